@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './audit/audit.routes.js';
+import type { Deps } from './context.js';
+import { registerAccessControl } from './http/access.js';
+import { registerIdempotency } from './http/idempotency.js';
+import { logRedactPaths, logSerializers } from './http/log.js';
+import { registerMetrics } from './http/metrics.js';
+import { registerProblemHandlers } from './http/problem.js';
+import { registerSystemRoutes } from './http/system.routes.js';
+import { registerPeopleRoutes } from './people/people.routes.js';
+import { registerSessionRoutes } from './sessions/sessions.routes.js';
+import { registerSettingsRoutes } from './settings/settings.routes.js';
+import { registerSetupRoutes } from './setup/setup.routes.js';
+
+/** Builds the whole HTTP app without listening, so tests drive it with inject or a real port. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: { paths: logRedactPaths, censor: '[redacted]' },
+            serializers: logSerializers,
+          },
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a cross-site form cannot send application/json without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Muster API',
+        version: '1',
+        description:
+          'Account management for workforces without company email. Sign in with POST /api/v1/auth/login; ' +
+          'send the returned csrfToken as X-CSRF-Token on every change. Errors are RFC 9457 problem details with a stable `code`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'muster_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerProblemHandlers(app);
+  registerAccessControl(app, deps);
+  registerIdempotency(app, deps);
+  const metrics = registerMetrics(app);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  registerSystemRoutes(api, deps, metrics);
+  registerSetupRoutes(api, deps);
+  registerSessionRoutes(api, deps);
+  registerPeopleRoutes(api, deps);
+  registerSettingsRoutes(api, deps);
+  registerAuditRoutes(api, deps);
+  await app.ready();
+  return app;
+}

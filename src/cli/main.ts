@@ -1,0 +1,112 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { systemClock } from '../clock.js';
+import {
+  createCommunityWithAdmin,
+  firstAdminSchema,
+  newCommunitySchema,
+} from '../communities/communities.service.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { serve } from '../main.js';
+import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function withStorage<T>(run: (storage: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const storage = openDatabase(loadConfig().databaseUrl);
+  try {
+    return await run(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+const program = new Command()
+  .name('muster')
+  .description(
+    'Muster: accounts for workforces without company email. Settings come from MUSTER_* environment variables.',
+  );
+
+program
+  .command('serve', { isDefault: true })
+  .description('migrate the database and start the server')
+  .action(async () => {
+    const stop = await serve(loadConfig());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date (or undo the newest migration with --down)')
+  .option('--down', 'undo the newest migration (development only)')
+  .action(async (options: { down?: boolean }) => {
+    const names = await withStorage(async ({ db }) => (options.down ? migrateDown(db) : migrateToLatest(db)));
+    process.stdout.write(
+      names.length ? `${options.down ? 'Reverted' : 'Applied'}: ${names.join(', ')}\n` : 'Nothing to do.\n',
+    );
+  });
+
+const country = (value: string) => {
+  if (!/^[A-Za-z]{2}$/.test(value))
+    throw new InvalidArgumentError('use a two-letter country code such as GB');
+  return value.toUpperCase();
+};
+
+program
+  .command('setup')
+  .description('create a community and its first system admin without a browser')
+  .requiredOption('--community <name>', 'the community (company) name')
+  .requiredOption('--slug <slug>', 'short name used in addresses, such as acme')
+  .option('--admin-email <email>', "the admin's email address (login)")
+  .option('--admin-phone <number>', "the admin's mobile number (login), if no email")
+  .requiredOption('--admin-password <password>', "the admin's password (at least 8 characters)")
+  .option('--admin-name <name>', "the admin's display name", 'Administrator')
+  .option('--time-zone <zone>', 'IANA time zone of the community', 'UTC')
+  .option('--country <code>', 'country of most mobile numbers', country, 'US')
+  .option('--plan <plan>', 'essentials or core', 'essentials')
+  .action(async (o: Record<string, string | undefined>) => {
+    const community = newCommunitySchema.safeParse({
+      name: o.community,
+      slug: o.slug,
+      plan: o.plan,
+      timeZone: o.timeZone,
+      defaultCountry: o.country,
+    });
+    const admin = firstAdminSchema.safeParse({
+      displayName: o.adminName,
+      email: o.adminEmail,
+      phone: o.adminPhone,
+      password: o.adminPassword,
+    });
+    if (!community.success || !admin.success) {
+      const issues = [...(community.error?.issues ?? []), ...(admin.error?.issues ?? [])];
+      fail(`Setup needs fixing:\n${issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    }
+    const created = await withStorage(async ({ db, dialect }) => {
+      await migrateToLatest(db);
+      return createCommunityWithAdmin({
+        deps: { db, dialect, clock: systemClock, config: loadConfig() },
+        community: community.data,
+        admin: admin.data,
+        meta: { ip: null, requestId: 'cli', userAgent: 'muster-cli' },
+      });
+    });
+    process.stdout.write(
+      `Created community "${created.community.name}" (${created.community.slug}) with system admin ${created.admin.email ?? created.admin.phone}.\n`,
+    );
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof AppError) fail(error.message);
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+});

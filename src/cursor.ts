@@ -1,0 +1,22 @@
+import { AppError } from './errors.js';
+
+/**
+ * Opaque cursors for keyset pages. Ids are time-ordered UUIDv7s, so "after this id" is a stable
+ * position even while rows are added; the base64 wrapping keeps clients from building their own.
+ */
+export function encodeCursor(id: string): string {
+  return Buffer.from(JSON.stringify({ after: id })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof parsed.after === 'string' && parsed.after.length <= 64) return parsed.after;
+  } catch {
+    // not base64 JSON: fall through to the error
+  }
+  throw new AppError(
+    'cursor_invalid',
+    'The cursor is not one this list gave out. Start again from the first page.',
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Every error a person or client can meet has a stable code. The HTTP status of each code lives
+ * in one table (http/status.ts); the message tells the person what happened and what to do.
+ */
+export const ERROR_CODES = [
+  'invalid_request',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'not_found',
+  'method_not_allowed',
+  'unauthenticated',
+  'forbidden',
+  'csrf_token_invalid',
+  'invalid_credentials',
+  'community_required',
+  'community_not_found',
+  'slug_taken',
+  'password_too_short',
+  'password_too_long',
+  'password_incorrect',
+  'setup_token_invalid',
+  'setup_already_done',
+  'phone_invalid',
+  'phone_not_mobile',
+  'phone_profiles_disabled',
+  'phone_taken',
+  'phone_immutable',
+  'email_invalid',
+  'email_taken',
+  'external_id_taken',
+  'login_identifier_required',
+  'login_identifier_conflict',
+  'login_kind_immutable',
+  'name_required',
+  'manager_not_found',
+  'manager_cycle',
+  'person_not_deletable',
+  'cannot_target_self',
+  'last_system_admin',
+  'target_outranks_actor',
+  'already_deactivated',
+  'not_deactivated',
+  'idempotency_key_reused',
+  'idempotency_key_in_progress',
+  'cursor_invalid',
+  'rate_limited',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { errors?: FieldProblem[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} was not found. Check the id, or list them again.`);
+}

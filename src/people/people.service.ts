@@ -1,0 +1,489 @@
+import { AuditType, recordAudit } from '../audit/audit.js';
+import { type CommunityRow, findCommunityById } from '../communities/communities.store.js';
+import type { ActingContext, Deps } from '../context.js';
+import { newId } from '../crypto/random.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { AppError, notFound } from '../errors.js';
+import { revokeAllSessions } from '../sessions/sessions.store.js';
+import { readSettings } from '../settings/settings.schemas.js';
+import { type Tx, uniqueViolation } from '../storage/db.js';
+import type { PeopleTable, Role } from '../storage/schema.js';
+import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schemas.js';
+import {
+  countActiveSystemAdmins,
+  findPersonById,
+  listPeople as listPeopleRows,
+  type PersonRow,
+  type PersonState,
+  stateOf,
+} from './people.store.js';
+import { parsePhone } from './phone.js';
+
+export function toPersonView(row: PersonRow): PersonView {
+  return {
+    id: row.id,
+    loginKind: row.login_kind,
+    email: row.email,
+    phone: row.phone,
+    username: row.username,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    displayName: row.display_name,
+    jobTitle: row.job_title,
+    department: row.department,
+    division: row.division,
+    organization: row.organization,
+    costCenter: row.cost_center,
+    location: row.location,
+    locale: row.locale,
+    timeZone: row.time_zone,
+    managerId: row.manager_id,
+    externalId: row.external_id,
+    startDate: row.start_date,
+    frontline: row.frontline === 1,
+    role: row.role,
+    state: stateOf(row),
+    invitedAt: row.invited_at,
+    claimedAt: row.claimed_at,
+    deactivatedAt: row.deactivated_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+type ProfileInput = Omit<UpdatePersonInput, 'email' | 'phone'>;
+
+/** API field → column, for the profile fields an admin may write. */
+const PROFILE_COLUMNS = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  displayName: 'display_name',
+  jobTitle: 'job_title',
+  department: 'department',
+  division: 'division',
+  organization: 'organization',
+  costCenter: 'cost_center',
+  location: 'location',
+  locale: 'locale',
+  timeZone: 'time_zone',
+  managerId: 'manager_id',
+  externalId: 'external_id',
+  startDate: 'start_date',
+} as const satisfies Record<Exclude<keyof ProfileInput, 'frontline'>, keyof PeopleTable>;
+
+function profileColumns(input: ProfileInput): Partial<PeopleTable> {
+  const columns: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(PROFILE_COLUMNS)) {
+    const value = input[field as keyof ProfileInput];
+    if (value !== undefined) columns[column] = value;
+  }
+  if (input.frontline !== undefined) columns.frontline = input.frontline ? 1 : 0;
+  return columns as Partial<PeopleTable>;
+}
+
+function displayNameOf(given: string | null | undefined, family: string | null | undefined): string | null {
+  const name = [given, family].filter(Boolean).join(' ').trim();
+  return name === '' ? null : name;
+}
+
+export interface NormalisedLogin {
+  kind: 'email' | 'phone';
+  value: string;
+}
+
+/** Turns the submitted email or phone into the canonical login, or explains what is wrong. */
+export function normaliseLogin(
+  input: { email?: string | undefined; phone?: string | undefined },
+  community: CommunityRow,
+): NormalisedLogin {
+  if (input.email !== undefined && input.phone !== undefined) {
+    throw new AppError(
+      'login_identifier_conflict',
+      'Give either an email address or a mobile number, not both: a person has exactly one login.',
+    );
+  }
+  if (input.email !== undefined) return { kind: 'email', value: input.email.trim().toLowerCase() };
+  if (input.phone !== undefined) {
+    const parsed = parsePhone(input.phone, community.default_country);
+    if (!parsed.ok)
+      throw new AppError(parsed.code, parsed.message, {
+        errors: [{ path: 'phone', message: parsed.message }],
+      });
+    return { kind: 'phone', value: parsed.e164 };
+  }
+  throw new AppError(
+    'login_identifier_required',
+    'Give the person an email address or a mobile number: it is how they will sign in.',
+  );
+}
+
+function rethrowUnique(error: unknown): never {
+  switch (uniqueViolation(error)) {
+    case 'phone':
+      throw new AppError('phone_taken', 'Someone in this community already has this mobile number.');
+    case 'email':
+      throw new AppError('email_taken', 'Someone in this community already has this email address.');
+    case 'external_id':
+      throw new AppError('external_id_taken', 'Someone in this community already has this employee ID.');
+    default:
+      throw error;
+  }
+}
+
+async function communityOrThrow(tx: Tx, communityId: string): Promise<CommunityRow> {
+  const community = await findCommunityById(tx, communityId);
+  if (!community) throw notFound('The community');
+  return community;
+}
+
+async function checkManager(
+  tx: Tx,
+  communityId: string,
+  personId: string | null,
+  managerId: string | null | undefined,
+) {
+  if (managerId == null) return;
+  if (managerId === personId) throw new AppError('manager_cycle', 'A person cannot be their own manager.');
+  if (!(await findPersonById(tx, communityId, managerId))) {
+    throw new AppError(
+      'manager_not_found',
+      'The manager was not found in this community. Pick someone from the people list.',
+    );
+  }
+  // Walk up the chain so that A → B → A is refused; chains are short in practice.
+  let current: string | null = managerId;
+  for (let depth = 0; current && depth < 1000; depth++) {
+    if (current === personId)
+      throw new AppError('manager_cycle', 'That manager reports to this person, which would make a loop.');
+    const row = await tx
+      .selectFrom('people')
+      .select('manager_id')
+      .where('community_id', '=', communityId)
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.manager_id ?? null;
+  }
+}
+
+export async function createPerson({
+  deps,
+  ctx,
+  input,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  input: CreatePersonInput;
+}): Promise<PersonView> {
+  const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
+  if (!displayName) {
+    throw new AppError('name_required', 'Give the person a name: a display name, or a given or family name.');
+  }
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const community = await communityOrThrow(tx, ctx.communityId);
+      const login = normaliseLogin(input, community);
+      if (login.kind === 'phone' && !readSettings(community.settings).phoneProfilesEnabled) {
+        throw new AppError(
+          'phone_profiles_disabled',
+          'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
+        );
+      }
+      const now = deps.clock.now();
+      const id = newId(now);
+      await checkManager(tx, ctx.communityId, id, input.managerId);
+      const row: PersonRow = {
+        id,
+        community_id: ctx.communityId,
+        login_kind: login.kind,
+        email: login.kind === 'email' ? login.value : null,
+        phone: login.kind === 'phone' ? login.value : null,
+        username: null,
+        given_name: null,
+        family_name: null,
+        job_title: null,
+        department: null,
+        division: null,
+        organization: null,
+        cost_center: null,
+        location: null,
+        locale: null,
+        time_zone: null,
+        manager_id: null,
+        external_id: null,
+        start_date: null,
+        frontline: 0,
+        ...profileColumns(input),
+        display_name: displayName,
+        role: 'member',
+        active: 1,
+        invited: 0,
+        claimed: 0,
+        invited_at: null,
+        claimed_at: null,
+        deactivated_at: null,
+        password_hash: null,
+        invitation_generation: 0,
+        version: 1,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      };
+      await tx.insertInto('people').values(row).execute();
+      await recordAudit(tx, deps.clock, ctx, {
+        type: AuditType.accountCreated,
+        target: { id, label: displayName },
+        details: { loginKind: login.kind },
+      });
+      return toPersonView(row);
+    });
+  } catch (error) {
+    rethrowUnique(error);
+  }
+}
+
+export async function getPerson({ deps, communityId, id }: { deps: Deps; communityId: string; id: string }) {
+  const row = await findPersonById(deps.db, communityId, id);
+  if (!row) throw notFound('The person');
+  return toPersonView(row);
+}
+
+export async function listPeople({
+  deps,
+  communityId,
+  filter,
+}: {
+  deps: Deps;
+  communityId: string;
+  filter: {
+    state?: PersonState | undefined;
+    kind?: PersonRow['login_kind'] | undefined;
+    q?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  };
+}): Promise<{ items: PersonView[]; nextCursor: string | null }> {
+  const afterId = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
+  const rows = await listPeopleRows(deps.db, communityId, { ...filter, afterId, limit: filter.limit + 1 });
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toPersonView),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null,
+  };
+}
+
+/** Account managers look after people; only a system admin may change a system admin. */
+function assertMayManage(ctx: ActingContext, target: PersonRow) {
+  if (target.role === 'system_admin' && ctx.actor?.role !== 'system_admin') {
+    throw new AppError('target_outranks_actor', 'Only a system admin can change a system admin.');
+  }
+}
+
+async function lockTarget(tx: Tx, ctx: ActingContext, id: string): Promise<PersonRow> {
+  const row = await findPersonById(tx, ctx.communityId, id);
+  if (!row) throw notFound('The person');
+  assertMayManage(ctx, row);
+  return row;
+}
+
+export async function updatePerson({
+  deps,
+  ctx,
+  id,
+  input,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  id: string;
+  input: UpdatePersonInput;
+}): Promise<PersonView> {
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const current = await lockTarget(tx, ctx, id);
+      const community = await communityOrThrow(tx, ctx.communityId);
+      const changes: Partial<PeopleTable> = profileColumns(input);
+      if (input.phone !== undefined) {
+        const login = normaliseLogin({ phone: input.phone }, community);
+        if (current.login_kind !== 'phone') {
+          throw new AppError(
+            'login_kind_immutable',
+            'This person signs in by email; a mobile number cannot be added as a second login.',
+          );
+        }
+        if (login.value !== current.phone) {
+          throw new AppError(
+            'phone_immutable',
+            'A mobile number account keeps its number for life. To use a new number, add the person again with it and delete or deactivate this account.',
+          );
+        }
+      }
+      if (input.email !== undefined) {
+        if (current.login_kind !== 'email') {
+          throw new AppError(
+            'login_kind_immutable',
+            'This person signs in by mobile number; an email address cannot be added as a second login.',
+          );
+        }
+        changes.email = input.email.trim().toLowerCase();
+      }
+      if ('displayName' in changes && changes.display_name === null) {
+        throw new AppError('name_required', 'The display name cannot be empty.');
+      }
+      await checkManager(tx, ctx.communityId, id, input.managerId);
+      const changed = Object.keys(changes).filter(
+        (column) => changes[column as keyof PeopleTable] !== current[column as keyof PeopleTable],
+      );
+      if (changed.length === 0) return toPersonView(current);
+      const now = deps.clock.now().toISOString();
+      const updated = await tx
+        .updateTable('people')
+        .set({ ...changes, version: current.version + 1, updated_at: now })
+        .where('id', '=', id)
+        .where('version', '=', current.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) throw new AppError('internal_error', 'The person changed while saving. Try again.');
+      await recordAudit(tx, deps.clock, ctx, {
+        type: AuditType.accountUpdated,
+        target: { id, label: updated.display_name },
+        details: { fields: changed },
+      });
+      return toPersonView(updated);
+    });
+  } catch (error) {
+    rethrowUnique(error);
+  }
+}
+
+function assertNotSelf(ctx: ActingContext, id: string, action: string) {
+  if (ctx.actor?.id === id) {
+    throw new AppError('cannot_target_self', `You cannot ${action} your own account. Ask another admin.`);
+  }
+}
+
+/** Called after a change inside its transaction: refusing rolls the change back. */
+async function assertSystemAdminRemains(tx: Tx, communityId: string) {
+  if ((await countActiveSystemAdmins(tx, communityId)) === 0) {
+    throw new AppError(
+      'last_system_admin',
+      'This is the last active system admin. Make someone else a system admin first.',
+    );
+  }
+}
+
+export async function deactivatePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
+  assertNotSelf(ctx, id, 'deactivate');
+  return deps.db.transaction().execute(async (tx) => {
+    const current = await lockTarget(tx, ctx, id);
+    const now = deps.clock.now().toISOString();
+    // Conditional on active = 1, so two parallel deactivations record one event.
+    const updated = await tx
+      .updateTable('people')
+      .set({
+        active: 0,
+        deactivated_at: now,
+        invitation_generation: current.invitation_generation + 1,
+        version: current.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw new AppError('already_deactivated', 'This account is already deactivated.');
+    await assertSystemAdminRemains(tx, ctx.communityId);
+    const sessionsEnded = await revokeAllSessions(tx, id, now);
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountDeactivated,
+      target: { id, label: updated.display_name },
+      details: { sessionsEnded },
+    });
+    return toPersonView(updated);
+  });
+}
+
+export async function reactivatePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
+  return deps.db.transaction().execute(async (tx) => {
+    const current = await lockTarget(tx, ctx, id);
+    const now = deps.clock.now().toISOString();
+    // Claimed and invited are untouched: the account returns to the state it had (R22).
+    const updated = await tx
+      .updateTable('people')
+      .set({ active: 1, deactivated_at: null, version: current.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .where('active', '=', 0)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw new AppError('not_deactivated', 'This account is not deactivated.');
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountReactivated,
+      target: { id, label: updated.display_name },
+      details: { state: stateOf(updated) },
+    });
+    return toPersonView(updated);
+  });
+}
+
+/** R23: only never-claimed or deactivated accounts; the audit log keeps a tombstone. */
+export async function deletePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
+  assertNotSelf(ctx, id, 'delete');
+  await deps.db.transaction().execute(async (tx) => {
+    const current = await lockTarget(tx, ctx, id);
+    if (current.active && current.claimed) {
+      throw new AppError(
+        'person_not_deletable',
+        'This person has claimed their account. Deactivate it first, then delete it.',
+      );
+    }
+    const deleted = await tx
+      .deleteFrom('people')
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (Number(deleted.numDeletedRows) !== 1) throw notFound('The person');
+    await assertSystemAdminRemains(tx, ctx.communityId);
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountDeleted,
+      target: { id, label: current.display_name },
+      details: { loginKind: current.login_kind, state: stateOf(current), externalId: current.external_id },
+    });
+  });
+}
+
+export async function setRole({
+  deps,
+  ctx,
+  id,
+  role,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  id: string;
+  role: Role;
+}) {
+  assertNotSelf(ctx, id, 'change the role of');
+  return deps.db.transaction().execute(async (tx) => {
+    const current = await lockTarget(tx, ctx, id);
+    if (current.role === role) return toPersonView(current);
+    if (role === 'system_admin' && current.login_kind === 'username') {
+      throw new AppError(
+        'forbidden',
+        'A system admin must sign in with an email address or a mobile number.',
+      );
+    }
+    const now = deps.clock.now().toISOString();
+    const updated = await tx
+      .updateTable('people')
+      .set({ role, version: current.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await assertSystemAdminRemains(tx, ctx.communityId);
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.roleChanged,
+      target: { id, label: current.display_name },
+      details: { from: current.role, to: role },
+    });
+    return toPersonView(updated);
+  });
+}

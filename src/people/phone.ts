@@ -1,0 +1,85 @@
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export type PhoneResult =
+  | { ok: true; e164: string; country: CountryCode | undefined }
+  | { ok: false; code: 'phone_invalid' | 'phone_not_mobile'; message: string };
+
+// What people type around the digits: spaces, dashes, dots, brackets, slashes.
+const SEPARATORS = /[\s\-.()/\u00a0]/g;
+const TEXTABLE = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+export function isCountryCode(value: string): value is CountryCode {
+  return isSupportedCountry(value);
+}
+
+/**
+ * Reads a mobile number as admins type it (R2): `+44 7911 123456`, `447911123456`,
+ * `0044 7911 123456`, or the national form `07911 123456` in the community's default country.
+ * Only a number that can receive texts (mobile, or fixed-line-or-mobile where a country's plan
+ * cannot tell) is accepted; the result is canonical E.164, the form that is unique per community.
+ */
+export function parsePhone(input: string, defaultCountry: string): PhoneResult {
+  const compact = input.trim().replace(SEPARATORS, '');
+  if (!/^(\+|00)?\d{4,17}$/.test(compact)) {
+    return {
+      ok: false,
+      code: 'phone_invalid',
+      message: `"${input.trim()}" is not a phone number. Use digits with the country code, for example +44 7911 123456.`,
+    };
+  }
+  const country = isCountryCode(defaultCountry) ? defaultCountry : undefined;
+  const candidates: string[] = [];
+  if (compact.startsWith('+')) candidates.push(compact);
+  else if (compact.startsWith('00')) candidates.push(`+${compact.slice(2)}`);
+  else {
+    // National form first (it also strips the default country's own code typed without +),
+    // then the whole as an international number typed without its plus sign.
+    candidates.push(compact, `+${compact}`);
+  }
+  for (const candidate of candidates) {
+    const parsed = parsePhoneNumberFromString(candidate, country);
+    if (!parsed?.isValid()) continue;
+    const type = parsed.getType();
+    if (!type || !TEXTABLE.has(type)) {
+      return {
+        ok: false,
+        code: 'phone_not_mobile',
+        message: `${parsed.number} is not a mobile number (it looks like a ${describeType(type)}). Muster can only text mobile numbers.`,
+      };
+    }
+    return { ok: true, e164: parsed.number, country: parsed.country };
+  }
+  return {
+    ok: false,
+    code: 'phone_invalid',
+    message: `"${input.trim()}" is not a valid phone number. Check the digits and include the country code, for example +44 7911 123456.`,
+  };
+}
+
+function describeType(type: string | undefined): string {
+  switch (type) {
+    case 'FIXED_LINE':
+      return 'landline';
+    case 'PREMIUM_RATE':
+      return 'premium-rate number';
+    case 'TOLL_FREE':
+      return 'toll-free number';
+    case 'SHARED_COST':
+      return 'shared-cost number';
+    case 'VOIP':
+      return 'internet (VoIP) number';
+    case 'PAGER':
+      return 'pager';
+    default:
+      return 'number of another kind';
+  }
+}
+
+/** `+447911123456` → `+44 •••• ••3456`: enough for a person to recognise their own number. */
+export function maskPhone(e164: string): string {
+  const last = e164.slice(-4);
+  const parsed = parsePhoneNumberFromString(e164);
+  const code = parsed ? `+${parsed.countryCallingCode}` : e164.slice(0, 3);
+  const hidden = Math.max(0, e164.length - code.length - 4);
+  return `${code} ${'•'.repeat(hidden)}${last}`;
+}

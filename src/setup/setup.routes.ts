@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { firstAdminSchema, newCommunitySchema } from '../communities/communities.service.js';
+import type { Deps } from '../context.js';
+import { requestMeta } from '../http/access.js';
+import type { Api } from '../http/api.js';
+import { SETUP_CSS, SETUP_PAGE, SETUP_SCRIPT } from './setup.page.js';
+import { completeSetup, isSetupDone } from './setup.service.js';
+
+export function registerSetupRoutes(api: Api, deps: Deps) {
+  const tags = ['setup'];
+
+  api.get(
+    '/api/v1/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Whether first-run setup is still needed',
+        response: { 200: z.object({ setupDone: z.boolean() }) },
+      },
+    },
+    async () => ({ setupDone: await isSetupDone(deps) }),
+  );
+
+  api.post(
+    '/api/v1/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'First-run setup with the one-time token the server printed',
+        body: z.strictObject({
+          token: z.string().min(1).max(200),
+          community: newCommunitySchema,
+          admin: firstAdminSchema,
+        }),
+        response: { 201: z.object({ communityId: z.string(), slug: z.string(), adminId: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { token, community, admin } = request.body;
+      const created = await completeSetup({ deps, token, community, admin, meta: requestMeta(request) });
+      return reply
+        .code(201)
+        .send({ communityId: created.community.id, slug: created.community.slug, adminId: created.admin.id });
+    },
+  );
+
+  // A plain page until the web app lands; it only calls the API above.
+  const page = (type: string, body: string) => ({ type, body });
+  for (const [url, { type, body }] of Object.entries({
+    '/setup': page('text/html; charset=utf-8', SETUP_PAGE),
+    '/setup.js': page('text/javascript; charset=utf-8', SETUP_SCRIPT),
+    '/setup.css': page('text/css; charset=utf-8', SETUP_CSS),
+  })) {
+    api.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type(type)
+        .header(
+          'content-security-policy',
+          "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'",
+        )
+        .header('referrer-policy', 'no-referrer')
+        .send(body),
+    );
+  }
+}

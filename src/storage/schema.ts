@@ -1,0 +1,115 @@
+/**
+ * Row types as both databases hold them. Flags are 0/1 integers and times are ISO-8601 UTC text
+ * in both, so SQLite and PostgreSQL store, sort and compare them the same way.
+ */
+export type Flag = 0 | 1;
+export type Plan = 'essentials' | 'core';
+export type Role = 'system_admin' | 'account_manager' | 'analyst' | 'member';
+export type LoginKind = 'email' | 'phone' | 'username';
+
+export interface CommunitiesTable {
+  id: string;
+  name: string;
+  slug: string;
+  plan: Plan;
+  time_zone: string;
+  default_locale: string;
+  default_country: string;
+  domain_verified: Flag;
+  /** JSON text of CommunitySettings. */
+  settings: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  community_id: string;
+  login_kind: LoginKind;
+  email: string | null;
+  phone: string | null;
+  username: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  display_name: string;
+  job_title: string | null;
+  department: string | null;
+  division: string | null;
+  organization: string | null;
+  cost_center: string | null;
+  location: string | null;
+  locale: string | null;
+  time_zone: string | null;
+  manager_id: string | null;
+  external_id: string | null;
+  start_date: string | null;
+  frontline: Flag;
+  role: Role;
+  active: Flag;
+  invited: Flag;
+  claimed: Flag;
+  invited_at: string | null;
+  claimed_at: string | null;
+  deactivated_at: string | null;
+  password_hash: string | null;
+  /** Bumped by every invitation, reset or deactivation; links of older generations are dead. */
+  invitation_generation: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  community_id: string;
+  person_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string;
+  idle_expires_at: string;
+  absolute_expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  community_id: string;
+  occurred_at: string;
+  type: string;
+  outcome: 'success' | 'failure';
+  actor_id: string | null;
+  actor_label: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  ip: string | null;
+  request_id: string | null;
+  /** JSON text; never holds a secret. */
+  details: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface Database {
+  communities: CommunitiesTable;
+  people: PeopleTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  setup_tokens: SetupTokensTable;
+}
