@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import type { Clock } from '../src/clock.js';
+import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
+import { type Config, loadConfig } from '../src/config.js';
+import type { Deps } from '../src/context.js';
+import { type DialectName, migrateToLatest, openDatabase, type Storage } from '../src/storage/db.js';
+
+/** A clock tests move by hand: days pass in a line of code. */
+export class ManualClock implements Clock {
+  private current: number;
+  constructor(start = '2026-03-02T09:00:00.000Z') {
+    this.current = Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current += ms;
+  }
+  advanceMinutes(minutes: number) {
+    this.advance(minutes * 60_000);
+  }
+  advanceDays(days: number) {
+    this.advance(days * 86_400_000);
+  }
+}
+
+export interface TestDatabase {
+  dialect: DialectName;
+  storage: Storage;
+  url: string;
+  /** Closes connections and removes the database. */
+  destroy(): Promise<void>;
+}
+
+/** The databases this run covers: SQLite always, PostgreSQL whenever global setup found one. */
+export function dialects(): DialectName[] {
+  return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/** A fresh, migrated, empty database of the given kind. */
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'muster-test-'));
+    const url = `sqlite:${join(dir, 'muster.db')}`;
+    const storage = openDatabase(url);
+    await migrateToLatest(storage.db);
+    return {
+      dialect,
+      storage,
+      url,
+      destroy: async () => {
+        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('PostgreSQL is not available to this run');
+  const name = `muster_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const storage = openDatabase(url.toString());
+  await migrateToLatest(storage.db);
+  return {
+    dialect,
+    storage,
+    url: url.toString(),
+    destroy: async () => {
+      await storage.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ MUSTER_LOG_LEVEL: 'silent', MUSTER_PUBLIC_URL: 'http://muster.test', ...overrides });
+}
+
+export interface World {
+  dialect: DialectName;
+  db: TestDatabase;
+  deps: Deps;
+  clock: ManualClock;
+  app: FastifyInstance;
+}
+
+/**
+ * Runs the same tests against every database: `eachDatabase('people', (world) => { it(…) })`.
+ * The world is filled in beforeAll; read it inside tests, not while declaring them.
+ */
+export function eachDatabase(
+  title: string,
+  body: (world: World) => void,
+  options: { config?: Record<string, string> } = {},
+) {
+  for (const dialect of dialects()) {
+    describe(`${title} [${dialect}]`, () => {
+      const world = { dialect } as World;
+      beforeAll(async () => {
+        world.db = await createTestDatabase(dialect);
+        world.clock = new ManualClock();
+        world.deps = {
+          db: world.db.storage.db,
+          dialect,
+          clock: world.clock,
+          config: testConfig(options.config),
+        };
+        world.app = await buildApp(world.deps);
+      });
+      afterAll(async () => {
+        await world.app?.close();
+        await world.db?.destroy();
+      });
+      body(world);
+    });
+  }
+}
+
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+let communityCounter = 0;
+
+/** A community with a system admin, created the way `muster setup` does it. */
+export async function seedCommunity(
+  world: World,
+  options: { slug?: string; country?: string; timeZone?: string; adminEmail?: string } = {},
+) {
+  communityCounter += 1;
+  const slug = options.slug ?? `c${communityCounter}-${randomBytes(3).toString('hex')}`;
+  const created = await createCommunityWithAdmin({
+    deps: world.deps,
+    community: newCommunitySchema.parse({
+      name: `Community ${slug}`,
+      slug,
+      timeZone: options.timeZone ?? 'Europe/London',
+      defaultCountry: options.country ?? 'GB',
+    }),
+    admin: {
+      displayName: 'Ada Admin',
+      email: options.adminEmail ?? `admin@${slug}.test`,
+      password: ADMIN_PASSWORD,
+    },
+    meta: { ip: null, requestId: null, userAgent: null },
+  });
+  return { community: created.community, admin: created.admin, slug };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A signed-in browser-like client: keeps the session cookie and sends the CSRF token. */
+export class Client {
+  constructor(
+    private readonly app: FastifyInstance,
+    public cookie: string | null = null,
+    public csrfToken: string | null = null,
+  ) {}
+
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    return response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body, headers);
+  patch = (url: string, body?: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body?: unknown) => this.request('PUT', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+}
+
+export function sessionCookieFrom(response: LightMyRequestResponse): string | null {
+  const cookie = response.cookies.find((c) => c.name.endsWith('muster_session'));
+  return cookie ? `${cookie.name}=${cookie.value}` : null;
+}
+
+/** Signs in through the API and returns a client carrying the session. */
+export async function signIn(
+  app: FastifyInstance,
+  identifier: string,
+  password = ADMIN_PASSWORD,
+  community?: string,
+): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { identifier, password, ...(community ? { community } : {}) },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  return new Client(app, sessionCookieFrom(response), response.json().csrfToken);
+}
+
+/** Sets a password on a person directly, standing in for the claim flow that a later issue adds. */
+export async function activateWithPassword(world: World, personId: string, password: string) {
+  const { hashPassword } = await import('../src/crypto/passwords.js');
+  await world.deps.db
+    .updateTable('people')
+    .set({
+      password_hash: await hashPassword(password),
+      invited: 1,
+      claimed: 1,
+      claimed_at: world.clock.now().toISOString(),
+    })
+    .where('id', '=', personId)
+    .execute();
+}
