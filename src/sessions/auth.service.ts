@@ -11,6 +11,7 @@ import { findPersonByLogin, type PersonRow } from '../people/people.store.js';
 import { parsePhone } from '../people/phone.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import type { LoginKind } from '../storage/schema.js';
+import { createThrottle, LOGIN_RULES } from '../throttle/throttle.js';
 import { checkPassword } from './password-policy.js';
 import { createSession, type IssuedSession } from './sessions.service.js';
 import { revokeAllSessions } from './sessions.store.js';
@@ -76,8 +77,23 @@ export async function login({
 }): Promise<{ session: IssuedSession; person: PersonRow; community: CommunityRow }> {
   const community = await resolveLoginCommunity(deps, communitySlug);
   const login = classifyIdentifier(identifier, community);
-  const person = await findPersonByLogin(deps.db, community.id, login.kind, login.value);
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
+  const throttle = createThrottle(deps.db, deps.clock);
+  const accountKey = `login:account:${community.id}:${login.kind}:${login.value}`;
+  try {
+    await throttle.attempt([
+      { key: accountKey, rule: LOGIN_RULES.account },
+      { key: `login:client:${meta.ip ?? 'unknown'}`, rule: LOGIN_RULES.client },
+    ]);
+  } catch (error) {
+    await recordAudit(deps.db, deps.clock, ctx, {
+      type: AuditType.loginFailed,
+      outcome: 'failure',
+      details: { loginKind: login.kind, reason: 'throttled' },
+    });
+    throw error;
+  }
+  const person = await findPersonByLogin(deps.db, community.id, login.kind, login.value);
   const usable = person?.active === 1 && person.claimed === 1 && person.password_hash !== null;
   const passwordOk =
     usable && person.password_hash ? await verifyPassword(person.password_hash, password) : false;
@@ -94,6 +110,7 @@ export async function login({
     });
     throw INVALID_CREDENTIALS();
   }
+  await throttle.clear(accountKey);
   const rehashed = needsRehash(person.password_hash ?? '') ? await hashPassword(password) : null;
   const settings = readSettings(community.settings);
   const session = await deps.db.transaction().execute(async (tx) => {

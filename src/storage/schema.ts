@@ -105,6 +105,14 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+export interface ThrottlesTable {
+  key: string;
+  attempts: number;
+  window_ends_at: string;
+  locked_until: string | null;
+  lockouts: number;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   people: PeopleTable;
@@ -112,4 +120,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   setup_tokens: SetupTokensTable;
+  throttles: ThrottlesTable;
 }

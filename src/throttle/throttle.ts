@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { Db } from '../storage/db.js';
+
+/**
+ * Guessing throttles (R33) against password and code guessing. An attempt is counted *before*
+ * the secret is checked, in one atomic upsert, so 50 parallel guesses see 50 distinct counts and
+ * at most `limit` of them go on to be checked. Past the limit the key is locked for a while that
+ * doubles with each lockout, capped so that no lockout is permanent.
+ *
+ * The counters live in the database, so every server process shares them (R53).
+ */
+export interface ThrottleRule {
+  /** Attempts allowed in one window. */
+  limit: number;
+  windowMinutes: number;
+  firstLockoutMinutes: number;
+  maxLockoutMinutes: number;
+}
+
+export interface Throttle {
+  /** Counts an attempt for every key; refuses with 429 if any key is over its limit or locked. */
+  attempt(keys: ReadonlyArray<{ key: string; rule: ThrottleRule }>): Promise<void>;
+  /** Forgets the failures of a key after a success (the account's, not the client's). */
+  clear(key: string): Promise<void>;
+}
+
+export function createThrottle(db: Db, clock: Clock): Throttle {
+  async function countAttempt(key: string, rule: ThrottleRule) {
+    const now = clock.now();
+    const nowIso = now.toISOString();
+    const windowEnd = new Date(now.getTime() + rule.windowMinutes * 60_000).toISOString();
+    const row = await db
+      .insertInto('throttles')
+      .values({ key, attempts: 1, window_ends_at: windowEnd, locked_until: null, lockouts: 0 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          attempts: sql<number>`case when throttles.window_ends_at <= ${nowIso} then 1 else throttles.attempts + 1 end`,
+          window_ends_at: sql<string>`case when throttles.window_ends_at <= ${nowIso} then ${windowEnd} else throttles.window_ends_at end`,
+        }),
+      )
+      .returning(['attempts', 'locked_until', 'lockouts'])
+      .executeTakeFirstOrThrow();
+    if (row.locked_until && row.locked_until > nowIso) return refuse(now, row.locked_until);
+    if (row.attempts <= rule.limit) return;
+    const minutes = Math.min(rule.maxLockoutMinutes, rule.firstLockoutMinutes * 2 ** row.lockouts);
+    const lockedUntil = new Date(now.getTime() + minutes * 60_000).toISOString();
+    // Only the first request over the limit starts the lockout; the others see it.
+    await db
+      .updateTable('throttles')
+      .set({
+        locked_until: lockedUntil,
+        lockouts: row.lockouts + 1,
+        attempts: 0,
+        window_ends_at: lockedUntil,
+      })
+      .where('key', '=', key)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+      .execute();
+    return refuse(now, lockedUntil);
+  }
+
+  return {
+    async attempt(keys) {
+      for (const { key, rule } of keys) await countAttempt(key, rule);
+    },
+    async clear(key) {
+      await db.deleteFrom('throttles').where('key', '=', key).execute();
+    },
+  };
+}
+
+function refuse(now: Date, until: string): never {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+  throw new AppError(
+    'rate_limited',
+    `Too many attempts. Wait ${describeWait(seconds)} and try again, or ask your admin for help.`,
+    { retryAfterSeconds: seconds },
+  );
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
+}
+
+export const LOGIN_RULES = {
+  /** Per account: a person who mistypes a few times is not stopped. */
+  account: { limit: 10, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 24 * 60 },
+  /** Per client address: wide enough for a shared shop-floor network, narrow enough to stop spraying. */
+  client: { limit: 100, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 24 * 60 },
+} satisfies Record<string, ThrottleRule>;
