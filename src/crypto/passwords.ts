@@ -22,10 +22,15 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** True when a stored hash was made with other parameters; login then rehashes it (R30). */
+/**
+ * True when a stored hash is weaker than today's parameters (or not argon2id); login then
+ * rehashes it (R30). A stronger hash is kept: rehashing it would weaken it.
+ */
 export function needsRehash(stored: string): boolean {
-  const { memoryCost: m, timeCost: t, parallelism: p } = ARGON2_PARAMS;
-  return !stored.startsWith(`$argon2id$v=19$m=${m},t=${t},p=${p}$`);
+  const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
+  if (!match) return true;
+  const [m, t, p] = match.slice(1).map(Number) as [number, number, number];
+  return m < ARGON2_PARAMS.memoryCost || t < ARGON2_PARAMS.timeCost || p < ARGON2_PARAMS.parallelism;
 }
 
 /**

@@ -60,7 +60,10 @@ export function readSettings(json: string): CommunitySettings {
   return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) };
 }
 
+// Responses are encoded through their schema, and a one-way transform (upper-casing) cannot run
+// backwards, so the view types the countries as plain strings.
 export const settingsViewSchema = communitySettingsSchema.extend({
+  smsCountries: z.array(z.string()),
   name: z.string(),
   slug: z.string(),
   plan: z.enum(['essentials', 'core']),
