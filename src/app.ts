@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerClaimRoutes } from './claim/claim.routes.js';
 import type { Deps } from './context.js';
 import { registerAccessControl } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
@@ -16,10 +17,13 @@ import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSystemRoutes } from './http/system.routes.js';
+import { registerInvitationRoutes } from './invitations/invitations.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
+import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
 import { registerSessionRoutes } from './sessions/sessions.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSetupRoutes } from './setup/setup.routes.js';
+import { registerSmsRoutes } from './sms/sms.routes.js';
 
 /** Builds the whole HTTP app without listening, so tests drive it with inject or a real port. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -72,6 +76,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerPeopleRoutes(api, deps);
   registerSettingsRoutes(api, deps);
   registerAuditRoutes(api, deps);
+  registerInvitationRoutes(api, deps);
+  registerClaimRoutes(api, deps);
+  registerRecoveryRoutes(api, deps);
+  registerSmsRoutes(api, deps);
   await app.ready();
   return app;
 }

@@ -15,6 +15,24 @@ const envSchema = z.object({
   MUSTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MUSTER_TRUST_PROXY: booleanFlag.default(false),
   MUSTER_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  MUSTER_SMS_PROVIDER: z.enum(['console', 'twilio', 'webhook']).default('console'),
+  MUSTER_TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  MUSTER_TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be your Account SID: AC followed by 32 hex digits')
+    .optional(),
+  MUSTER_TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  MUSTER_TWILIO_FROM: z.string().min(1).optional(),
+  MUSTER_TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits')
+    .optional(),
+  MUSTER_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MUSTER_SMS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  MUSTER_DISPATCHER: z.enum(['inline', 'off']).default('inline'),
+  MUSTER_CLAIM_SMS_PER_DAY: z.coerce.number().int().min(1).max(100).default(5),
+  MUSTER_PHONE_ACCOUNTS_PER_DAY: z.coerce.number().int().min(0).default(100),
+  MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED: z.coerce.number().int().min(0).default(5000),
 });
 
 export interface Config {
@@ -28,7 +46,27 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['MUSTER_LOG_LEVEL'];
   readonly trustProxy: boolean;
   readonly bodyLimitBytes: number;
+  readonly sms: SmsConfig;
+  /** Whether the server process also drains the SMS outbox (`off` when `muster dispatch` runs apart). */
+  readonly dispatcher: 'inline' | 'off';
+  readonly limits: {
+    readonly claimSmsPerDay: number;
+    readonly phoneAccountsPerDay: number;
+    readonly phoneAccountsPerDayVerified: number;
+  };
 }
+
+export type SmsConfig =
+  | { readonly provider: 'console' }
+  | {
+      readonly provider: 'twilio';
+      readonly apiBase: string;
+      readonly accountSid: string;
+      readonly authToken: string;
+      readonly from: string | undefined;
+      readonly messagingServiceSid: string | undefined;
+    }
+  | { readonly provider: 'webhook'; readonly url: string; readonly secret: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -45,6 +83,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const sms = smsConfig(e, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (e.MUSTER_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     databaseUrl: e.MUSTER_DATABASE_URL,
@@ -55,5 +96,49 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.MUSTER_LOG_LEVEL,
     trustProxy: e.MUSTER_TRUST_PROXY,
     bodyLimitBytes: e.MUSTER_BODY_LIMIT_BYTES,
+    sms,
+    dispatcher: e.MUSTER_DISPATCHER,
+    limits: Object.freeze({
+      claimSmsPerDay: e.MUSTER_CLAIM_SMS_PER_DAY,
+      phoneAccountsPerDay: e.MUSTER_PHONE_ACCOUNTS_PER_DAY,
+      phoneAccountsPerDayVerified: e.MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED,
+    }),
   });
+}
+
+/** One variable picks the provider; each provider's own variables are then required. */
+function smsConfig(e: z.infer<typeof envSchema>, problems: string[]): SmsConfig {
+  switch (e.MUSTER_SMS_PROVIDER) {
+    case 'console':
+      return { provider: 'console' };
+    case 'twilio': {
+      if (!e.MUSTER_TWILIO_ACCOUNT_SID)
+        problems.push('MUSTER_TWILIO_ACCOUNT_SID: required when MUSTER_SMS_PROVIDER=twilio');
+      if (!e.MUSTER_TWILIO_AUTH_TOKEN)
+        problems.push('MUSTER_TWILIO_AUTH_TOKEN: required when MUSTER_SMS_PROVIDER=twilio');
+      if (!e.MUSTER_TWILIO_FROM && !e.MUSTER_TWILIO_MESSAGING_SERVICE_SID) {
+        problems.push(
+          'MUSTER_TWILIO_FROM or MUSTER_TWILIO_MESSAGING_SERVICE_SID: one is required with Twilio',
+        );
+      }
+      return {
+        provider: 'twilio',
+        apiBase: e.MUSTER_TWILIO_API_BASE.replace(/\/+$/, ''),
+        accountSid: e.MUSTER_TWILIO_ACCOUNT_SID ?? '',
+        authToken: e.MUSTER_TWILIO_AUTH_TOKEN ?? '',
+        from: e.MUSTER_TWILIO_FROM,
+        messagingServiceSid: e.MUSTER_TWILIO_MESSAGING_SERVICE_SID,
+      };
+    }
+    case 'webhook':
+      if (!e.MUSTER_SMS_WEBHOOK_URL)
+        problems.push('MUSTER_SMS_WEBHOOK_URL: required when MUSTER_SMS_PROVIDER=webhook');
+      if (!e.MUSTER_SMS_WEBHOOK_SECRET)
+        problems.push('MUSTER_SMS_WEBHOOK_SECRET: required when MUSTER_SMS_PROVIDER=webhook');
+      return {
+        provider: 'webhook',
+        url: e.MUSTER_SMS_WEBHOOK_URL ?? '',
+        secret: e.MUSTER_SMS_WEBHOOK_SECRET ?? '',
+      };
+  }
 }

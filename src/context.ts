@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { SmsProvider } from './sms/providers/provider.js';
 import type { Db, DialectName } from './storage/db.js';
 import type { Role } from './storage/schema.js';
 
@@ -9,6 +10,8 @@ export interface Deps {
   dialect: DialectName;
   clock: Clock;
   config: Config;
+  /** The provider the dispatcher hands texts to (and, for console, the development inbox). */
+  sms: SmsProvider;
 }
 
 export interface Actor {

@@ -45,6 +45,18 @@ export const ERROR_CODES = [
   'idempotency_key_in_progress',
   'cursor_invalid',
   'rate_limited',
+  'claim_sms_daily_limit',
+  'phone_account_daily_limit',
+  'claim_link_not_found',
+  'claim_link_expired',
+  'claim_link_used',
+  'claim_link_superseded',
+  'recovery_failed',
+  'not_a_phone_account',
+  'account_not_invitable',
+  'account_not_claimed',
+  'sms_not_resendable',
+  'signature_invalid',
   'internal_error',
 ] as const;
 

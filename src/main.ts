@@ -2,28 +2,72 @@ import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
+import { sendDueReminders } from './invitations/invitations.service.js';
 import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
+import { createDispatcher } from './sms/dispatcher.js';
+import { createSmsProvider } from './sms/providers/index.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
+
+const REMINDER_INTERVAL_MS = 60_000;
+
+/** Opens the database, migrates, and gathers what every part needs. */
+export async function openDeps(
+  config: Config,
+  print: (line: string) => void,
+): Promise<{ deps: Deps; close: () => Promise<void> }> {
+  const storage = openDatabase(config.databaseUrl);
+  await migrateToLatest(storage.db);
+  const sms = createSmsProvider(config, () => systemClock.now(), print);
+  return {
+    deps: { db: storage.db, dialect: storage.dialect, clock: systemClock, config, sms },
+    close: () => storage.close(),
+  };
+}
+
+/**
+ * The outbox dispatcher, with automatic reminders (R13) checked at most once a minute between
+ * rounds. Used inside the server and alone by `muster dispatch`.
+ */
+export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
+  let lastReminders = 0;
+  const dispatcher = createDispatcher(deps, deps.sms, {
+    onError,
+    onIdle: async () => {
+      if (Date.now() - lastReminders < REMINDER_INTERVAL_MS) return;
+      lastReminders = Date.now();
+      await sendDueReminders({ deps });
+    },
+  });
+  dispatcher.start();
+  return dispatcher;
+}
 
 /** The only place that listens: open the database, migrate, build the app, serve. */
 export async function serve(config: Config): Promise<() => Promise<void>> {
-  const storage = openDatabase(config.databaseUrl);
-  await migrateToLatest(storage.db);
-  const deps: Deps = { db: storage.db, dialect: storage.dialect, clock: systemClock, config };
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const { deps, close } = await openDeps(config, print);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
-  const setupLink = await issueSetupLinkIfEmpty(deps);
-  if (setupLink) {
-    // Printed to the console only: whoever holds it can create the first admin.
-    process.stdout.write(
-      `\nMuster is running at ${config.publicUrl}\nFinish setting up in your browser:\n\n  ${setupLink}\n\n`,
+  const dispatcher =
+    config.dispatcher === 'inline'
+      ? startDispatcher(deps, (error) => app.log.error({ err: error }, 'SMS dispatcher'))
+      : null;
+  if (config.sms.provider === 'console') {
+    print(
+      `Texts go to this console and to ${config.publicUrl}/api/v1/dev/sms; set MUSTER_SMS_PROVIDER to reach phones.`,
     );
-  } else {
-    process.stdout.write(`\nMuster is running at ${config.publicUrl}\n`);
   }
+  const setupLink = await issueSetupLinkIfEmpty(deps);
+  // Printed to the console only: whoever holds the link can create the first admin.
+  print(`\nMuster is running at ${config.publicUrl}`);
+  if (setupLink) print(`Finish setting up in your browser:\n\n  ${setupLink}\n`);
   let closing: Promise<void> | undefined;
   return () => {
-    closing ??= app.close().then(() => storage.close());
+    closing ??= (async () => {
+      await dispatcher?.stop();
+      await app.close();
+      await close();
+    })();
     return closing;
   };
 }

@@ -10,6 +10,8 @@ import type { Clock } from '../src/clock.js';
 import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
 import { type Config, loadConfig } from '../src/config.js';
 import type { Deps } from '../src/context.js';
+import { createDispatcher } from '../src/sms/dispatcher.js';
+import { createSmsProvider, isConsoleProvider } from '../src/sms/providers/index.js';
 import { type DialectName, migrateToLatest, openDatabase, type Storage } from '../src/storage/db.js';
 
 /** A clock tests move by hand: days pass in a line of code. */
@@ -114,11 +116,17 @@ export function eachDatabase(
       beforeAll(async () => {
         world.db = await createTestDatabase(dialect);
         world.clock = new ManualClock();
+        const config = testConfig(options.config);
         world.deps = {
           db: world.db.storage.db,
           dialect,
           clock: world.clock,
-          config: testConfig(options.config),
+          config,
+          sms: createSmsProvider(
+            config,
+            () => world.clock.now(),
+            () => undefined,
+          ),
         };
         world.app = await buildApp(world.deps);
       });
@@ -227,4 +235,29 @@ export async function activateWithPassword(world: World, personId: string, passw
     })
     .where('id', '=', personId)
     .execute();
+}
+
+/** Sends every text that is due now, as the dispatcher would, and returns how many it handled. */
+export function dispatchDue(world: World): Promise<number> {
+  return createDispatcher(world.deps, world.deps.sms).drainAll();
+}
+
+/** The texts the console provider "sent", newest first. */
+export function devInbox(world: World) {
+  if (!isConsoleProvider(world.deps.sms)) throw new Error('the development inbox needs the console provider');
+  return world.deps.sms.inbox();
+}
+
+/** The claim token in the newest text to a number. */
+export function latestClaimToken(world: World, phone: string): string {
+  const text = devInbox(world).find((sms) => sms.to === phone && sms.body.includes('/claim/'));
+  const token = text?.body.match(/\/claim\/([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no claim link was texted to ${phone}`);
+  return token;
+}
+
+/** Turns on mobile-number profiles (R1) as the community's system admin. */
+export async function enablePhoneProfiles(admin: Client) {
+  const response = await admin.patch('/api/v1/settings', { phoneProfilesEnabled: true });
+  if (response.statusCode !== 200) throw new Error(`could not enable phone profiles: ${response.body}`);
 }

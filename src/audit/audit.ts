@@ -20,6 +20,17 @@ export const AuditType = {
   accountDeleted: 'Account Deleted',
   roleChanged: 'Role Changed',
   settingsChanged: 'Settings Changed',
+  invitationSent: 'Invitation Sent',
+  reminderSent: 'Reminder Sent',
+  reminderSkipped: 'Reminder Skipped',
+  accountSetToUnclaimed: 'Account Set To Unclaimed',
+  accountClaimed: 'Account Claimed',
+  claimFailed: 'Claim Failed',
+  recoveryCodeGenerated: 'Recovery Code Generated',
+  passwordResetSucceeded: 'Password Reset Succeeded',
+  passwordResetFailed: 'Password Reset Failed',
+  smsFailed: 'SMS Failed',
+  smsResent: 'SMS Resent',
 } as const;
 
 export type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];

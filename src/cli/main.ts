@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { systemClock } from '../clock.js';
 import {
   createCommunityWithAdmin,
   firstAdminSchema,
@@ -7,7 +6,7 @@ import {
 } from '../communities/communities.service.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { serve } from '../main.js';
+import { openDeps, serve, startDispatcher } from '../main.js';
 import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
 
 function fail(message: string): never {
@@ -56,6 +55,31 @@ program
     );
   });
 
+program
+  .command('dispatch')
+  .description(
+    'drain the SMS outbox and send reminders, apart from the server (set MUSTER_DISPATCHER=off there)',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const { deps, close } = await openDeps(config, (line) => process.stdout.write(`${line}\n`));
+    const dispatcher = startDispatcher(deps, (error) =>
+      process.stderr.write(`SMS dispatcher: ${String(error)}\n`),
+    );
+    process.stdout.write(`Dispatching texts through ${config.sms.provider}. Stop with Ctrl+C.\n`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        dispatcher
+          .stop()
+          .then(close)
+          .then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+      });
+    }
+  });
+
 const country = (value: string) => {
   if (!/^[A-Za-z]{2}$/.test(value))
     throw new InvalidArgumentError('use a two-letter country code such as GB');
@@ -92,15 +116,13 @@ program
       const issues = [...(community.error?.issues ?? []), ...(admin.error?.issues ?? [])];
       fail(`Setup needs fixing:\n${issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
     }
-    const created = await withStorage(async ({ db, dialect }) => {
-      await migrateToLatest(db);
-      return createCommunityWithAdmin({
-        deps: { db, dialect, clock: systemClock, config: loadConfig() },
-        community: community.data,
-        admin: admin.data,
-        meta: { ip: null, requestId: 'cli', userAgent: 'muster-cli' },
-      });
-    });
+    const { deps, close } = await openDeps(loadConfig(), () => undefined);
+    const created = await createCommunityWithAdmin({
+      deps,
+      community: community.data,
+      admin: admin.data,
+      meta: { ip: null, requestId: 'cli', userAgent: 'muster-cli' },
+    }).finally(close);
     process.stdout.write(
       `Created community "${created.community.name}" (${created.community.slug}) with system admin ${created.admin.email ?? created.admin.phone}.\n`,
     );

@@ -5,6 +5,7 @@ import { hashPassword } from '../crypto/passwords.js';
 import { newId } from '../crypto/random.js';
 import { AppError } from '../errors.js';
 import { normaliseLogin, toPersonView } from '../people/people.service.js';
+import { newPersonRow } from '../people/people.store.js';
 import { checkPassword } from '../sessions/password-policy.js';
 import {
   countrySchema,
@@ -77,39 +78,19 @@ export async function createCommunityWithAdmin({
   };
   const login = normaliseLogin(admin, communityRow);
   const adminRow: PeopleTable = {
-    id: newId(now),
-    community_id: communityRow.id,
-    login_kind: login.kind,
-    email: login.kind === 'email' ? login.value : null,
-    phone: login.kind === 'phone' ? login.value : null,
-    username: null,
-    given_name: null,
-    family_name: null,
-    display_name: admin.displayName,
-    job_title: null,
-    department: null,
-    division: null,
-    organization: null,
-    cost_center: null,
-    location: null,
-    locale: null,
-    time_zone: null,
-    manager_id: null,
-    external_id: null,
-    start_date: null,
-    frontline: 0,
+    ...newPersonRow({
+      id: newId(now),
+      communityId: communityRow.id,
+      login,
+      displayName: admin.displayName,
+      now: iso,
+    }),
     role: 'system_admin',
-    active: 1,
     invited: 1,
     claimed: 1,
     invited_at: iso,
     claimed_at: iso,
-    deactivated_at: null,
     password_hash: passwordHash,
-    invitation_generation: 0,
-    version: 1,
-    created_at: iso,
-    updated_at: iso,
   };
   try {
     await deps.db.transaction().execute(async (tx) => {

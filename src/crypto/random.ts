@@ -55,3 +55,8 @@ export function constantTimeEqual(a: string, b: string): boolean {
   const right = createHash('sha256').update(b, 'utf8').digest();
   return timingSafeEqual(left, right) && a.length === b.length;
 }
+
+/** A uniform fraction in [0, 1) from the CSPRNG, for jitter. */
+export function randomFraction(): number {
+  return randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
+}

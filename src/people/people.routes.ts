@@ -2,6 +2,8 @@ import type { Deps } from '../context.js';
 import { ADMINS, actingContext, authOf, REPORT_READERS, SYSTEM_ADMIN } from '../http/access.js';
 import { type Api, idParams, pageOf } from '../http/api.js';
 import {
+  batchCreateSchema,
+  batchResultSchema,
   createPersonSchema,
   listPeopleQuerySchema,
   personViewSchema,
@@ -9,6 +11,7 @@ import {
   updatePersonSchema,
 } from './people.schemas.js';
 import {
+  createPeopleBatch,
   createPerson,
   deactivatePerson,
   deletePerson,
@@ -51,6 +54,26 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
       const person = await createPerson({ deps, ctx: actingContext(request), input: request.body });
       return reply.code(201).header('location', `/api/v1/people/${person.id}`).send(person);
     },
+  );
+
+  api.post(
+    '/api/v1/people/batch',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Add many people; each row succeeds or fails on its own (R2, R6)',
+        body: batchCreateSchema,
+        response: { 200: batchResultSchema },
+      },
+    },
+    async (request) =>
+      createPeopleBatch({
+        deps,
+        ctx: actingContext(request),
+        rows: request.body.people,
+        sendInvitations: request.body.sendInvitations,
+      }),
   );
 
   api.get(

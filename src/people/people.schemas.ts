@@ -35,7 +35,15 @@ const email = z.email('must be an email address such as ana@example.com').max(25
 const phone = z.string().max(40);
 
 export const createPersonSchema = z
-  .strictObject({ ...profileFields, email: email.optional(), phone: phone.optional() })
+  .strictObject({
+    ...profileFields,
+    email: email.optional(),
+    phone: phone.optional(),
+    sendInvitation: z
+      .boolean()
+      .default(true)
+      .describe('Text a phone account its claim link now (R3); false leaves it not invited, to send later.'),
+  })
   .describe(
     'A new person. Give exactly one of email or phone: it becomes their login and never changes kind.',
   );
@@ -44,7 +52,33 @@ export const updatePersonSchema = z
   .strictObject({ ...profileFields, email: email.optional(), phone: phone.optional() })
   .describe('Fields to change. A phone number can never change (R4); sending the same number is accepted.');
 
-export type CreatePersonInput = z.infer<typeof createPersonSchema>;
+export type CreatePersonInput = z.input<typeof createPersonSchema>;
+
+export const MAX_BATCH = 1000;
+
+export const batchCreateSchema = z.strictObject({
+  people: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_BATCH)
+    .describe('Each row is checked on its own, as for POST /api/v1/people; a bad row loses nothing else.'),
+  sendInvitations: z.boolean().default(true),
+});
+
+export const batchResultSchema = z.object({
+  created: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      index: z.number(),
+      status: z.enum(['created', 'error']),
+      person: z.lazy(() => personViewSchema).optional(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  ),
+});
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
 export const personViewSchema = z.object({

@@ -4,15 +4,24 @@ import type { ActingContext, Deps } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { AppError, notFound } from '../errors.js';
+import { sendClaimSms } from '../invitations/claim-sms.js';
+import { takePhoneAccountCreation } from '../limits/limits.service.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import { type Tx, uniqueViolation } from '../storage/db.js';
+import { forUpdate } from '../storage/dialects/locking.js';
 import type { PeopleTable, Role } from '../storage/schema.js';
-import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schemas.js';
+import {
+  type CreatePersonInput,
+  createPersonSchema,
+  type PersonView,
+  type UpdatePersonInput,
+} from './people.schemas.js';
 import {
   countActiveSystemAdmins,
   findPersonById,
   listPeople as listPeopleRows,
+  newPersonRow,
   type PersonRow,
   type PersonState,
   stateOf,
@@ -169,10 +178,12 @@ export async function createPerson({
   deps,
   ctx,
   input,
+  channel = 'api',
 }: {
   deps: Deps;
   ctx: ActingContext;
   input: CreatePersonInput;
+  channel?: string;
 }): Promise<PersonView> {
   const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
   if (!displayName) {
@@ -182,58 +193,38 @@ export async function createPerson({
     return await deps.db.transaction().execute(async (tx) => {
       const community = await communityOrThrow(tx, ctx.communityId);
       const login = normaliseLogin(input, community);
-      if (login.kind === 'phone' && !readSettings(community.settings).phoneProfilesEnabled) {
-        throw new AppError(
-          'phone_profiles_disabled',
-          'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
-        );
+      if (login.kind === 'phone') {
+        if (!readSettings(community.settings).phoneProfilesEnabled) {
+          throw new AppError(
+            'phone_profiles_disabled',
+            'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
+          );
+        }
+        await takePhoneAccountCreation(tx, deps, community);
       }
       const now = deps.clock.now();
       const id = newId(now);
       await checkManager(tx, ctx.communityId, id, input.managerId);
       const row: PersonRow = {
-        id,
-        community_id: ctx.communityId,
-        login_kind: login.kind,
-        email: login.kind === 'email' ? login.value : null,
-        phone: login.kind === 'phone' ? login.value : null,
-        username: null,
-        given_name: null,
-        family_name: null,
-        job_title: null,
-        department: null,
-        division: null,
-        organization: null,
-        cost_center: null,
-        location: null,
-        locale: null,
-        time_zone: null,
-        manager_id: null,
-        external_id: null,
-        start_date: null,
-        frontline: 0,
+        ...newPersonRow({ id, communityId: ctx.communityId, login, displayName, now: now.toISOString() }),
         ...profileColumns(input),
         display_name: displayName,
-        role: 'member',
-        active: 1,
-        invited: 0,
-        claimed: 0,
-        invited_at: null,
-        claimed_at: null,
-        deactivated_at: null,
-        password_hash: null,
-        invitation_generation: 0,
-        version: 1,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
       };
       await tx.insertInto('people').values(row).execute();
       await recordAudit(tx, deps.clock, ctx, {
         type: AuditType.accountCreated,
         target: { id, label: displayName },
-        details: { loginKind: login.kind },
+        details: { loginKind: login.kind, channel },
       });
-      return toPersonView(row);
+      if (login.kind !== 'phone' || input.sendInvitation === false) return toPersonView(row);
+      // The invitation is queued in the same transaction: the person never exists uninvited by accident (R3, R50).
+      const invited = await sendClaimSms(tx, deps, { community, person: row, reason: 'invitation', channel });
+      await recordAudit(tx, deps.clock, ctx, {
+        type: AuditType.invitationSent,
+        target: { id, label: displayName },
+        details: { channel, claimSmsLeftToday: invited.claimSmsLeftToday },
+      });
+      return toPersonView(invited.person);
     });
   } catch (error) {
     rethrowUnique(error);
@@ -272,14 +263,18 @@ export async function listPeople({
 }
 
 /** Account managers look after people; only a system admin may change a system admin. */
-function assertMayManage(ctx: ActingContext, target: PersonRow) {
+export function assertMayManage(ctx: ActingContext, target: PersonRow) {
   if (target.role === 'system_admin' && ctx.actor?.role !== 'system_admin') {
     throw new AppError('target_outranks_actor', 'Only a system admin can change a system admin.');
   }
 }
 
-async function lockTarget(tx: Tx, ctx: ActingContext, id: string): Promise<PersonRow> {
-  const row = await findPersonById(tx, ctx.communityId, id);
+/** Reads the target with a row lock, so parallel changes to one person take turns. */
+export async function lockTarget(tx: Tx, deps: Deps, ctx: ActingContext, id: string): Promise<PersonRow> {
+  const row = await forUpdate(
+    deps.dialect,
+    tx.selectFrom('people').selectAll().where('community_id', '=', ctx.communityId).where('id', '=', id),
+  ).executeTakeFirst();
   if (!row) throw notFound('The person');
   assertMayManage(ctx, row);
   return row;
@@ -298,9 +293,10 @@ export async function updatePerson({
 }): Promise<PersonView> {
   try {
     return await deps.db.transaction().execute(async (tx) => {
-      const current = await lockTarget(tx, ctx, id);
+      const current = await lockTarget(tx, deps, ctx, id);
       const community = await communityOrThrow(tx, ctx.communityId);
       const changes: Partial<PeopleTable> = profileColumns(input);
+      if (input.phone !== undefined && input.email !== undefined) normaliseLogin(input, community);
       if (input.phone !== undefined) {
         const login = normaliseLogin({ phone: input.phone }, community);
         if (current.login_kind !== 'phone') {
@@ -325,7 +321,7 @@ export async function updatePerson({
         }
         changes.email = input.email.trim().toLowerCase();
       }
-      if ('displayName' in changes && changes.display_name === null) {
+      if ('display_name' in changes && changes.display_name === null) {
         throw new AppError('name_required', 'The display name cannot be empty.');
       }
       await checkManager(tx, ctx.communityId, id, input.managerId);
@@ -354,10 +350,21 @@ export async function updatePerson({
   }
 }
 
-function assertNotSelf(ctx: ActingContext, id: string, action: string) {
+export function assertNotSelf(ctx: ActingContext, id: string, action: string) {
   if (ctx.actor?.id === id) {
     throw new AppError('cannot_target_self', `You cannot ${action} your own account. Ask another admin.`);
   }
+}
+
+/**
+ * Changes that can remove a system admin (deactivate, delete, role) first lock the community
+ * row, so two admins demoting each other at once take turns and the second sees the first.
+ */
+async function lockAdminChanges(tx: Tx, deps: Deps, communityId: string) {
+  await forUpdate(
+    deps.dialect,
+    tx.selectFrom('communities').select('id').where('id', '=', communityId),
+  ).execute();
 }
 
 /** Called after a change inside its transaction: refusing rolls the change back. */
@@ -373,7 +380,8 @@ async function assertSystemAdminRemains(tx: Tx, communityId: string) {
 export async function deactivatePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
   assertNotSelf(ctx, id, 'deactivate');
   return deps.db.transaction().execute(async (tx) => {
-    const current = await lockTarget(tx, ctx, id);
+    await lockAdminChanges(tx, deps, ctx.communityId);
+    const current = await lockTarget(tx, deps, ctx, id);
     const now = deps.clock.now().toISOString();
     // Conditional on active = 1, so two parallel deactivations record one event.
     const updated = await tx
@@ -403,7 +411,7 @@ export async function deactivatePerson({ deps, ctx, id }: { deps: Deps; ctx: Act
 
 export async function reactivatePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
   return deps.db.transaction().execute(async (tx) => {
-    const current = await lockTarget(tx, ctx, id);
+    const current = await lockTarget(tx, deps, ctx, id);
     const now = deps.clock.now().toISOString();
     // Claimed and invited are untouched: the account returns to the state it had (R22).
     const updated = await tx
@@ -427,7 +435,8 @@ export async function reactivatePerson({ deps, ctx, id }: { deps: Deps; ctx: Act
 export async function deletePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
   assertNotSelf(ctx, id, 'delete');
   await deps.db.transaction().execute(async (tx) => {
-    const current = await lockTarget(tx, ctx, id);
+    await lockAdminChanges(tx, deps, ctx.communityId);
+    const current = await lockTarget(tx, deps, ctx, id);
     if (current.active && current.claimed) {
       throw new AppError(
         'person_not_deletable',
@@ -462,7 +471,8 @@ export async function setRole({
 }) {
   assertNotSelf(ctx, id, 'change the role of');
   return deps.db.transaction().execute(async (tx) => {
-    const current = await lockTarget(tx, ctx, id);
+    await lockAdminChanges(tx, deps, ctx.communityId);
+    const current = await lockTarget(tx, deps, ctx, id);
     if (current.role === role) return toPersonView(current);
     if (role === 'system_admin' && current.login_kind === 'username') {
       throw new AppError(
@@ -487,3 +497,68 @@ export async function setRole({
     return toPersonView(updated);
   });
 }
+
+/**
+ * Adds many people, each row in its own transaction (R2, R6): a bad row, a duplicate or the daily
+ * limit refuses that row with its reason and loses nothing else.
+ */
+export async function createPeopleBatch({
+  deps,
+  ctx,
+  rows,
+  sendInvitations,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  rows: readonly unknown[];
+  sendInvitations: boolean;
+}) {
+  const results: BatchRowResult[] = [];
+  for (const [index, raw] of rows.entries()) {
+    const parsed = createPersonSchema.safeParse(raw);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(row)',
+        message: issue.message,
+      }));
+      results.push({
+        index,
+        status: 'error',
+        code: 'invalid_request',
+        message: `Row ${index + 1}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+        errors,
+      });
+      continue;
+    }
+    try {
+      const person = await createPerson({
+        deps,
+        ctx,
+        input: { ...parsed.data, sendInvitation: sendInvitations },
+        channel: 'batch',
+      });
+      results.push({ index, status: 'created', person });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({
+        index,
+        status: 'error',
+        code: error.code,
+        message: error.message,
+        ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+      });
+    }
+  }
+  const created = results.filter((r) => r.status === 'created').length;
+  return { created, failed: results.length - created, results };
+}
+
+type BatchRowResult =
+  | { index: number; status: 'created'; person: PersonView }
+  | {
+      index: number;
+      status: 'error';
+      code: string;
+      message: string;
+      errors?: { path: string; message: string }[];
+    };

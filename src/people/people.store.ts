@@ -3,6 +3,56 @@ import type { Db, Tx } from '../storage/db.js';
 import type { Database, LoginKind, PeopleTable } from '../storage/schema.js';
 
 export type PersonRow = PeopleTable;
+
+/** A new person with every optional field empty: not invited, no password, member. */
+export function newPersonRow(fields: {
+  id: string;
+  communityId: string;
+  login: { kind: LoginKind; value: string };
+  displayName: string;
+  now: string;
+}): PersonRow {
+  const { id, communityId, login, displayName, now } = fields;
+  return {
+    id,
+    community_id: communityId,
+    login_kind: login.kind,
+    email: login.kind === 'email' ? login.value : null,
+    phone: login.kind === 'phone' ? login.value : null,
+    username: login.kind === 'username' ? login.value : null,
+    given_name: null,
+    family_name: null,
+    display_name: displayName,
+    job_title: null,
+    department: null,
+    division: null,
+    organization: null,
+    cost_center: null,
+    location: null,
+    locale: null,
+    time_zone: null,
+    manager_id: null,
+    external_id: null,
+    start_date: null,
+    frontline: 0,
+    role: 'member',
+    active: 1,
+    invited: 0,
+    claimed: 0,
+    invited_at: null,
+    claimed_at: null,
+    deactivated_at: null,
+    password_hash: null,
+    invitation_generation: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    recovery_code_hash: null,
+    recovery_code_created_at: null,
+    invitation_sent_at: null,
+    reminders_sent: 0,
+  };
+}
 export type PersonState = 'not_invited' | 'invited' | 'active' | 'deactivated';
 
 /** The Workplace derivation of state from (active, invited, claimed). */

@@ -36,19 +36,21 @@ export function parsePhone(input: string, defaultCountry: string): PhoneResult {
     // then the whole as an international number typed without its plus sign.
     candidates.push(compact, `+${compact}`);
   }
+  // A reading that is a real number of the wrong kind (a landline) is kept only as the answer
+  // of last resort: another reading of the same digits may be a mobile.
+  let wrongKind: PhoneResult | undefined;
   for (const candidate of candidates) {
     const parsed = parsePhoneNumberFromString(candidate, country);
     if (!parsed?.isValid()) continue;
     const type = parsed.getType();
-    if (!type || !TEXTABLE.has(type)) {
-      return {
-        ok: false,
-        code: 'phone_not_mobile',
-        message: `${parsed.number} is not a mobile number (it looks like a ${describeType(type)}). Muster can only text mobile numbers.`,
-      };
-    }
-    return { ok: true, e164: parsed.number, country: parsed.country };
+    if (type && TEXTABLE.has(type)) return { ok: true, e164: parsed.number, country: parsed.country };
+    wrongKind ??= {
+      ok: false,
+      code: 'phone_not_mobile',
+      message: `${parsed.number} is not a mobile number (it looks like a ${describeType(type)}). Muster can only text mobile numbers.`,
+    };
   }
+  if (wrongKind) return wrongKind;
   return {
     ok: false,
     code: 'phone_invalid',

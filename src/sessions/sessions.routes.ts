@@ -9,7 +9,7 @@ import { csrfTokenFor } from './sessions.service.js';
 import { listLiveSessions } from './sessions.store.js';
 
 const communityView = z.object({ id: z.string(), name: z.string(), slug: z.string() });
-const signedInView = z.object({
+export const signedInView = z.object({
   person: personViewSchema,
   community: communityView,
   csrfToken: z.string().describe('Send as X-CSRF-Token with every POST, PUT, PATCH and DELETE.'),

@@ -57,6 +57,12 @@ export interface PeopleTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** argon2id of the current recovery code (R9); null when none or used. */
+  recovery_code_hash: string | null;
+  recovery_code_created_at: string | null;
+  /** When an admin last sent a claim invitation; reminders count from here (R13). */
+  invitation_sent_at: string | null;
+  reminders_sent: number;
 }
 
 export interface SessionsTable {
@@ -113,6 +119,68 @@ export interface ThrottlesTable {
   lockouts: number;
 }
 
+export interface ClaimTokensTable {
+  token_hash: string;
+  community_id: string;
+  person_id: string;
+  /** The person's invitation generation when issued; an older one is superseded (R8). */
+  generation: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
+export type SmsKind = 'claim_invitation' | 'claim_reminder' | 'recovery_code' | 'recovery_code_changed';
+
+export interface SmsMessagesTable {
+  id: string;
+  community_id: string;
+  person_id: string | null;
+  to_phone: string;
+  kind: SmsKind;
+  /** What asked for it: api, reminder, resend, claim… */
+  channel: string;
+  /** The text to send, secrets included; cleared once the message is final (R32). */
+  body: string | null;
+  /** The text with its secrets masked: what admins see. */
+  preview: string;
+  status: SmsStatus;
+  attempts: number;
+  next_attempt_at: string;
+  /** While sending: when a crashed dispatcher's claim on it lapses. */
+  lease_expires_at: string | null;
+  /** Past this it is never delivered: no stale link or code (R50). */
+  expires_at: string;
+  provider: string | null;
+  provider_message_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  delivered_at: string | null;
+}
+
+export interface SmsAttemptsTable {
+  id: string;
+  message_id: string;
+  attempt: number;
+  started_at: string;
+  finished_at: string | null;
+  outcome: 'sending' | 'sent' | 'transient_error' | 'permanent_error' | 'expired';
+  provider_message_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface DailyCountersTable {
+  scope: string;
+  /** The calendar day in the community's time zone, YYYY-MM-DD. */
+  day: string;
+  count: number;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   people: PeopleTable;
@@ -121,4 +189,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   setup_tokens: SetupTokensTable;
   throttles: ThrottlesTable;
+  claim_tokens: ClaimTokensTable;
+  sms_messages: SmsMessagesTable;
+  sms_attempts: SmsAttemptsTable;
+  daily_counters: DailyCountersTable;
 }

@@ -93,3 +93,14 @@ export const LOGIN_RULES = {
   /** Per client address: wide enough for a shared shop-floor network, narrow enough to stop spraying. */
   client: { limit: 100, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 24 * 60 },
 } satisfies Record<string, ThrottleRule>;
+
+export const RECOVERY_RULES = {
+  /** A 50-bit code cannot be found in 5 guesses a quarter hour, doubling lockouts capped at a day. */
+  account: { limit: 5, windowMinutes: 15, firstLockoutMinutes: 15, maxLockoutMinutes: 24 * 60 },
+  client: { limit: 50, windowMinutes: 15, firstLockoutMinutes: 15, maxLockoutMinutes: 24 * 60 },
+} satisfies Record<string, ThrottleRule>;
+
+export const CLAIM_RULES = {
+  /** Claim links carry 144 bits; this only stops a client hammering the endpoint. */
+  client: { limit: 200, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 6 * 60 },
+} satisfies Record<string, ThrottleRule>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Deps } from '../context.js';
+import { requestMeta, setSessionCookie } from '../http/access.js';
+import type { Api } from '../http/api.js';
+import { toPersonView } from '../people/people.service.js';
+import { signedInView } from '../sessions/sessions.routes.js';
+import { csrfTokenFor } from '../sessions/sessions.service.js';
+import { claimAccount, inspectClaimLink } from './claim.service.js';
+
+const tokenParams = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not an invitation link token'),
+});
+
+export function registerClaimRoutes(api: Api, deps: Deps) {
+  const tags = ['claim'];
+
+  api.get(
+    '/api/v1/claim/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'What the claim page shows; changes nothing (R7)',
+        params: tokenParams,
+        response: {
+          200: z.object({
+            community: z.string(),
+            displayName: z.string(),
+            maskedPhone: z.string().nullable(),
+            passwordMinLength: z.number(),
+            expiresAt: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      return inspectClaimLink({ deps, token: request.params.token });
+    },
+  );
+
+  api.post(
+    '/api/v1/claim/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Claim: choose a password, get signed in; the recovery code follows by SMS (R7)',
+        params: tokenParams,
+        body: z.strictObject({ password: z.string().max(1024) }),
+        response: { 200: signedInView },
+      },
+    },
+    async (request, reply) => {
+      const result = await claimAccount({
+        deps,
+        token: request.params.token,
+        password: request.body.password,
+        meta: requestMeta(request),
+      });
+      setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
+      reply.header('cache-control', 'no-store');
+      return {
+        person: toPersonView(result.person),
+        community: { id: result.community.id, name: result.community.name, slug: result.community.slug },
+        csrfToken: csrfTokenFor(result.session.token),
+        expiresAt: result.session.expiresAt,
+      };
+    },
+  );
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { findCommunityById } from '../communities/communities.store.js';
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js';
+import { type Api, idParams } from '../http/api.js';
+import { communityLimits } from '../limits/limits.service.js';
+import { personViewSchema } from '../people/people.schemas.js';
+import {
+  claimSmsAllowance,
+  forEachPerson,
+  invitePerson,
+  remindAll,
+  remindPerson,
+  resetToUnclaimed,
+} from './invitations.service.js';
+
+const invitedView = z.object({
+  person: personViewSchema,
+  claimSmsLeftToday: z.number().describe('Claim texts this person can still be sent today (R5).'),
+});
+const idsBody = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000) });
+const bulkResult = z.object({
+  done: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['done', 'error']),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+});
+
+export function registerInvitationRoutes(api: Api, deps: Deps) {
+  const tags = ['invitations'];
+
+  api.post(
+    '/api/v1/people/:id/invite',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Send or resend the claim invitation by SMS (R3, R5)',
+        params: idParams,
+        response: { 200: invitedView },
+      },
+    },
+    async (request) => invitePerson({ deps, ctx: actingContext(request), id: request.params.id }),
+  );
+
+  api.post(
+    '/api/v1/people/:id/remind',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Remind one unclaimed person (R13)',
+        params: idParams,
+        response: { 200: invitedView },
+      },
+    },
+    async (request) =>
+      remindPerson({ deps, ctx: actingContext(request), id: request.params.id, channel: 'remind' }),
+  );
+
+  api.post(
+    '/api/v1/people/remind-all',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Remind every unclaimed phone account (R13)',
+        response: { 200: z.object({ reminded: z.number(), skippedDailyLimit: z.number() }) },
+      },
+    },
+    async (request) => remindAll({ deps, ctx: actingContext(request) }),
+  );
+
+  api.post(
+    '/api/v1/people/:id/unclaim',
+    {
+      config: { access: ADMINS },
+      schema: { tags, summary: 'Reset to unclaimed (R12)', params: idParams, response: { 200: invitedView } },
+    },
+    async (request) => resetToUnclaimed({ deps, ctx: actingContext(request), id: request.params.id }),
+  );
+
+  api.post(
+    '/api/v1/people/unclaim',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Reset many people to unclaimed, each on its own (R12)',
+        body: idsBody,
+        response: { 200: bulkResult },
+      },
+    },
+    async (request) => {
+      const ctx = actingContext(request);
+      return forEachPerson(request.body.ids, (id) => resetToUnclaimed({ deps, ctx, id }));
+    },
+  );
+
+  api.post(
+    '/api/v1/people/invite',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Send invitations to many people, each on its own',
+        body: idsBody,
+        response: { 200: bulkResult },
+      },
+    },
+    async (request) => {
+      const ctx = actingContext(request);
+      return forEachPerson(request.body.ids, (id) => invitePerson({ deps, ctx, id }));
+    },
+  );
+
+  api.get(
+    '/api/v1/people/:id/claim-sms',
+    {
+      config: { access: REPORT_READERS },
+      schema: {
+        tags,
+        summary: 'Claim texts sent to this person today and left (R5)',
+        params: idParams,
+        response: {
+          200: z.object({ limit: z.number(), used: z.number(), left: z.number(), resetsAt: z.string() }),
+        },
+      },
+    },
+    async (request) =>
+      claimSmsAllowance({ deps, communityId: authOf(request).community.id, id: request.params.id }),
+  );
+
+  api.get(
+    '/api/v1/limits',
+    {
+      config: { access: REPORT_READERS },
+      schema: {
+        tags: ['limits'],
+        summary: "Today's usage of the daily limits, what is left and when they reset (R5, R6)",
+        response: {
+          200: z.object({
+            day: z.string(),
+            timeZone: z.string(),
+            resetsAt: z.string(),
+            phoneAccounts: z.object({
+              limit: z.number(),
+              used: z.number(),
+              left: z.number(),
+              howToRaise: z.string(),
+            }),
+            claimSmsPerPersonPerDay: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const community = await findCommunityById(deps.db, authOf(request).community.id);
+      if (!community) throw new AppError('not_found', 'The community was not found.');
+      return communityLimits(deps, community);
+    },
+  );
+}

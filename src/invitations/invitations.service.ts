@@ -1,0 +1,276 @@
+import { AuditType, recordAudit } from '../audit/audit.js';
+import { findCommunityById } from '../communities/communities.store.js';
+import type { ActingContext, Deps } from '../context.js';
+import { AppError, notFound } from '../errors.js';
+import { claimSmsLeftToday } from '../limits/limits.service.js';
+import { assertNotSelf, lockTarget, toPersonView } from '../people/people.service.js';
+import type { PersonRow } from '../people/people.store.js';
+import { revokeAllSessions } from '../sessions/sessions.store.js';
+import { readSettings } from '../settings/settings.schemas.js';
+import type { Tx } from '../storage/db.js';
+import { sendClaimSms } from './claim-sms.js';
+
+async function communityOf(tx: Tx, communityId: string) {
+  const community = await findCommunityById(tx, communityId);
+  if (!community) throw notFound('The community');
+  return community;
+}
+
+function assertInvitable(person: PersonRow) {
+  if (!person.active) {
+    throw new AppError(
+      'account_not_invitable',
+      'This account is deactivated. Reactivate it before inviting the person again.',
+    );
+  }
+  if (person.claimed) {
+    throw new AppError(
+      'account_not_invitable',
+      'This person has already claimed their account. To make them choose a new password, reset the account to unclaimed.',
+    );
+  }
+}
+
+/** Sends (or resends) the claim invitation of an unclaimed account (R3, R13). */
+export async function invitePerson({
+  deps,
+  ctx,
+  id,
+  channel = 'api',
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  id: string;
+  channel?: string;
+}) {
+  return deps.db.transaction().execute(async (tx) => {
+    const person = await lockTarget(tx, deps, ctx, id);
+    assertInvitable(person);
+    const community = await communityOf(tx, ctx.communityId);
+    const sent = await sendClaimSms(tx, deps, { community, person, reason: 'invitation', channel });
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.invitationSent,
+      target: { id, label: person.display_name },
+      details: { channel, claimSmsLeftToday: sent.claimSmsLeftToday },
+    });
+    return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
+  });
+}
+
+/**
+ * R12: the password, every session and the recovery code go; earlier links die; the worker gets
+ * a fresh claim link by SMS. If today's claim texts are used up, nothing changes at all.
+ */
+export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
+  assertNotSelf(ctx, id, 'reset');
+  return deps.db.transaction().execute(async (tx) => {
+    const person = await lockTarget(tx, deps, ctx, id);
+    if (!person.active) {
+      throw new AppError('account_not_invitable', 'This account is deactivated. Reactivate it first.');
+    }
+    const community = await communityOf(tx, ctx.communityId);
+    const now = deps.clock.now().toISOString();
+    const cleared = await tx
+      .updateTable('people')
+      .set({
+        password_hash: null,
+        claimed: 0,
+        claimed_at: null,
+        recovery_code_hash: null,
+        recovery_code_created_at: null,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const sent = await sendClaimSms(tx, deps, {
+      community,
+      person: cleared,
+      reason: 'reset',
+      channel: 'reset',
+    });
+    const sessionsEnded = await revokeAllSessions(tx, id, now);
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountSetToUnclaimed,
+      target: { id, label: person.display_name },
+      details: { sessionsEnded, claimSmsLeftToday: sent.claimSmsLeftToday, wasClaimed: person.claimed === 1 },
+    });
+    return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
+  });
+}
+
+export interface BulkOutcome {
+  id: string;
+  status: 'done' | 'error';
+  code?: string;
+  message?: string;
+}
+
+/** Runs one action per person, each in its own transaction: one refusal loses nothing else. */
+export async function forEachPerson(
+  ids: readonly string[],
+  action: (id: string) => Promise<unknown>,
+): Promise<{ results: BulkOutcome[]; done: number; failed: number }> {
+  const results: BulkOutcome[] = [];
+  for (const id of ids) {
+    try {
+      await action(id);
+      results.push({ id, status: 'done' });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ id, status: 'error', code: error.code, message: error.message });
+    }
+  }
+  const done = results.filter((r) => r.status === 'done').length;
+  return { results, done, failed: results.length - done };
+}
+
+/** Remind all: every unclaimed, active phone account of the community gets a reminder (R13). */
+export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext }) {
+  let reminded = 0;
+  let skippedDailyLimit = 0;
+  let after = '';
+  for (;;) {
+    const page = await deps.db
+      .selectFrom('people')
+      .select('id')
+      .where('community_id', '=', ctx.communityId)
+      .where('login_kind', '=', 'phone')
+      .where('active', '=', 1)
+      .where('invited', '=', 1)
+      .where('claimed', '=', 0)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (page.length === 0) break;
+    for (const { id } of page) {
+      try {
+        await remindPerson({ deps, ctx, id, channel: 'remind_all' });
+        reminded += 1;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'claim_sms_daily_limit') skippedDailyLimit += 1;
+        else if (!(error instanceof AppError)) throw error;
+      }
+    }
+    after = page.at(-1)?.id ?? after;
+  }
+  return { reminded, skippedDailyLimit };
+}
+
+export async function remindPerson({
+  deps,
+  ctx,
+  id,
+  channel,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  id: string;
+  channel: string;
+}) {
+  return deps.db.transaction().execute(async (tx) => {
+    const person = await lockTarget(tx, deps, ctx, id);
+    assertInvitable(person);
+    const community = await communityOf(tx, ctx.communityId);
+    const sent = await sendClaimSms(tx, deps, { community, person, reason: 'reminder', channel });
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.reminderSent,
+      target: { id, label: person.display_name },
+      details: { channel, claimSmsLeftToday: sent.claimSmsLeftToday },
+    });
+    return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
+  });
+}
+
+/**
+ * Automatic reminders (R13): an unclaimed phone account gets one on each configured day after its
+ * invitation (3 and 5 by default). Run periodically by the dispatcher; safe to run from several
+ * processes, since each reminder is taken by a conditional update of the person's reminder count.
+ */
+export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number> {
+  const now = deps.clock.now();
+  const candidates = await deps.db
+    .selectFrom('people')
+    .innerJoin('communities', 'communities.id', 'people.community_id')
+    .select([
+      'people.id',
+      'people.community_id',
+      'people.invitation_sent_at',
+      'people.reminders_sent',
+      'communities.settings',
+    ])
+    .where('people.login_kind', '=', 'phone')
+    .where('people.active', '=', 1)
+    .where('people.invited', '=', 1)
+    .where('people.claimed', '=', 0)
+    .where('people.invitation_sent_at', 'is not', null)
+    .where('people.reminders_sent', '<', 5)
+    .execute();
+  let sent = 0;
+  for (const candidate of candidates) {
+    const settings = readSettings(candidate.settings);
+    const day = settings.reminderDays[candidate.reminders_sent];
+    if (!settings.remindersEnabled || day === undefined || !candidate.invitation_sent_at) continue;
+    if (Date.parse(candidate.invitation_sent_at) + day * 86_400_000 > now.getTime()) continue;
+    const ctx: ActingContext = {
+      communityId: candidate.community_id,
+      actor: null,
+      meta: { ip: null, requestId: null, userAgent: 'muster-reminders' },
+    };
+    try {
+      await deps.db.transaction().execute(async (tx) => {
+        // Take this reminder: of several processes, only the one whose update matches goes on.
+        const taken = await tx
+          .updateTable('people')
+          .set({ reminders_sent: candidate.reminders_sent + 1 })
+          .where('id', '=', candidate.id)
+          .where('reminders_sent', '=', candidate.reminders_sent)
+          .where('claimed', '=', 0)
+          .returningAll()
+          .executeTakeFirst();
+        if (!taken) return;
+        const community = await communityOf(tx, candidate.community_id);
+        try {
+          const result = await sendClaimSms(tx, deps, {
+            community,
+            person: taken,
+            reason: 'reminder',
+            channel: 'reminder',
+          });
+          await recordAudit(tx, deps.clock, ctx, {
+            type: AuditType.reminderSent,
+            target: { id: taken.id, label: taken.display_name },
+            details: { channel: 'reminder', day, claimSmsLeftToday: result.claimSmsLeftToday },
+          });
+          sent += 1;
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'claim_sms_daily_limit')) throw error;
+          // Today's texts are used up: skip this reminder rather than retrying all day.
+          await recordAudit(tx, deps.clock, ctx, {
+            type: AuditType.reminderSkipped,
+            outcome: 'failure',
+            target: { id: taken.id, label: taken.display_name },
+            details: { day, reason: 'claim_sms_daily_limit' },
+          });
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return sent;
+}
+
+export async function claimSmsAllowance({
+  deps,
+  communityId,
+  id,
+}: {
+  deps: Deps;
+  communityId: string;
+  id: string;
+}) {
+  const community = await findCommunityById(deps.db, communityId);
+  if (!community) throw notFound('The community');
+  return claimSmsLeftToday(deps.db, deps, community, id);
+}

@@ -1,0 +1,107 @@
+import type { CommunityRow } from '../communities/communities.store.js';
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+import type { Db, Tx } from '../storage/db.js';
+import { localDay, nextLocalMidnight, secondsUntil } from './day.js';
+import { incrementIfBelow, readCounter } from './limits.store.js';
+
+const claimSmsScope = (personId: string) => `claim_sms:${personId}`;
+const phoneAccountScope = (communityId: string) => `phone_accounts:${communityId}`;
+
+/** R6: more phone accounts a day once a core community has verified a domain. */
+export function phoneAccountLimit(deps: Deps, community: CommunityRow): number {
+  const { phoneAccountsPerDay, phoneAccountsPerDayVerified } = deps.config.limits;
+  return community.plan === 'core' && community.domain_verified === 1
+    ? phoneAccountsPerDayVerified
+    : phoneAccountsPerDay;
+}
+
+function resetsAt(deps: Deps, community: CommunityRow): Date {
+  return nextLocalMidnight(deps.clock.now(), community.time_zone);
+}
+
+/**
+ * R5: takes one of the person's claim SMSs for today inside the caller's transaction, so a
+ * refused or rolled-back change gives it back. Every channel comes through here.
+ */
+export async function takeClaimSms(
+  tx: Tx,
+  deps: Deps,
+  community: CommunityRow,
+  personId: string,
+): Promise<number> {
+  const now = deps.clock.now();
+  const limit = deps.config.limits.claimSmsPerDay;
+  const count = await incrementIfBelow(
+    tx,
+    claimSmsScope(personId),
+    localDay(now, community.time_zone),
+    limit,
+  );
+  if (count === null) {
+    const reset = resetsAt(deps, community);
+    throw new AppError(
+      'claim_sms_daily_limit',
+      `This person has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight (${community.time_zone}).`,
+      { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
+    );
+  }
+  return limit - count;
+}
+
+/** R6: takes one of the community's phone-account creations for today. */
+export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: CommunityRow): Promise<void> {
+  const now = deps.clock.now();
+  const limit = phoneAccountLimit(deps, community);
+  const count = await incrementIfBelow(
+    tx,
+    phoneAccountScope(community.id),
+    localDay(now, community.time_zone),
+    limit,
+  );
+  if (count === null) {
+    const reset = resetsAt(deps, community);
+    const raise =
+      community.plan === 'core'
+        ? 'Verify a domain to raise the limit.'
+        : 'On the Core plan, verifying a domain raises the limit.';
+    throw new AppError(
+      'phone_account_daily_limit',
+      `Today's limit of ${limit} new mobile-number accounts is reached. It resets at ${reset.toISOString()} (midnight, ${community.time_zone}). ${raise}`,
+      { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
+    );
+  }
+}
+
+export async function claimSmsLeftToday(db: Db | Tx, deps: Deps, community: CommunityRow, personId: string) {
+  const used = await readCounter(
+    db,
+    claimSmsScope(personId),
+    localDay(deps.clock.now(), community.time_zone),
+  );
+  const limit = deps.config.limits.claimSmsPerDay;
+  return { limit, used, left: Math.max(0, limit - used), resetsAt: resetsAt(deps, community).toISOString() };
+}
+
+export async function communityLimits(deps: Deps, community: CommunityRow) {
+  const day = localDay(deps.clock.now(), community.time_zone);
+  const limit = phoneAccountLimit(deps, community);
+  const used = await readCounter(deps.db, phoneAccountScope(community.id), day);
+  return {
+    day,
+    timeZone: community.time_zone,
+    resetsAt: resetsAt(deps, community).toISOString(),
+    phoneAccounts: {
+      limit,
+      used,
+      left: Math.max(0, limit - used),
+      howToRaise:
+        community.plan === 'core' && community.domain_verified === 1
+          ? 'This is the highest daily limit.'
+          : community.plan === 'core'
+            ? 'Verify a domain to raise it.'
+            : 'Move to the Core plan and verify a domain to raise it.',
+    },
+    claimSmsPerPersonPerDay: deps.config.limits.claimSmsPerDay,
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Deps } from '../context.js';
+import { actingContext, authOf, requestMeta, setSessionCookie } from '../http/access.js';
+import type { Api } from '../http/api.js';
+import { toPersonView } from '../people/people.service.js';
+import { signedInView } from '../sessions/sessions.routes.js';
+import { csrfTokenFor } from '../sessions/sessions.service.js';
+import { recoverPassword, regenerateRecoveryCode } from './recovery.service.js';
+
+export function registerRecoveryRoutes(api: Api, deps: Deps) {
+  const tags = ['recovery'];
+
+  api.post(
+    '/api/v1/auth/recover',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Forgot password: reset it with the recovery code and sign in (R10)',
+        body: z.strictObject({
+          community: z.string().max(40).optional(),
+          phone: z.string().min(1).max(40),
+          recoveryCode: z.string().max(40),
+          newPassword: z.string().max(1024),
+          logoutOtherDevices: z.boolean().default(false),
+        }),
+        response: { 200: signedInView.extend({ otherSessionsEnded: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const { community: communitySlug, ...rest } = request.body;
+      const result = await recoverPassword({ deps, communitySlug, ...rest, meta: requestMeta(request) });
+      setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
+      return {
+        person: toPersonView(result.person),
+        community: { id: result.community.id, name: result.community.name, slug: result.community.slug },
+        csrfToken: csrfTokenFor(result.session.token),
+        expiresAt: result.session.expiresAt,
+        otherSessionsEnded: result.otherSessionsEnded,
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/me/recovery-code',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Get your recovery code: a new one, shown once (R11)',
+        body: z.strictObject({ password: z.string().max(1024) }),
+        response: {
+          200: z.object({
+            recoveryCode: z.string().describe('Shown once, as ABCDE-FGHJK. Store it in a safe place.'),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { person, community } = authOf(request);
+      reply.header('cache-control', 'no-store');
+      return regenerateRecoveryCode({
+        deps,
+        ctx: actingContext(request),
+        person,
+        community,
+        password: request.body.password,
+      });
+    },
+  );
+}

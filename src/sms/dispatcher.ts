@@ -1,0 +1,230 @@
+import type { Deps } from '../context.js';
+import { newId, randomFraction } from '../crypto/random.js';
+import { skipLocked } from '../storage/dialects/locking.js';
+import type { SmsMessagesTable } from '../storage/schema.js';
+import { outboxSignal } from './outbox.js';
+import type { SendResult, SmsProvider } from './providers/provider.js';
+
+export interface DispatcherOptions {
+  /** Messages claimed per round. */
+  batchSize?: number;
+  /** Provider calls in flight at once. */
+  concurrency?: number;
+  /** How long a claimed message is ours; after a crash it is retried once this lapses. */
+  leaseSeconds?: number;
+  pollMs?: number;
+  /** Extra periodic work, such as reminders, run between rounds. */
+  onIdle?: () => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_CAP_MS = 5 * 60_000;
+
+/** Capped exponential backoff with jitter, so retries from many messages do not stampede. */
+export function backoffMs(attempt: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * randomFraction());
+}
+
+type Claimed = Pick<SmsMessagesTable, 'id' | 'to_phone' | 'body' | 'attempts' | 'expires_at' | 'status'>;
+
+/**
+ * Drains the SMS outbox (R50): claims due messages with a lease, sends them, and records each
+ * attempt. A message is never sent past its TTL; a transient failure is retried with backoff;
+ * a permanent one fails at once. If this process dies between sending and recording, the lease
+ * lapses and the message is sent once more: at most one duplicate, nothing lost.
+ */
+export function createDispatcher(deps: Deps, provider: SmsProvider, options: DispatcherOptions = {}) {
+  const batchSize = options.batchSize ?? 200;
+  const concurrency = options.concurrency ?? 50;
+  const leaseMs = (options.leaseSeconds ?? 60) * 1000;
+  const pollMs = options.pollMs ?? 500;
+
+  async function claimBatch(): Promise<Claimed[]> {
+    const now = deps.clock.now().toISOString();
+    const lease = new Date(deps.clock.now().getTime() + leaseMs).toISOString();
+    const due = skipLocked(
+      deps.dialect,
+      deps.db
+        .selectFrom('sms_messages')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
+            eb.and([eb('status', '=', 'sending'), eb('lease_expires_at', '<=', now)]),
+          ]),
+        )
+        .orderBy('next_attempt_at')
+        .limit(batchSize),
+    );
+    return deps.db
+      .updateTable('sms_messages')
+      .set((eb) => ({
+        status: 'sending',
+        lease_expires_at: lease,
+        attempts: eb('attempts', '+', 1),
+        provider: provider.name,
+        updated_at: now,
+      }))
+      .where('id', 'in', due)
+      .returning(['id', 'to_phone', 'body', 'attempts', 'expires_at', 'status'])
+      .execute();
+  }
+
+  async function sendOne(
+    message: Claimed,
+  ): Promise<{ message: Claimed; startedAt: string; result: SendResult | 'expired' }> {
+    const startedAt = deps.clock.now().toISOString();
+    const validForMs = Date.parse(message.expires_at) - deps.clock.now().getTime();
+    if (validForMs <= 0 || message.body === null) return { message, startedAt, result: 'expired' };
+    let result: SendResult;
+    try {
+      result = await provider.send({
+        id: message.id,
+        to: message.to_phone,
+        body: message.body,
+        validForSeconds: validForMs / 1000,
+      });
+    } catch (error) {
+      result = { ok: false, permanent: false, code: 'provider_crashed', message: String(error) };
+    }
+    return { message, startedAt, result };
+  }
+
+  async function record(outcomes: Awaited<ReturnType<typeof sendOne>>[]) {
+    const now = deps.clock.now();
+    const nowIso = now.toISOString();
+    await deps.db.transaction().execute(async (tx) => {
+      for (const { message, startedAt, result } of outcomes) {
+        let update: Partial<SmsMessagesTable>;
+        let outcome: 'sent' | 'transient_error' | 'permanent_error' | 'expired';
+        let errorCode: string | null = null;
+        let errorMessage: string | null = null;
+        let providerId: string | null = null;
+        if (result === 'expired') {
+          outcome = 'expired';
+          update = { status: 'expired', body: null };
+        } else if (result.ok) {
+          outcome = 'sent';
+          providerId = result.providerMessageId;
+          update = {
+            status: result.delivered ? 'delivered' : 'sent',
+            body: null,
+            provider_message_id: providerId,
+            sent_at: nowIso,
+            delivered_at: result.delivered ? nowIso : null,
+            error_code: null,
+            error_message: null,
+          };
+        } else {
+          errorCode = result.code;
+          errorMessage = result.message.slice(0, 500);
+          const retryAt = new Date(now.getTime() + backoffMs(message.attempts));
+          if (result.permanent) {
+            outcome = 'permanent_error';
+            update = { status: 'failed', body: null, error_code: errorCode, error_message: errorMessage };
+          } else if (retryAt.toISOString() >= message.expires_at) {
+            outcome = 'transient_error';
+            update = { status: 'expired', body: null, error_code: errorCode, error_message: errorMessage };
+          } else {
+            outcome = 'transient_error';
+            update = {
+              status: 'queued',
+              next_attempt_at: retryAt.toISOString(),
+              error_code: errorCode,
+              error_message: errorMessage,
+            };
+          }
+        }
+        await tx
+          .updateTable('sms_messages')
+          .set({ ...update, lease_expires_at: null, updated_at: nowIso })
+          .where('id', '=', message.id)
+          .where('status', '=', 'sending')
+          .execute();
+        await tx
+          .insertInto('sms_attempts')
+          .values({
+            id: newId(now),
+            message_id: message.id,
+            attempt: message.attempts,
+            started_at: startedAt,
+            finished_at: nowIso,
+            outcome,
+            provider_message_id: providerId,
+            error_code: errorCode,
+            error_message: errorMessage,
+          })
+          .execute();
+      }
+    });
+  }
+
+  /** One round: claim, send (bounded concurrency), record. Returns how many were handled. */
+  async function drainOnce(): Promise<number> {
+    const batch = await claimBatch();
+    if (batch.length === 0) return 0;
+    const outcomes: Awaited<ReturnType<typeof sendOne>>[] = [];
+    let next = 0;
+    const workers = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+      while (next < batch.length) {
+        const message = batch[next++];
+        if (message) outcomes.push(await sendOne(message));
+      }
+    });
+    await Promise.all(workers);
+    await record(outcomes);
+    return batch.length;
+  }
+
+  /** Drains until nothing is due now (messages waiting for a later retry stay). */
+  async function drainAll(): Promise<number> {
+    let total = 0;
+    for (let handled = await drainOnce(); handled > 0; handled = await drainOnce()) total += handled;
+    return total;
+  }
+
+  let running = false;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> | null = null;
+  const onQueued = () => wake?.();
+
+  return {
+    drainOnce,
+    drainAll,
+    start() {
+      if (running) return;
+      running = true;
+      outboxSignal.on('queued', onQueued);
+      loop = (async () => {
+        while (running) {
+          try {
+            const handled = await drainOnce();
+            if (handled > 0) continue;
+            await options.onIdle?.();
+          } catch (error) {
+            options.onError?.(error);
+          }
+          if (!running) break;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, pollMs);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = null;
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      outboxSignal.off('queued', onQueued);
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,33 @@
+/** What every SMS provider adapter does: one attempt to hand one text over. */
+export interface OutgoingSms {
+  id: string;
+  to: string;
+  body: string;
+  /** Seconds the text stays worth delivering; providers that can, drop it after. */
+  validForSeconds: number;
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId: string; delivered?: boolean }
+  | { ok: false; permanent: boolean; code: string; message: string };
+
+export interface SmsProvider {
+  readonly name: string;
+  send(sms: OutgoingSms): Promise<SendResult>;
+}
+
+export const SEND_TIMEOUT_MS = 10_000;
+
+/** Network failures and time-outs are worth retrying; the message itself was fine. */
+export function transportFailure(error: unknown): SendResult {
+  const e = error as { name?: string; message?: string; cause?: { code?: string } };
+  const timedOut = e?.name === 'TimeoutError' || e?.name === 'AbortError';
+  return {
+    ok: false,
+    permanent: false,
+    code: timedOut ? 'timeout' : (e?.cause?.code ?? 'network_error'),
+    message: timedOut
+      ? 'The provider did not answer in time.'
+      : (e?.message ?? 'The provider could not be reached.'),
+  };
+}
