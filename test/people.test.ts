@@ -274,7 +274,11 @@ eachDatabase('people API', (world) => {
     const admin = await community(world);
     await enablePhoneProfiles(admin);
     const notInvited = await addPerson(admin.client, { email: email(), displayName: 'Not Invited' });
-    const phone = await addPerson(admin.client, { phone: mobile(), displayName: 'Phone Person', sendInvitation: false });
+    const phone = await addPerson(admin.client, {
+      phone: mobile(),
+      displayName: 'Phone Person',
+      sendInvitation: false,
+    });
     const active = await addPerson(admin.client, { email: email(), displayName: 'Active Person' });
     await activateWithPassword(world, active.id, STAFF_PASSWORD);
     const invited = await addPerson(admin.client, { email: email(), displayName: 'Invited Person' });
