@@ -51,6 +51,7 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
           fingerprint,
           status_code: null,
           response_body: null,
+          response_location: null,
           created_at: now.toISOString(),
         })
         .execute();
@@ -102,6 +103,7 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     }
     request.idempotency = { scope, key, replay: true };
     const type = stored.status_code >= 400 ? 'application/problem+json' : 'application/json';
+    if (stored.response_location) reply.header('location', stored.response_location);
     return reply
       .code(stored.status_code)
       .header('idempotent-replayed', 'true')
@@ -122,7 +124,11 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     } else {
       await deps.db
         .updateTable('idempotency_keys')
-        .set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : '' })
+        .set({
+          status_code: reply.statusCode,
+          response_body: typeof payload === 'string' ? payload : '',
+          response_location: (reply.getHeader('location') as string | undefined) ?? null,
+        })
         .where('scope', '=', state.scope)
         .where('key', '=', state.key)
         .execute();

@@ -101,6 +101,8 @@ export interface IdempotencyKeysTable {
   fingerprint: string;
   status_code: number | null;
   response_body: string | null;
+  /** The Location header of the first answer, replayed with it. */
+  response_location: string | null;
   created_at: string;
 }
 

@@ -156,6 +156,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer')
     .addColumn('response_body', 'text')
+    .addColumn('response_location', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('idempotency_keys_pkey', ['scope', 'key'])
     .execute();
