@@ -73,6 +73,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         ctx: actingContext(request),
         rows: request.body.people,
         sendInvitations: request.body.sendInvitations,
+        dryRun: request.body.dryRun,
       }),
   );
 

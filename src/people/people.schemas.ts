@@ -63,6 +63,10 @@ export const batchCreateSchema = z.strictObject({
     .max(MAX_BATCH)
     .describe('Each row is checked on its own, as for POST /api/v1/people; a bad row loses nothing else.'),
   sendInvitations: z.boolean().default(true),
+  dryRun: z
+    .boolean()
+    .default(false)
+    .describe('Check every row as if adding it, and add nothing: the preview before sending.'),
 });
 
 export const batchResultSchema = z.object({

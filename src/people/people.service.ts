@@ -185,47 +185,58 @@ export async function createPerson({
   input: CreatePersonInput;
   channel?: string;
 }): Promise<PersonView> {
+  return deps.db.transaction().execute((tx) => createPersonIn(tx, { deps, ctx, input, channel }));
+}
+
+/** Adds one person inside the caller's transaction; every rule and limit applies. */
+async function createPersonIn(
+  tx: Tx,
+  {
+    deps,
+    ctx,
+    input,
+    channel,
+  }: { deps: Deps; ctx: ActingContext; input: CreatePersonInput; channel: string },
+): Promise<PersonView> {
   const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
   if (!displayName) {
     throw new AppError('name_required', 'Give the person a name: a display name, or a given or family name.');
   }
   try {
-    return await deps.db.transaction().execute(async (tx) => {
-      const community = await communityOrThrow(tx, ctx.communityId);
-      const login = normaliseLogin(input, community);
-      if (login.kind === 'phone') {
-        if (!readSettings(community.settings).phoneProfilesEnabled) {
-          throw new AppError(
-            'phone_profiles_disabled',
-            'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
-          );
-        }
-        await takePhoneAccountCreation(tx, deps, community);
+    const community = await communityOrThrow(tx, ctx.communityId);
+    const login = normaliseLogin(input, community);
+    if (login.kind === 'phone') {
+      if (!readSettings(community.settings).phoneProfilesEnabled) {
+        throw new AppError(
+          'phone_profiles_disabled',
+          'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
+        );
       }
-      const now = deps.clock.now();
-      const id = newId(now);
-      await checkManager(tx, ctx.communityId, id, input.managerId);
-      const row: PersonRow = {
-        ...newPersonRow({ id, communityId: ctx.communityId, login, displayName, now: now.toISOString() }),
-        ...profileColumns(input),
-        display_name: displayName,
-      };
-      await tx.insertInto('people').values(row).execute();
-      await recordAudit(tx, deps.clock, ctx, {
-        type: AuditType.accountCreated,
-        target: { id, label: displayName },
-        details: { loginKind: login.kind, channel },
-      });
-      if (login.kind !== 'phone' || input.sendInvitation === false) return toPersonView(row);
-      // The invitation is queued in the same transaction: the person never exists uninvited by accident (R3, R50).
-      const invited = await sendClaimSms(tx, deps, { community, person: row, reason: 'invitation', channel });
-      await recordAudit(tx, deps.clock, ctx, {
-        type: AuditType.invitationSent,
-        target: { id, label: displayName },
-        details: { channel, claimSmsLeftToday: invited.claimSmsLeftToday },
-      });
-      return toPersonView(invited.person);
+      await takePhoneAccountCreation(tx, deps, community);
+    }
+    const now = deps.clock.now();
+    const id = newId(now);
+    await checkManager(tx, ctx.communityId, id, input.managerId);
+    const row: PersonRow = {
+      ...newPersonRow({ id, communityId: ctx.communityId, login, displayName, now: now.toISOString() }),
+      ...profileColumns(input),
+      display_name: displayName,
+    };
+    await tx.insertInto('people').values(row).execute();
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountCreated,
+      target: { id, label: displayName },
+      details: { loginKind: login.kind, channel },
     });
+    if (login.kind !== 'phone' || input.sendInvitation === false) return toPersonView(row);
+    // The invitation is queued in the same transaction: the person never exists uninvited by accident (R3, R50).
+    const invited = await sendClaimSms(tx, deps, { community, person: row, reason: 'invitation', channel });
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.invitationSent,
+      target: { id, label: displayName },
+      details: { channel, claimSmsLeftToday: invited.claimSmsLeftToday },
+    });
+    return toPersonView(invited.person);
   } catch (error) {
     rethrowUnique(error);
   }
@@ -501,53 +512,78 @@ export async function setRole({
 /**
  * Adds many people, each row in its own transaction (R2, R6): a bad row, a duplicate or the daily
  * limit refuses that row with its reason and loses nothing else.
+ *
+ * With `dryRun`, every row goes through exactly the same rules inside one transaction (a
+ * savepoint per row) that is then rolled back: the preview shows what sending would do,
+ * including rows over today's limit, and changes nothing.
  */
 export async function createPeopleBatch({
   deps,
   ctx,
   rows,
   sendInvitations,
+  dryRun = false,
 }: {
   deps: Deps;
   ctx: ActingContext;
   rows: readonly unknown[];
   sendInvitations: boolean;
+  dryRun?: boolean;
 }) {
   const results: BatchRowResult[] = [];
-  for (const [index, raw] of rows.entries()) {
-    const parsed = createPersonSchema.safeParse(raw);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || '(row)',
-        message: issue.message,
-      }));
-      results.push({
-        index,
-        status: 'error',
-        code: 'invalid_request',
-        message: `Row ${index + 1}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-        errors,
-      });
-      continue;
-    }
-    try {
-      const person = await createPerson({
+  const preview = dryRun ? await deps.db.startTransaction().execute() : null;
+  try {
+    for (const [index, raw] of rows.entries()) {
+      const parsed = createPersonSchema.safeParse(raw);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.') || '(row)',
+          message: issue.message,
+        }));
+        results.push({
+          index,
+          status: 'error',
+          code: 'invalid_request',
+          message: `Row ${index + 1}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+          errors,
+        });
+        continue;
+      }
+      const args = {
         deps,
         ctx,
         input: { ...parsed.data, sendInvitation: sendInvitations },
         channel: 'batch',
-      });
-      results.push({ index, status: 'created', person });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results.push({
-        index,
-        status: 'error',
-        code: error.code,
-        message: error.message,
-        ...(error.extra.errors ? { errors: error.extra.errors } : {}),
-      });
+      };
+      try {
+        let person: PersonView;
+        if (preview) {
+          // Rows that would succeed stay in the preview, so later rows meet the daily limit as they would.
+          const row = await preview.savepoint('row').execute();
+          try {
+            person = await createPersonIn(row, args);
+            await row.releaseSavepoint('row').execute();
+          } catch (error) {
+            await row.rollbackToSavepoint('row').execute();
+            throw error;
+          }
+        } else {
+          person = await createPerson(args);
+        }
+        results.push({ index, status: 'created', person });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({
+          index,
+          status: 'error',
+          code: error.code,
+          message: error.message,
+          ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+        });
+      }
     }
+  } finally {
+    await preview?.rollback().execute();
   }
   const created = results.filter((r) => r.status === 'created').length;
   return { created, failed: results.length - created, results };

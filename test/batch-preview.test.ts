@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { eachDatabase, enablePhoneProfiles, seedCommunity, signIn } from './harness.js';
+
+eachDatabase(
+  'add multiple people: preview',
+  (world) => {
+    it('previews every row with the real rules, including the daily limit, and adds nothing (R2, R6)', async () => {
+      const { admin, slug, community } = await seedCommunity(world);
+      const client = await signIn(world.app, admin.email ?? '', undefined, slug);
+      await enablePhoneProfiles(client);
+      const rows = [
+        { phone: '+44 7911 100001', givenName: 'Ana' },
+        { phone: 'not a number', givenName: 'Bo' },
+        { phone: '07911 100001', givenName: 'Cy' },
+        { phone: '+44 7911 100002', givenName: 'Di' },
+        { phone: '+44 7911 100003', givenName: 'Ed' },
+        { email: 'fay@example.com', givenName: 'Fay' },
+      ];
+      const count = async (table: 'people' | 'sms_messages' | 'daily_counters' | 'audit_events') =>
+        Number(
+          (
+            await world.deps.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await Promise.all([
+        count('people'),
+        count('sms_messages'),
+        count('daily_counters'),
+        count('audit_events'),
+      ]);
+
+      const preview = await client.post('/api/v1/people/batch', {
+        people: rows,
+        sendInvitations: true,
+        dryRun: true,
+      });
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(
+        preview.json().results.map((r: { status: string; code?: string }) => r.code ?? r.status),
+      ).toEqual([
+        'created',
+        'phone_invalid',
+        'phone_taken',
+        'created',
+        'phone_account_daily_limit',
+        'created',
+      ]);
+      expect(
+        await Promise.all([
+          count('people'),
+          count('sms_messages'),
+          count('daily_counters'),
+          count('audit_events'),
+        ]),
+      ).toEqual(before);
+
+      // Sending for real gives the same answers.
+      const sent = await client.post('/api/v1/people/batch', { people: rows, sendInvitations: true });
+      expect(sent.json().results.map((r: { status: string; code?: string }) => r.code ?? r.status)).toEqual(
+        preview.json().results.map((r: { status: string; code?: string }) => r.code ?? r.status),
+      );
+      expect(community.id).toBeTruthy();
+    });
+  },
+  { config: { MUSTER_PHONE_ACCOUNTS_PER_DAY: '2' } },
+);
