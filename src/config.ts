@@ -142,3 +142,9 @@ function smsConfig(e: z.infer<typeof envSchema>, problems: string[]): SmsConfig 
       };
   }
 }
+
+/** True for http://localhost, 127.x.x.x and [::1]: a server nobody else reaches by its public URL. */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import type { Config } from './config.js';
+import { type Config, isLocalUrl } from './config.js';
 import type { Deps } from './context.js';
 import { sendDueReminders } from './invitations/invitations.service.js';
 import { issueSetupLinkIfEmpty } from './setup/setup.service.js';

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { requestMeta, setSessionCookie } from '../http/access.js';
 import type { Api } from '../http/api.js';
-import { toPersonView } from '../people/people.service.js';
-import { signedInView } from '../sessions/sessions.routes.js';
-import { csrfTokenFor } from '../sessions/sessions.service.js';
+import { signedInView, toSignedInView } from '../sessions/signed-in.view.js';
 import { claimAccount, inspectClaimLink } from './claim.service.js';
 
 const tokenParams = z.strictObject({
@@ -60,12 +58,7 @@ export function registerClaimRoutes(api: Api, deps: Deps) {
       });
       setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
       reply.header('cache-control', 'no-store');
-      return {
-        person: toPersonView(result.person),
-        community: { id: result.community.id, name: result.community.name, slug: result.community.slug },
-        csrfToken: csrfTokenFor(result.session.token),
-        expiresAt: result.session.expiresAt,
-      };
+      return toSignedInView(result.person, result.community, result.session);
     },
   );
 }

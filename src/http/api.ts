@@ -31,3 +31,18 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
     nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
   });
+
+export const idsBody = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000) });
+
+export const bulkResultSchema = z.object({
+  done: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['done', 'error']),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+});

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { forEachPerson } from '../bulk.js';
 import { findCommunityById } from '../communities/communities.store.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js';
-import { type Api, idParams } from '../http/api.js';
+import { type Api, bulkResultSchema, idParams, idsBody } from '../http/api.js';
 import { communityLimits } from '../limits/limits.service.js';
 import { personViewSchema } from '../people/people.schemas.js';
 import {
   claimSmsAllowance,
-  forEachPerson,
   invitePerson,
   remindAll,
   remindPerson,
@@ -19,20 +19,6 @@ const invitedView = z.object({
   person: personViewSchema,
   claimSmsLeftToday: z.number().describe('Claim texts this person can still be sent today (R5).'),
 });
-const idsBody = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000) });
-const bulkResult = z.object({
-  done: z.number(),
-  failed: z.number(),
-  results: z.array(
-    z.object({
-      id: z.string(),
-      status: z.enum(['done', 'error']),
-      code: z.string().optional(),
-      message: z.string().optional(),
-    }),
-  ),
-});
-
 export function registerInvitationRoutes(api: Api, deps: Deps) {
   const tags = ['invitations'];
 
@@ -66,6 +52,23 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
   );
 
   api.post(
+    '/api/v1/people/remind',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Remind many unclaimed people, each on its own (R13)',
+        body: idsBody,
+        response: { 200: bulkResultSchema },
+      },
+    },
+    async (request) => {
+      const ctx = actingContext(request);
+      return forEachPerson(request.body.ids, (id) => remindPerson({ deps, ctx, id, channel: 'remind' }));
+    },
+  );
+
+  api.post(
     '/api/v1/people/remind-all',
     {
       config: { access: ADMINS },
@@ -95,7 +98,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         tags,
         summary: 'Reset many people to unclaimed, each on its own (R12)',
         body: idsBody,
-        response: { 200: bulkResult },
+        response: { 200: bulkResultSchema },
       },
     },
     async (request) => {
@@ -112,7 +115,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         tags,
         summary: 'Send invitations to many people, each on its own',
         body: idsBody,
-        response: { 200: bulkResult },
+        response: { 200: bulkResultSchema },
       },
     },
     async (request) => {

@@ -98,32 +98,6 @@ export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: Act
   });
 }
 
-export interface BulkOutcome {
-  id: string;
-  status: 'done' | 'error';
-  code?: string;
-  message?: string;
-}
-
-/** Runs one action per person, each in its own transaction: one refusal loses nothing else. */
-export async function forEachPerson(
-  ids: readonly string[],
-  action: (id: string) => Promise<unknown>,
-): Promise<{ results: BulkOutcome[]; done: number; failed: number }> {
-  const results: BulkOutcome[] = [];
-  for (const id of ids) {
-    try {
-      await action(id);
-      results.push({ id, status: 'done' });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results.push({ id, status: 'error', code: error.code, message: error.message });
-    }
-  }
-  const done = results.filter((r) => r.status === 'done').length;
-  return { results, done, failed: results.length - done };
-}
-
 /** Remind all: every unclaimed, active phone account of the community gets a reminder (R13). */
 export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext }) {
   let reminded = 0;

@@ -1,6 +1,10 @@
+import { z } from 'zod';
+import { forEachPerson } from '../bulk.js';
 import type { Deps } from '../context.js';
 import { ADMINS, actingContext, authOf, REPORT_READERS, SYSTEM_ADMIN } from '../http/access.js';
-import { type Api, idParams, pageOf } from '../http/api.js';
+import { type Api, bulkResultSchema, idParams, idsBody, pageOf } from '../http/api.js';
+import { listLiveSessions } from '../sessions/sessions.store.js';
+import { sessionViewSchema, toSessionView } from '../sessions/sessions.view.js';
 import {
   batchCreateSchema,
   batchResultSchema,
@@ -21,6 +25,7 @@ import {
   setRole,
   updatePerson,
 } from './people.service.js';
+import { countPeopleByState } from './people.store.js';
 
 export function registerPeopleRoutes(api: Api, deps: Deps) {
   const tags = ['people'];
@@ -53,6 +58,71 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
     async (request, reply) => {
       const person = await createPerson({ deps, ctx: actingContext(request), input: request.body });
       return reply.code(201).header('location', `/api/v1/people/${person.id}`).send(person);
+    },
+  );
+
+  api.get(
+    '/api/v1/people/counts',
+    {
+      config: { access: REPORT_READERS },
+      schema: {
+        tags,
+        summary: 'How many people are in each state',
+        response: {
+          200: z.object({
+            total: z.number(),
+            byState: z.object({
+              not_invited: z.number(),
+              invited: z.number(),
+              active: z.number(),
+              deactivated: z.number(),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const byState = await countPeopleByState(deps.db, authOf(request).community.id);
+      return { total: Object.values(byState).reduce((a, b) => a + b, 0), byState };
+    },
+  );
+
+  api.post(
+    '/api/v1/people/deactivate',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Deactivate many people, each on its own (R22)',
+        body: idsBody,
+        response: { 200: bulkResultSchema },
+      },
+    },
+    async (request) => {
+      const ctx = actingContext(request);
+      return forEachPerson(request.body.ids, (id) => deactivatePerson({ deps, ctx, id }));
+    },
+  );
+
+  api.get(
+    '/api/v1/people/:id/sessions',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags,
+        summary: 'Where this person is signed in',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(sessionViewSchema) }) },
+      },
+    },
+    async (request) => {
+      const person = await getPerson({
+        deps,
+        communityId: authOf(request).community.id,
+        id: request.params.id,
+      });
+      const rows = await listLiveSessions(deps.db, person.id, deps.clock.now().toISOString());
+      return { items: rows.map((row) => toSessionView(row, null)) };
     },
   );
 

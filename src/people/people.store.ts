@@ -145,3 +145,53 @@ export function countActiveSystemAdmins(db: Db | Tx, communityId: string): Promi
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.n));
 }
+
+/** How many people are in each state: the people page's tabs. */
+export async function countPeopleByState(
+  db: Db | Tx,
+  communityId: string,
+): Promise<Record<PersonState, number>> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('active', '=', 0).then(1).else(0).end()).as('deactivated'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('active', '=', 1), eb('claimed', '=', 1)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('active'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('active', '=', 1), eb('claimed', '=', 0), eb('invited', '=', 1)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('invited'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('active', '=', 1), eb('claimed', '=', 0), eb('invited', '=', 0)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('not_invited'),
+    ])
+    .where('community_id', '=', communityId)
+    .executeTakeFirstOrThrow();
+  return {
+    not_invited: Number(row.not_invited ?? 0),
+    invited: Number(row.invited ?? 0),
+    active: Number(row.active ?? 0),
+    deactivated: Number(row.deactivated ?? 0),
+  };
+}

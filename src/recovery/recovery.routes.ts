@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { actingContext, authOf, requestMeta, setSessionCookie } from '../http/access.js';
 import type { Api } from '../http/api.js';
-import { toPersonView } from '../people/people.service.js';
-import { signedInView } from '../sessions/sessions.routes.js';
-import { csrfTokenFor } from '../sessions/sessions.service.js';
+import { signedInView, toSignedInView } from '../sessions/signed-in.view.js';
 import { recoverPassword, regenerateRecoveryCode } from './recovery.service.js';
 
 export function registerRecoveryRoutes(api: Api, deps: Deps) {
@@ -32,10 +30,7 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
       const result = await recoverPassword({ deps, communitySlug, ...rest, meta: requestMeta(request) });
       setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
       return {
-        person: toPersonView(result.person),
-        community: { id: result.community.id, name: result.community.name, slug: result.community.slug },
-        csrfToken: csrfTokenFor(result.session.token),
-        expiresAt: result.session.expiresAt,
+        ...toSignedInView(result.person, result.community, result.session),
         otherSessionsEnded: result.otherSessionsEnded,
       };
     },

@@ -2,28 +2,10 @@ import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { actingContext, authOf, clearSessionCookie, requestMeta, setSessionCookie } from '../http/access.js';
 import { type Api, idParams } from '../http/api.js';
-import { personViewSchema } from '../people/people.schemas.js';
-import { toPersonView } from '../people/people.service.js';
 import { changePassword, login, logout, revokeOtherSessions, revokeOwnSession } from './auth.service.js';
-import { csrfTokenFor } from './sessions.service.js';
 import { listLiveSessions } from './sessions.store.js';
-
-const communityView = z.object({ id: z.string(), name: z.string(), slug: z.string() });
-export const signedInView = z.object({
-  person: personViewSchema,
-  community: communityView,
-  csrfToken: z.string().describe('Send as X-CSRF-Token with every POST, PUT, PATCH and DELETE.'),
-  expiresAt: z.string(),
-});
-const sessionView = z.object({
-  id: z.string(),
-  current: z.boolean(),
-  createdAt: z.string(),
-  lastUsedAt: z.string(),
-  expiresAt: z.string(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-});
+import { sessionViewSchema, toSessionView } from './sessions.view.js';
+import { signedInView, toSignedInView } from './signed-in.view.js';
 
 export function registerSessionRoutes(api: Api, deps: Deps) {
   const tags = ['sessions'];
@@ -57,12 +39,7 @@ export function registerSessionRoutes(api: Api, deps: Deps) {
         meta: requestMeta(request),
       });
       setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
-      return {
-        person: toPersonView(result.person),
-        community: { id: result.community.id, name: result.community.name, slug: result.community.slug },
-        csrfToken: csrfTokenFor(result.session.token),
-        expiresAt: result.session.expiresAt,
-      };
+      return toSignedInView(result.person, result.community, result.session);
     },
   );
 
@@ -84,12 +61,7 @@ export function registerSessionRoutes(api: Api, deps: Deps) {
     },
     async (request) => {
       const { person, community, session, token } = authOf(request);
-      return {
-        person: toPersonView(person),
-        community: { id: community.id, name: community.name, slug: community.slug },
-        csrfToken: csrfTokenFor(token),
-        expiresAt: session.absolute_expires_at,
-      };
+      return toSignedInView(person, community, { token, expiresAt: session.absolute_expires_at });
     },
   );
 
@@ -100,22 +72,14 @@ export function registerSessionRoutes(api: Api, deps: Deps) {
       schema: {
         tags,
         summary: 'Where you are signed in',
-        response: { 200: z.object({ items: z.array(sessionView) }) },
+        response: { 200: z.object({ items: z.array(sessionViewSchema) }) },
       },
     },
     async (request) => {
       const { person, session: current } = authOf(request);
       const rows = await listLiveSessions(deps.db, person.id, deps.clock.now().toISOString());
       return {
-        items: rows.map((s) => ({
-          id: s.id,
-          current: s.id === current.id,
-          createdAt: s.created_at,
-          lastUsedAt: s.last_used_at,
-          expiresAt: s.idle_expires_at,
-          ip: s.ip,
-          userAgent: s.user_agent,
-        })),
+        items: rows.map((row) => toSessionView(row, current.id)),
       };
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocalUrl } from '../config.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js';
@@ -69,8 +70,9 @@ export function registerSmsRoutes(api: Api, deps: Deps) {
   );
 
   const provider = deps.sms;
-  if (isConsoleProvider(provider)) {
-    // Development only: exists just while texts go to the console and never to a phone.
+  if (isConsoleProvider(provider) && isLocalUrl(deps.config.publicUrl)) {
+    // Development only: the inbox shows claim links and recovery codes to anyone, so it exists
+    // only while texts go to the console and Muster is served on this machine's own address.
     api.get(
       '/api/v1/dev/sms',
       {

@@ -1,0 +1,364 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { newId } from '../src/crypto/random.js';
+import {
+  type Db,
+  type DialectName,
+  migrateDown,
+  migrateToLatest,
+  openDatabase,
+  type Storage,
+  uniqueViolation,
+} from '../src/storage/db.js';
+import { migrations } from '../src/storage/migrations/index.js';
+import type { CommunitiesTable, PeopleTable } from '../src/storage/schema.js';
+import { dialects } from './harness.js';
+
+/** A brand-new database with no schema at all (the harness's databases are already migrated). */
+async function blankDatabase(dialect: DialectName): Promise<{ storage: Storage; destroy(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'muster-storage-'));
+    const storage = openDatabase(`sqlite:${join(dir, 'muster.db')}`);
+    return {
+      storage,
+      destroy: async () => {
+        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('PostgreSQL is not available to this run');
+  const name = `muster_storage_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const storage = openDatabase(url.toString());
+  return {
+    storage,
+    destroy: async () => {
+      await storage.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function tableNames(db: Db): Promise<string[]> {
+  const tables = await db.introspection.getTables();
+  return tables.map((t) => t.name).sort();
+}
+
+const NOW = '2026-03-02T09:00:00.000Z';
+
+function communityRow(slug: string): CommunitiesTable {
+  return {
+    id: newId(new Date()),
+    name: `Community ${slug}`,
+    slug,
+    plan: 'essentials',
+    time_zone: 'UTC',
+    default_locale: 'en',
+    default_country: 'GB',
+    domain_verified: 0,
+    settings: '{}',
+    created_at: NOW,
+    updated_at: NOW,
+  };
+}
+
+/**
+ * A people row with the columns of the first migration; later migrations give their columns
+ * defaults, and the cast keeps this helper valid as the row type grows.
+ */
+function personRow(communityId: string, overrides: Partial<PeopleTable> = {}): PeopleTable {
+  const row = {
+    id: newId(new Date()),
+    community_id: communityId,
+    login_kind: 'phone',
+    email: null,
+    phone: '+447911123456',
+    username: null,
+    given_name: null,
+    family_name: null,
+    display_name: 'Worker',
+    job_title: null,
+    department: null,
+    division: null,
+    organization: null,
+    cost_center: null,
+    location: null,
+    locale: null,
+    time_zone: null,
+    manager_id: null,
+    external_id: null,
+    start_date: null,
+    frontline: 1,
+    role: 'member',
+    active: 1,
+    invited: 0,
+    claimed: 0,
+    invited_at: null,
+    claimed_at: null,
+    deactivated_at: null,
+    password_hash: null,
+    invitation_generation: 0,
+    version: 1,
+    created_at: NOW,
+    updated_at: NOW,
+    ...overrides,
+  };
+  return row as PeopleTable;
+}
+
+/** The error a failing promise rejects with; fails the test if it does not fail. */
+async function errorOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the write to be refused, but it succeeded');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+let slugCounter = 0;
+const uniqueSlug = () => {
+  slugCounter += 1;
+  return `s${slugCounter}-${randomBytes(3).toString('hex')}`;
+};
+
+for (const dialect of dialects()) {
+  describe(`storage [${dialect}]`, () => {
+    describe('migrations (R52)', () => {
+      let blank: Awaited<ReturnType<typeof blankDatabase>>;
+      beforeAll(async () => {
+        blank = await blankDatabase(dialect);
+      });
+      afterAll(async () => {
+        await blank?.destroy();
+      });
+
+      it('run up, all the way down, and up again on a fresh database', async () => {
+        const { db } = blank.storage;
+        const all = Object.keys(migrations);
+        expect(all[0]).toBe('0001_initial');
+        expect(await tableNames(db)).toEqual([]);
+
+        expect(await migrateToLatest(db)).toEqual(all);
+        const tables = await tableNames(db);
+        for (const table of [
+          'audit_events',
+          'communities',
+          'idempotency_keys',
+          'people',
+          'sessions',
+          'setup_tokens',
+        ]) {
+          expect(tables).toContain(table);
+        }
+        expect(await migrateToLatest(db)).toEqual([]);
+
+        // Down one migration at a time, newest first, until nothing is left.
+        const reverted: string[] = [];
+        for (let i = 0; i < all.length; i++) reverted.push(...(await migrateDown(db)));
+        expect(reverted).toEqual([...all].reverse());
+        expect(await tableNames(db)).toEqual([]);
+
+        expect(await migrateToLatest(db)).toEqual(all);
+        expect(await tableNames(db)).toEqual(tables);
+
+        // The schema works after the round trip.
+        const community = communityRow(uniqueSlug());
+        await db.insertInto('communities').values(community).execute();
+        await db.insertInto('people').values(personRow(community.id)).execute();
+        const people = await db.selectFrom('people').select('phone').execute();
+        expect(people).toEqual([{ phone: '+447911123456' }]);
+      });
+    });
+
+    describe('constraints', () => {
+      let blank: Awaited<ReturnType<typeof blankDatabase>>;
+      let db: Db;
+      beforeAll(async () => {
+        blank = await blankDatabase(dialect);
+        db = blank.storage.db;
+        await migrateToLatest(db);
+      });
+      afterAll(async () => {
+        await blank?.destroy();
+      });
+
+      async function newCommunity() {
+        const row = communityRow(uniqueSlug());
+        await db.insertInto('communities').values(row).execute();
+        return row;
+      }
+
+      async function peopleIn(communityId: string) {
+        const rows = await db
+          .selectFrom('people')
+          .selectAll()
+          .where('community_id', '=', communityId)
+          .execute();
+        return rows;
+      }
+
+      it('refuse a person with both an email and a phone number', async () => {
+        const community = await newCommunity();
+        for (const login_kind of ['phone', 'email'] as const) {
+          const error = await errorOf(
+            db
+              .insertInto('people')
+              .values(
+                personRow(community.id, { login_kind, email: 'both@example.com', phone: '+447911123456' }),
+              )
+              .execute(),
+          );
+          expect(messageOf(error)).toContain('people_one_login_identifier');
+        }
+        expect(await peopleIn(community.id)).toEqual([]);
+      });
+
+      it('refuse a person whose login kind is phone but who has an email instead', async () => {
+        const community = await newCommunity();
+        const error = await errorOf(
+          db
+            .insertInto('people')
+            .values(personRow(community.id, { login_kind: 'phone', email: 'ana@example.com', phone: null }))
+            .execute(),
+        );
+        expect(messageOf(error)).toContain('people_one_login_identifier');
+        // …and the mirror image, and a person with no identifier of their kind at all.
+        for (const overrides of [
+          { login_kind: 'email', email: null, phone: '+447911123456' },
+          { login_kind: 'email', email: null, phone: null },
+          { login_kind: 'phone', email: null, phone: null },
+          { login_kind: 'username', email: null, phone: '+447911123456' },
+        ] as const) {
+          const refused = await errorOf(
+            db.insertInto('people').values(personRow(community.id, overrides)).execute(),
+          );
+          expect(messageOf(refused)).toContain('people_one_login_identifier');
+        }
+        expect(await peopleIn(community.id)).toEqual([]);
+      });
+
+      it('accept a person of each login kind with its own identifier', async () => {
+        const community = await newCommunity();
+        await db
+          .insertInto('people')
+          .values([
+            personRow(community.id, { login_kind: 'phone', phone: '+447911000001' }),
+            personRow(community.id, { login_kind: 'email', phone: null, email: 'ana@example.com' }),
+            personRow(community.id, { login_kind: 'username', phone: null, username: null }),
+            personRow(community.id, { login_kind: 'username', phone: null, username: 'ana.picker' }),
+          ])
+          .execute();
+        expect(await peopleIn(community.id)).toHaveLength(4);
+      });
+
+      it('keep phone numbers unique within a community, not across communities (R2)', async () => {
+        const first = await newCommunity();
+        const second = await newCommunity();
+        await db
+          .insertInto('people')
+          .values(personRow(first.id, { phone: '+447911555555' }))
+          .execute();
+
+        const duplicate = await errorOf(
+          db
+            .insertInto('people')
+            .values(personRow(first.id, { phone: '+447911555555' }))
+            .execute(),
+        );
+        expect(uniqueViolation(duplicate)).toBe('phone');
+        expect(await peopleIn(first.id)).toHaveLength(1);
+
+        await db
+          .insertInto('people')
+          .values(personRow(second.id, { phone: '+447911555555' }))
+          .execute();
+        expect(await peopleIn(second.id)).toHaveLength(1);
+      });
+
+      it('name the column of a broken unique constraint: email, slug, external_id', async () => {
+        const community = await newCommunity();
+        const emailPerson = (email: string) =>
+          personRow(community.id, { login_kind: 'email', phone: null, email });
+        await db.insertInto('people').values(emailPerson('dup@example.com')).execute();
+        const email = await errorOf(db.insertInto('people').values(emailPerson('dup@example.com')).execute());
+        expect(uniqueViolation(email)).toBe('email');
+
+        const slug = await errorOf(
+          db.insertInto('communities').values(communityRow(community.slug)).execute(),
+        );
+        expect(uniqueViolation(slug)).toBe('slug');
+
+        await db
+          .insertInto('people')
+          .values(personRow(community.id, { phone: '+447911000101', external_id: 'E-1' }))
+          .execute();
+        const externalId = await errorOf(
+          db
+            .insertInto('people')
+            .values(personRow(community.id, { phone: '+447911000102', external_id: 'E-1' }))
+            .execute(),
+        );
+        expect(uniqueViolation(externalId)).toBe('external_id');
+      });
+
+      it('say null for errors that are not unique violations', async () => {
+        const community = await newCommunity();
+        const check = await errorOf(
+          db
+            .insertInto('people')
+            .values(personRow(community.id, { email: 'x@example.com' }))
+            .execute(),
+        );
+        expect(uniqueViolation(check)).toBeNull();
+        expect(uniqueViolation(new Error('boom'))).toBeNull();
+        expect(uniqueViolation(undefined)).toBeNull();
+      });
+
+      it('delete a community’s people with the community', async () => {
+        const doomed = await newCommunity();
+        const kept = await newCommunity();
+        const manager = personRow(doomed.id, { phone: '+447911000201' });
+        await db.insertInto('people').values(manager).execute();
+        await db
+          .insertInto('people')
+          .values(personRow(doomed.id, { phone: '+447911000202', manager_id: manager.id }))
+          .execute();
+        await db
+          .insertInto('people')
+          .values(personRow(kept.id, { phone: '+447911000201' }))
+          .execute();
+        expect(await peopleIn(doomed.id)).toHaveLength(2);
+
+        await db.deleteFrom('communities').where('id', '=', doomed.id).execute();
+
+        expect(await peopleIn(doomed.id)).toEqual([]);
+        expect(await peopleIn(kept.id)).toHaveLength(1);
+        const communities = await db
+          .selectFrom('communities')
+          .select('id')
+          .where('id', '=', kept.id)
+          .execute();
+        expect(communities).toHaveLength(1);
+      });
+    });
+  });
+}
