@@ -11,7 +11,7 @@ import {
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerClaimRoutes } from './claim/claim.routes.js';
 import type { Deps } from './context.js';
-import { registerAccessControl } from './http/access.js';
+import { registerAccessControl, sessionCookieName } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
@@ -58,7 +58,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
           'send the returned csrfToken as X-CSRF-Token on every change. Errors are RFC 9457 problem details with a stable `code`.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'muster_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.config.secureCookies) },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -54,7 +54,9 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
       : null;
   if (config.sms.provider === 'console') {
     print(
-      `Texts go to this console and to ${config.publicUrl}/api/v1/dev/sms; set MUSTER_SMS_PROVIDER to reach phones.`,
+      isLocalUrl(config.publicUrl)
+        ? `Texts go to this console and to the development inbox, ${config.publicUrl}/dev/sms; set MUSTER_SMS_PROVIDER to reach phones.`
+        : 'WARNING: MUSTER_SMS_PROVIDER is console: no text reaches a phone, and claim links are printed here. Set MUSTER_SMS_PROVIDER.',
     );
   }
   const setupLink = await issueSetupLinkIfEmpty(deps);

@@ -40,8 +40,18 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('auth', null);
 
   app.addHook('onRoute', (route) => {
-    if (route.config?.access === undefined) {
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} declares no access; say who may call it.`);
+    }
+    // The API description says which operations need a session, and which roles.
+    if (access !== 'public' && route.schema) {
+      const roles = access === 'signed-in' ? 'Any signed-in person.' : `Roles: ${access.join(', ')}.`;
+      route.schema = {
+        ...route.schema,
+        security: [{ session: [] }],
+        description: [route.schema.description, roles].filter(Boolean).join(' '),
+      } as typeof route.schema;
     }
   });
 
