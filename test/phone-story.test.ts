@@ -18,7 +18,11 @@ eachDatabase('phone account story', (world) => {
     const adminClient = await signIn(world.app, admin.email ?? '', undefined, slug);
     await enablePhoneProfiles(adminClient);
 
-    const created = await adminClient.post('/api/v1/people', { phone: '07911 123456', givenName: 'Sam', familyName: 'Okafor' });
+    const created = await adminClient.post('/api/v1/people', {
+      phone: '07911 123456',
+      givenName: 'Sam',
+      familyName: 'Okafor',
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ phone: '+447911123456', state: 'invited', loginKind: 'phone' });
     const personId = created.json().id;
@@ -33,7 +37,11 @@ eachDatabase('phone account story', (world) => {
     for (let i = 0; i < 2; i++) {
       const page = await world.app.inject({ method: 'GET', url: `/api/v1/claim/${token}` });
       expect(page.statusCode, page.body).toBe(200);
-      expect(page.json()).toMatchObject({ community: `Community ${slug}`, displayName: 'Sam Okafor', maskedPhone: '+44 ••••••3456' });
+      expect(page.json()).toMatchObject({
+        community: `Community ${slug}`,
+        displayName: 'Sam Okafor',
+        maskedPhone: '+44 ••••••3456',
+      });
     }
 
     const claimed = await world.app.inject({
@@ -47,7 +55,11 @@ eachDatabase('phone account story', (world) => {
     expect((await worker.get('/api/v1/me')).statusCode).toBe(200);
 
     // The link is single use.
-    const again = await world.app.inject({ method: 'POST', url: `/api/v1/claim/${token}`, payload: { password: 'another password' } });
+    const again = await world.app.inject({
+      method: 'POST',
+      url: `/api/v1/claim/${token}`,
+      payload: { password: 'another password' },
+    });
     expect(again.statusCode).toBe(410);
     expect(again.json().code).toBe('claim_link_used');
 
@@ -81,13 +93,21 @@ eachDatabase('phone account story', (world) => {
     const reuse = await world.app.inject({
       method: 'POST',
       url: '/api/v1/auth/recover',
-      payload: { community: slug, phone: '+447911123456', recoveryCode: code, newPassword: 'third time lucky', logoutOtherDevices: false },
+      payload: {
+        community: slug,
+        phone: '+447911123456',
+        recoveryCode: code,
+        newPassword: 'third time lucky',
+        logoutOtherDevices: false,
+      },
     });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().code).toBe('recovery_failed');
 
     // Get your recovery code (R11).
-    const regenerated = await afterReset.post('/api/v1/me/recovery-code', { password: 'second shift at dusk' });
+    const regenerated = await afterReset.post('/api/v1/me/recovery-code', {
+      password: 'second shift at dusk',
+    });
     expect(regenerated.statusCode, regenerated.body).toBe(200);
     expect(regenerated.json().recoveryCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(await dispatchDue(world)).toBe(1);
@@ -130,7 +150,11 @@ eachDatabase('phone account story', (world) => {
       expect(message.text).not.toContain(token);
       expect(message.to).toBe('+44 ••••••3456');
     }
-    const stored = await world.deps.db.selectFrom('sms_messages').select('body').where('person_id', '=', personId).execute();
+    const stored = await world.deps.db
+      .selectFrom('sms_messages')
+      .select('body')
+      .where('person_id', '=', personId)
+      .execute();
     expect(stored.every((row) => row.body === null)).toBe(true);
   });
 });
