@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'slug_taken',
   'password_too_short',
   'password_too_long',
+  'password_too_common',
+  'password_too_personal',
   'password_incorrect',
   'setup_token_invalid',
   'setup_already_done',

@@ -7,7 +7,7 @@ import { formatRecoveryCode, generateRecoveryCode } from '../crypto/recovery-cod
 import { AppError } from '../errors.js';
 import type { PersonRow } from '../people/people.store.js';
 import { maskPhone } from '../people/phone.js';
-import { checkPassword } from '../sessions/password-policy.js';
+import { checkPassword, personContext } from '../sessions/password-policy.js';
 import { createSession, type IssuedSession } from '../sessions/sessions.service.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import { catalogueFor, HIDDEN } from '../sms/messages.js';
@@ -98,7 +98,14 @@ export async function claimAccount({
   const preview = await loadLink(deps.db, token);
   const before = linkProblem(preview.token, preview.person, deps.clock.now().toISOString());
   if (before || !preview.community) throw before;
-  checkPassword(password, readSettings(preview.community.settings).passwordMinLength);
+  checkPassword(
+    password,
+    readSettings(preview.community.settings).passwordMinLength,
+    personContext(
+      preview.person ?? { display_name: '', given_name: null, family_name: null, email: null, phone: null },
+      preview.community,
+    ),
+  );
   const recoveryCode = generateRecoveryCode();
   const [passwordHash, recoveryCodeHash] = await Promise.all([
     hashPassword(password),

@@ -59,7 +59,10 @@ export async function createCommunityWithAdmin({
   meta: RequestMeta;
   inside?: (tx: Tx) => Promise<void>;
 }) {
-  checkPassword(admin.password, DEFAULT_SETTINGS.passwordMinLength);
+  checkPassword(admin.password, DEFAULT_SETTINGS.passwordMinLength, {
+    words: [admin.displayName, admin.email, community.name, community.slug, 'muster'],
+    phone: admin.phone,
+  });
   const passwordHash = await hashPassword(admin.password);
   const now = deps.clock.now();
   const iso = now.toISOString();

@@ -14,6 +14,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   email_invalid: 400,
   password_too_short: 400,
   password_too_long: 400,
+  password_too_common: 400,
+  password_too_personal: 400,
   manager_not_found: 400,
   manager_cycle: 400,
   unauthenticated: 401,

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import { findPersonByLogin, type PersonRow } from '../people/people.store.js';
 import { parsePhone } from '../people/phone.js';
 import { resolveLoginCommunity } from '../sessions/auth.service.js';
-import { checkPassword } from '../sessions/password-policy.js';
+import { checkPassword, personContext } from '../sessions/password-policy.js';
 import { createSession, type IssuedSession } from '../sessions/sessions.service.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
@@ -56,7 +56,13 @@ export async function recoverPassword({
   const parsed = parsePhone(phone, community.default_country);
   if (!parsed.ok)
     throw new AppError(parsed.code, parsed.message, { errors: [{ path: 'phone', message: parsed.message }] });
-  checkPassword(newPassword, readSettings(community.settings).passwordMinLength);
+  const minLength = readSettings(community.settings).passwordMinLength;
+  // Only what the caller already knows goes in now; the person's own details are checked once
+  // the code has proved who they are, so the answer reveals nothing about the account.
+  checkPassword(newPassword, minLength, {
+    words: [community.name, community.slug, 'muster'],
+    phone: parsed.e164,
+  });
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
   const accountKey = `recover:account:${community.id}:${parsed.e164}`;
   const throttle = createThrottle(deps.db, deps.clock);
@@ -82,6 +88,7 @@ export async function recoverPassword({
   if (!person || !storedHash || !codeOk)
     throw await fail(!person ? 'unknown_number' : !storedHash ? 'no_usable_code' : 'wrong_code');
 
+  checkPassword(newPassword, minLength, personContext(person, community));
   const passwordHash = await hashPassword(newPassword);
   const result = await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();

@@ -12,7 +12,7 @@ import { parsePhone } from '../people/phone.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import type { LoginKind } from '../storage/schema.js';
 import { createThrottle, LOGIN_RULES } from '../throttle/throttle.js';
-import { checkPassword } from './password-policy.js';
+import { checkPassword, personContext } from './password-policy.js';
 import { createSession, type IssuedSession } from './sessions.service.js';
 import { revokeAllSessions } from './sessions.store.js';
 
@@ -236,7 +236,11 @@ export async function changePassword({
       errors: [{ path: 'currentPassword', message: 'does not match' }],
     });
   }
-  checkPassword(newPassword, readSettings(community.settings).passwordMinLength);
+  checkPassword(
+    newPassword,
+    readSettings(community.settings).passwordMinLength,
+    personContext(person, community),
+  );
   const hashed = await hashPassword(newPassword);
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();

@@ -4,6 +4,7 @@ import { skipLocked } from '../storage/dialects/locking.js';
 import type { SmsMessagesTable } from '../storage/schema.js';
 import { outboxSignal } from './outbox.js';
 import type { SendResult, SmsProvider } from './providers/provider.js';
+import { applyKeptReceipts } from './receipts.js';
 
 export interface DispatcherOptions {
   /** Messages claimed per round. */
@@ -77,7 +78,8 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
   ): Promise<{ message: Claimed; startedAt: string; result: SendResult | 'expired' }> {
     const startedAt = deps.clock.now().toISOString();
     const validForMs = Date.parse(message.expires_at) - deps.clock.now().getTime();
-    if (validForMs <= 0 || message.body === null) return { message, startedAt, result: 'expired' };
+    // Under a second left is too little for any provider to honour: treat it as expired.
+    if (validForMs < 1000 || message.body === null) return { message, startedAt, result: 'expired' };
     let result: SendResult;
     try {
       result = await provider.send({
@@ -158,6 +160,10 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
           })
           .execute();
       }
+      const sentIds = outcomes.flatMap(({ result }) =>
+        result !== 'expired' && result.ok ? [result.providerMessageId] : [],
+      );
+      await applyKeptReceipts(tx, deps.clock, sentIds);
     });
   }
 

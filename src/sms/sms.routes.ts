@@ -6,7 +6,8 @@ import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js
 import { type Api, idParams, pageOf } from '../http/api.js';
 import { isConsoleProvider } from './providers/index.js';
 import { isValidTwilioSignature, statusFromTwilio } from './providers/twilio.js';
-import { getSms, listSms, recordDeliveryReport, resendSms } from './sms.service.js';
+import { recordDeliveryReport } from './receipts.js';
+import { getSms, listSms, resendSms } from './sms.service.js';
 
 const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'] as const;
 
@@ -124,9 +125,7 @@ export function registerSmsRoutes(api: Api, deps: Deps) {
           }
           const status = statusFromTwilio(params.MessageStatus);
           if (status && params.MessageSid) {
-            await recordDeliveryReport({
-              deps,
-              providerMessageId: params.MessageSid,
+            await recordDeliveryReport(deps.db, deps.clock, params.MessageSid, {
               status,
               errorCode: params.ErrorCode ? `twilio_${params.ErrorCode}` : null,
             });

@@ -119,33 +119,3 @@ export async function resendSms({ deps, ctx, id }: { deps: Deps; ctx: ActingCont
   });
   return result;
 }
-
-/** A delivery report from the provider: only moves a text forward (sent → delivered/failed). */
-export async function recordDeliveryReport({
-  deps,
-  providerMessageId,
-  status,
-  errorCode,
-}: {
-  deps: Deps;
-  providerMessageId: string;
-  status: 'delivered' | 'failed';
-  errorCode: string | null;
-}) {
-  const now = deps.clock.now().toISOString();
-  await deps.db
-    .updateTable('sms_messages')
-    .set(
-      status === 'delivered'
-        ? { status, delivered_at: now, updated_at: now }
-        : {
-            status,
-            error_code: errorCode ?? 'undelivered',
-            error_message: 'The carrier could not deliver the text.',
-            updated_at: now,
-          },
-    )
-    .where('provider_message_id', '=', providerMessageId)
-    .where('status', 'in', ['sending', 'sent'])
-    .execute();
-}

@@ -176,6 +176,13 @@ export interface SmsAttemptsTable {
   error_message: string | null;
 }
 
+export interface SmsReceiptsTable {
+  provider_message_id: string;
+  status: 'delivered' | 'failed';
+  error_code: string | null;
+  received_at: string;
+}
+
 export interface DailyCountersTable {
   scope: string;
   /** The calendar day in the community's time zone, YYYY-MM-DD. */
@@ -195,4 +202,5 @@ export interface Database {
   sms_messages: SmsMessagesTable;
   sms_attempts: SmsAttemptsTable;
   daily_counters: DailyCountersTable;
+  sms_receipts: SmsReceiptsTable;
 }

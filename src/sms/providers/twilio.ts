@@ -20,10 +20,10 @@ export interface TwilioSettings {
 
 /**
  * Twilio errors that say "not now" rather than "never": rate limits, Twilio's own faults, a full
- * queue, and credentials (an operator fixes those, and the queued texts should then go out).
+ * queue (21611 for a number, 30001 for a Messaging Service), and credentials (an operator fixes those, and the queued texts should then go out).
  * Every other 4xx means this message can never be sent, so it fails at once (R50).
  */
-const TRANSIENT_TWILIO_CODES = new Set([20003, 20429, 20500, 20503, 30001]);
+const TRANSIENT_TWILIO_CODES = new Set([20003, 20429, 20500, 20503, 21611, 30001]);
 
 export function createTwilioProvider(settings: TwilioSettings): SmsProvider {
   const url = `${settings.apiBase}/2010-04-01/Accounts/${settings.accountSid}/Messages.json`;

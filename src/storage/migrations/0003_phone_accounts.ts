@@ -88,6 +88,15 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['message_id', 'attempt'])
     .execute();
 
+  // Delivery reports that arrive before the dispatcher has recorded the provider's id.
+  await db.schema
+    .createTable('sms_receipts')
+    .addColumn('provider_message_id', 'text', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('error_code', 'text')
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('daily_counters')
     .addColumn('scope', 'text', (c) => c.notNull())
@@ -98,7 +107,7 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const table of ['daily_counters', 'sms_attempts', 'sms_messages', 'claim_tokens']) {
+  for (const table of ['daily_counters', 'sms_receipts', 'sms_attempts', 'sms_messages', 'claim_tokens']) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.dropIndex('people_invited_idx').execute();
