@@ -17,6 +17,7 @@ import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSystemRoutes } from './http/system.routes.js';
+import { registerWebRoutes } from './http/web.routes.js';
 import { registerInvitationRoutes } from './invitations/invitations.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerClaimRoutes(api, deps);
   registerRecoveryRoutes(api, deps);
   registerSmsRoutes(api, deps);
+  registerWebRoutes(api);
   await app.ready();
   return app;
 }

@@ -289,7 +289,7 @@ eachDatabase('http: bad input', (world) => {
     for (const [method, url] of [
       ['GET', '/api/v1/no-such-thing'],
       ['POST', '/api/v1/people/import-from-mars'],
-      ['GET', '/nowhere'],
+      ['POST', '/nowhere'],
     ] as const) {
       const response = await world.app.inject({ method, url, headers: { cookie: client.cookie ?? '' } });
       const problem = expectProblem(response, 404, 'not_found');

@@ -183,16 +183,18 @@ eachDatabase('first-run setup', (world) => {
     expect(response.json()).toEqual({ setupDone: false });
   });
 
-  it('serves the setup page with a Content-Security-Policy', async () => {
+  it('serves the setup page (the web app) with a strict Content-Security-Policy', async () => {
     const response = await world.app.inject({ method: 'GET', url: '/setup?token=whatever' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     const csp = String(response.headers['content-security-policy'] ?? '');
-    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(response.body).toContain('<form');
-    expect(response.body).toContain('/setup.js');
+    // The token is in the address: no referrer may carry it to another site.
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.body).toMatch(/id="root"|npm run build/);
   });
 
   it('refuses a wrong token with 403 and creates nothing', async () => {

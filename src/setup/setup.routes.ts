@@ -3,7 +3,6 @@ import { firstAdminSchema, newCommunitySchema } from '../communities/communities
 import type { Deps } from '../context.js';
 import { requestMeta } from '../http/access.js';
 import type { Api } from '../http/api.js';
-import { SETUP_CSS, SETUP_PAGE, SETUP_SCRIPT } from './setup.page.js';
 import { completeSetup, isSetupDone } from './setup.service.js';
 
 export function registerSetupRoutes(api: Api, deps: Deps) {
@@ -45,23 +44,4 @@ export function registerSetupRoutes(api: Api, deps: Deps) {
         .send({ communityId: created.community.id, slug: created.community.slug, adminId: created.admin.id });
     },
   );
-
-  // A plain page until the web app lands; it only calls the API above.
-  const page = (type: string, body: string) => ({ type, body });
-  for (const [url, { type, body }] of Object.entries({
-    '/setup': page('text/html; charset=utf-8', SETUP_PAGE),
-    '/setup.js': page('text/javascript; charset=utf-8', SETUP_SCRIPT),
-    '/setup.css': page('text/css; charset=utf-8', SETUP_CSS),
-  })) {
-    api.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .type(type)
-        .header(
-          'content-security-policy',
-          "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'",
-        )
-        .header('referrer-policy', 'no-referrer')
-        .send(body),
-    );
-  }
 }

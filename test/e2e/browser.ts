@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.MUSTER_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+
+/** Whether the browser suite can run here; under CI it must (a missing browser fails the run). */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing; .ci/run installs it.`);
+  process.stdout.write(`Browser suite: SKIPPED (no ${CHROMIUM}; apt-get install chromium)\n`);
+  return false;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface RunningMuster {
+  url: string;
+  setupLink: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server, as `npm start` does, on a fresh SQLite database and a free port. */
+export async function startMuster(): Promise<RunningMuster> {
+  if (!existsSync(new URL('../../dist/public/index.html', import.meta.url))) {
+    throw new Error('The web app is not built: run `npm run build` (npm test does it first).');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'muster-e2e-'));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['bin/muster.js', 'serve'], {
+    cwd: new URL('../../', import.meta.url),
+    env: {
+      ...process.env,
+      MUSTER_DATABASE_URL: `sqlite:${join(dir, 'muster.db')}`,
+      PORT: String(port),
+      MUSTER_HOST: '127.0.0.1',
+      MUSTER_PUBLIC_URL: url,
+      MUSTER_LOG_LEVEL: 'warn',
+      MUSTER_SMS_PROVIDER: 'console',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const setupLink = await new Promise<string>((resolve, reject) => {
+    const deadline = setTimeout(
+      () => reject(new Error(`Muster did not print a setup link:\n${output}`)),
+      20_000,
+    );
+    const check = setInterval(() => {
+      const found = output.match(/https?:\/\/\S+\/setup\?token=\S+/)?.[0];
+      if (found) {
+        clearInterval(check);
+        clearTimeout(deadline);
+        resolve(found);
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(check);
+      clearTimeout(deadline);
+      reject(new Error(`Muster exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    setupLink,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 360, height: 740 };
+
+/** Saves the page at 1280 px and at 360 px wide, as docs/screenshots/NAME-1280.png and -360.png. */
+export async function screenshotBoth(page: Page, name: string) {
+  const original = page.viewportSize() ?? DESKTOP;
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(50);
+    await page.screenshot({
+      path: new URL(`${name}-${size.width}.png`, SCREENSHOTS).pathname,
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize(original);
+}

@@ -1,0 +1,243 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningMuster,
+  screenshotBoth,
+  startMuster,
+} from './browser.js';
+
+// The whole story of issue 4 in a real browser, against the real server, with no hand-made
+// API call: setup → mobile profiles on → add a person → development inbox → claim → recovery
+// code → sign out → forgot password → reset to unclaimed → claim again; then add multiple.
+const run = browserAvailable();
+
+describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', () => {
+  let muster: RunningMuster;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let worker: BrowserContext;
+  let adminPage: Page;
+  let workerPage: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    muster = await startMuster();
+    browser = await launchBrowser();
+    admin = await browser.newContext({ viewport: DESKTOP, baseURL: muster.url });
+    worker = await browser.newContext({
+      viewport: PHONE,
+      baseURL: muster.url,
+      isMobile: true,
+      hasTouch: true,
+    });
+    adminPage = await admin.newPage();
+    workerPage = await worker.newPage();
+    for (const page of [adminPage, workerPage]) {
+      page.setDefaultTimeout(10_000);
+      page.on('dialog', (dialog) => dialog.accept());
+      // A page error or a CSP violation is a defect even when the story still works.
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !/status of 4\d\d/.test(message.text()))
+          problems.push(`console: ${message.text()}`);
+      });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await muster?.stop();
+  });
+
+  const latestText = async (page: Page, contains: string) => {
+    await page.goto('/dev/sms');
+    const text = page.locator('.inbox li').filter({ hasText: contains }).first();
+    await expect.poll(async () => text.count(), { timeout: 10_000 }).toBe(1);
+    return (await text.textContent()) ?? '';
+  };
+  const waitForText = async (page: Page, contains: string, count: number) => {
+    await expect
+      .poll(
+        async () => {
+          await page.goto('/dev/sms');
+          return page.locator('.inbox li').filter({ hasText: contains }).count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(count);
+  };
+
+  it('sets up the community from the printed link and signs the admin in', async () => {
+    await adminPage.goto(muster.setupLink);
+    await expect.poll(() => adminPage.url()).toMatch(/\/setup$/); // the token leaves the address bar
+    await screenshotBoth(adminPage, 'setup');
+    await adminPage.getByLabel('Company or community name').fill('Acme Foods');
+    await adminPage.getByLabel('Short name').fill('acme');
+    await adminPage.getByLabel('Time zone').fill('Europe/London');
+    await adminPage.getByLabel('Country of most mobile numbers').fill('GB');
+    await adminPage.getByLabel('Your name').fill('Ada Admin');
+    await adminPage.getByLabel('Your email address').fill('ada@acme.test');
+    await adminPage.getByLabel('Choose a password').fill('tea break at eleven');
+    await adminPage.getByRole('button', { name: 'Create community' }).click();
+    await adminPage.getByText('Your community is ready').waitFor();
+
+    await adminPage.getByRole('link', { name: 'Sign in' }).click();
+    await screenshotBoth(adminPage, 'login');
+    await adminPage.getByLabel('Email or mobile number').fill('ada@acme.test');
+    await adminPage.getByLabel('Password').fill('tea break at eleven');
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByRole('heading', { name: 'People' }).waitFor();
+  });
+
+  it('turns on profile creation with mobile number (R1)', async () => {
+    await adminPage.getByRole('link', { name: 'Settings' }).click();
+    await adminPage.getByLabel('Profile creation with mobile number').check();
+    await screenshotBoth(adminPage, 'settings');
+    await adminPage.getByRole('button', { name: 'Save' }).click();
+    await adminPage.getByText('Saved.').waitFor();
+  });
+
+  it('adds one person by mobile number and texts the invitation (R2, R3)', async () => {
+    await adminPage.goto('/people/new');
+    await adminPage.getByLabel('Access method').selectOption('phone');
+    await adminPage.getByLabel('Country').selectOption('GB');
+    await adminPage.getByLabel('Mobile number', { exact: false }).last().fill('07911 123456');
+    await adminPage.getByLabel('First name').fill('Sam');
+    await adminPage.getByLabel('Last name').fill('Okafor');
+    await adminPage.getByLabel('Job title').fill('Picker');
+    await screenshotBoth(adminPage, 'add-person');
+    await adminPage.getByRole('button', { name: 'Send invitations by text message' }).click();
+    await adminPage.getByText('an invitation text is on its way').waitFor();
+  });
+
+  it('lets the worker claim from the development inbox on a 360 px phone (R7)', async () => {
+    await waitForText(workerPage, 'invited you to Muster', 1);
+    await screenshotBoth(workerPage, 'dev-inbox');
+    await workerPage
+      .locator('.inbox li')
+      .filter({ hasText: 'invited you to Muster' })
+      .first()
+      .getByRole('link')
+      .click();
+    await workerPage.getByRole('heading', { name: 'Welcome to Acme Foods' }).waitFor();
+    await expect.poll(() => workerPage.getByText('+44 ••••••3456').count()).toBeGreaterThan(0);
+    await workerPage.getByLabel('New password').fill('short');
+    await workerPage.getByText('5 of at least 8 characters').waitFor();
+    await workerPage.getByLabel('New password').fill('first shift at dawn');
+    await screenshotBoth(workerPage, 'claim');
+    await workerPage.getByRole('button', { name: 'Set password and continue' }).click();
+    await workerPage.getByText('You are in.').waitFor();
+    await workerPage.getByRole('button', { name: 'Continue to your account' }).click();
+    await workerPage.getByRole('heading', { name: 'Security and login' }).waitFor();
+  });
+
+  it('texts the recovery code, and the worker signs out and resets a forgotten password with it (R9, R10)', async () => {
+    await waitForText(workerPage, 'your recovery code is', 1);
+    const text = await latestText(workerPage, 'your recovery code is');
+    const code = text.match(/[0-9A-Z]{5}-[0-9A-Z]{5}/)?.[0] ?? '';
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+
+    await workerPage.goto('/me/security');
+    await workerPage.getByRole('button', { name: 'Menu' }).click();
+    await workerPage.getByRole('navigation').getByRole('button', { name: 'Sign out' }).click();
+    await workerPage.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await workerPage.getByRole('link', { name: 'Forgot your password?' }).click();
+    await workerPage.getByLabel('Mobile number').fill('+44 7911 123456');
+    await screenshotBoth(workerPage, 'forgot-phone');
+    await workerPage.getByRole('button', { name: 'Reset password' }).click();
+    await workerPage.getByLabel('Recovery code').fill(code.toLowerCase());
+    await screenshotBoth(workerPage, 'forgot-code');
+    await workerPage.getByRole('button', { name: 'Continue' }).click();
+    await workerPage.getByLabel('New password').fill('second shift at dusk');
+    await workerPage.getByRole('button', { name: 'Next' }).click();
+    await screenshotBoth(workerPage, 'forgot-devices');
+    await workerPage.getByRole('button', { name: 'Yes, log out of other devices' }).click();
+    await workerPage.getByText('Your password is changed').waitFor();
+    await workerPage.getByRole('button', { name: 'Continue' }).click();
+    await workerPage.getByRole('heading', { name: 'Security and login' }).waitFor();
+  });
+
+  it('gets a new recovery code, shown once (R11)', async () => {
+    await workerPage.getByLabel('Your password').fill('second shift at dusk');
+    await workerPage.getByRole('button', { name: 'Get your recovery code' }).click();
+    await workerPage.getByText('Store it in a safe place').waitFor();
+    expect(await workerPage.getByTestId('recovery-code').textContent()).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await screenshotBoth(workerPage, 'security');
+  });
+
+  it('resets the account to unclaimed from the person page, and the worker claims again (R12)', async () => {
+    await adminPage.goto('/people');
+    await adminPage.getByRole('link', { name: 'Sam Okafor' }).click();
+    await adminPage.getByText('invitations left today').waitFor();
+    await screenshotBoth(adminPage, 'person');
+    await adminPage.getByRole('button', { name: 'Reset to unclaimed' }).click();
+    await adminPage.getByText('Done.').waitFor();
+
+    // The worker's session ended with the reset.
+    await workerPage.goto('/me/security');
+    await workerPage.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await waitForText(workerPage, 'reset your Muster account', 1);
+    await workerPage
+      .locator('.inbox li')
+      .filter({ hasText: 'reset your Muster account' })
+      .first()
+      .getByRole('link')
+      .click();
+    await workerPage.getByLabel('New password').fill('back on the floor');
+    await workerPage.getByRole('button', { name: 'Set password and continue' }).click();
+    await workerPage.getByText('You are in.').waitFor();
+  });
+
+  it('adds multiple people from a CSV with good and bad rows, previewing each row first (R2, R6)', async () => {
+    const csv = join(tmpdir(), `muster-e2e-${Date.now()}.csv`);
+    writeFileSync(
+      csv,
+      [
+        'phone,first name,last name,job title',
+        '+44 7911 200001,Ana,Lima,Driver',
+        '447911200002,Bo,Chen,Driver',
+        'not a number,Cy,Diaz,Driver',
+        '07911 123456,Dup,Licate,Driver',
+        ',No,Login,Driver',
+      ].join('\n'),
+    );
+    await adminPage.goto('/people/import');
+    await adminPage.getByLabel('Or choose a file').setInputFiles(csv);
+    await adminPage.getByText('2 ready, 3 with errors').waitFor();
+    await expect.poll(() => adminPage.getByText('is not a phone number').count()).toBeGreaterThan(0);
+    await expect.poll(() => adminPage.getByText('already has this mobile number').count()).toBeGreaterThan(0);
+    await screenshotBoth(adminPage, 'import-preview');
+    await adminPage.getByRole('button', { name: 'Send invitations by text message' }).click();
+    await adminPage.getByText('2 added, 3 not added.').waitFor();
+
+    await adminPage.goto('/people');
+    await adminPage.getByRole('link', { name: 'Ana Lima' }).waitFor();
+    await screenshotBoth(adminPage, 'people');
+  });
+
+  it('shows the pending invitations, SMS log, audit log and limits', async () => {
+    for (const [path, heading, name] of [
+      ['/invitations', 'Pending invitations', 'invitations'],
+      ['/sms', 'SMS log', 'sms-log'],
+      ['/audit', 'Audit log', 'audit-log'],
+      ['/limits', 'Limits', 'limits'],
+    ] as const) {
+      await adminPage.goto(path);
+      await adminPage.getByRole('heading', { name: heading }).waitFor();
+      await adminPage.waitForLoadState('networkidle');
+      await screenshotBoth(adminPage, name);
+    }
+    await adminPage.goto('/audit');
+    await adminPage.getByRole('cell', { name: 'Account Set To Unclaimed' }).first().waitFor();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { t } from './i18n';
+import { ClaimPage } from './pages/claim';
+import { DevInboxPage } from './pages/dev-inbox';
+import { ForgotPage } from './pages/forgot';
+import { LoginPage } from './pages/login';
+import { SecurityPage } from './pages/security';
+import { SetupPage } from './pages/setup';
+import { Link, match, navigate, useLocation } from './router';
+import { canReadReports, SessionProvider, useSession } from './session';
+import { Loading } from './ui/feedback';
+import { Shell } from './ui/shell';
+
+// Admin pages load on first use, so a worker on a slow phone downloads only the pages they need.
+const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
+const ImportPage = lazy(() => import('./pages/import').then((m) => ({ default: m.ImportPage })));
+const InvitationsPage = lazy(() =>
+  import('./pages/invitations').then((m) => ({ default: m.InvitationsPage })),
+);
+const LimitsPage = lazy(() => import('./pages/limits').then((m) => ({ default: m.LimitsPage })));
+const AddPersonPage = lazy(() => import('./pages/add-person').then((m) => ({ default: m.AddPersonPage })));
+const PeoplePage = lazy(() => import('./pages/people').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('./pages/person').then((m) => ({ default: m.PersonPage })));
+const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
+const SmsLogPage = lazy(() => import('./pages/sms-log').then((m) => ({ default: m.SmsLogPage })));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes />
+    </SessionProvider>
+  );
+}
+
+/** Pages anyone may open; every other page needs a session and sends the visitor to sign in. */
+const PUBLIC = ['/setup', '/login', '/forgot', '/dev/sms'];
+
+function Routes() {
+  const { path } = useLocation();
+  const { me, loading } = useSession();
+  const isPublic = PUBLIC.includes(path) || path.startsWith('/claim/');
+  useEffect(() => {
+    if (loading) return;
+    if (!me && !isPublic) navigate('/login', { replace: true });
+    if (me && path === '/') navigate(canReadReports(me) ? '/people' : '/me/security', { replace: true });
+  }, [loading, me, isPublic, path]);
+
+  if (path === '/setup') return <SetupPage />;
+  if (path === '/login') return <LoginPage />;
+  if (path === '/forgot') return <ForgotPage />;
+  if (path === '/dev/sms') return <DevInboxPage />;
+  const claim = match('/claim/:token', path);
+  if (claim?.token) return <ClaimPage token={claim.token} />;
+  if (loading || !me) return <Loading />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <SignedInPage path={path} />
+    </Suspense>
+  );
+}
+
+function SignedInPage({ path }: { path: string }) {
+  if (path === '/people') return <PeoplePage />;
+  if (path === '/people/new') return <AddPersonPage />;
+  if (path === '/people/import') return <ImportPage />;
+  const person = match('/people/:id', path);
+  if (person?.id) return <PersonPage id={person.id} />;
+  if (path === '/invitations') return <InvitationsPage />;
+  if (path === '/settings') return <SettingsPage />;
+  if (path === '/sms') return <SmsLogPage />;
+  if (path === '/audit') return <AuditPage />;
+  if (path === '/limits') return <LimitsPage />;
+  if (path === '/me/security') return <SecurityPage />;
+  if (path === '/') return <Loading />;
+  return (
+    <Shell title={t('app.notFound')}>
+      <Link href="/">{t('app.goHome')}</Link>
+    </Shell>
+  );
+}

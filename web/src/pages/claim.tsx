@@ -1,0 +1,69 @@
+import { type FormEvent, useState } from 'react';
+import { get, post, type SignedIn } from '../api';
+import { t } from '../i18n';
+import { navigate } from '../router';
+import { useSession } from '../session';
+import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
+import { NewPasswordField } from '../ui/forms';
+import { fieldError, useAction, useLoad } from '../ui/hooks';
+import { Shell } from '../ui/shell';
+
+interface ClaimInfo {
+  community: string;
+  displayName: string;
+  maskedPhone: string | null;
+  passwordMinLength: number;
+}
+
+/** Claim (R7): shows the community and the masked number; only the button changes anything. */
+export function ClaimPage({ token }: { token: string }) {
+  const { signedIn } = useSession();
+  const info = useLoad(() => get<ClaimInfo>(`/api/v1/claim/${encodeURIComponent(token)}`), [token]);
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState(false);
+  const submit = useAction(async () => {
+    const me = await post<SignedIn>(`/api/v1/claim/${encodeURIComponent(token)}`, { password });
+    signedIn(me);
+    setDone(true);
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit.run();
+  };
+  if (info.loading && !info.data) return <Loading />;
+  if (info.error || !info.data) {
+    return (
+      <Shell title={t('claim.problemTitle')} narrow>
+        <ErrorAlert error={info.error} />
+      </Shell>
+    );
+  }
+  const { community, maskedPhone, passwordMinLength } = info.data;
+  if (done) {
+    return (
+      <Shell title={t('claim.title', { community })} narrow>
+        <Alert kind="success">{t('claim.done')}</Alert>
+        <Button onClick={() => navigate('/me/security')}>{t('claim.continue')}</Button>
+      </Shell>
+    );
+  }
+  return (
+    <Shell title={t('claim.title', { community })} narrow>
+      <p>{t('claim.intro', { phone: maskedPhone ?? '' })}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <NewPasswordField
+          label={t('claim.password')}
+          value={password}
+          onChange={setPassword}
+          minLength={passwordMinLength}
+          error={fieldError(submit.error, 'password')}
+          autoFocus
+        />
+        <ErrorAlert error={submit.error} />
+        <Button type="submit" busy={submit.busy}>
+          {t('claim.submit')}
+        </Button>
+      </form>
+    </Shell>
+  );
+}

@@ -1,0 +1,242 @@
+import Papa from 'papaparse';
+import { type ChangeEvent, useState } from 'react';
+import { post } from '../api';
+import { t } from '../i18n';
+import { Link } from '../router';
+import { Alert, Button, ErrorAlert } from '../ui/feedback';
+import { useAction } from '../ui/hooks';
+import { Shell } from '../ui/shell';
+
+/** Header names people use, mapped to the API's fields. */
+const HEADERS: Record<string, string> = {
+  phone: 'phone',
+  mobile: 'phone',
+  'mobile number': 'phone',
+  'phone number': 'phone',
+  email: 'email',
+  'email address': 'email',
+  'first name': 'givenName',
+  'given name': 'givenName',
+  firstname: 'givenName',
+  'last name': 'familyName',
+  'family name': 'familyName',
+  surname: 'familyName',
+  lastname: 'familyName',
+  name: 'displayName',
+  'display name': 'displayName',
+  'full name': 'displayName',
+  'job title': 'jobTitle',
+  title: 'jobTitle',
+  department: 'department',
+  division: 'division',
+  organization: 'organization',
+  'cost center': 'costCenter',
+  location: 'location',
+  'employee id': 'externalId',
+  'employee number': 'externalId',
+  'start date': 'startDate',
+};
+
+/** The API takes at most 1,000 rows a call; bigger lists go in chunks, with progress shown. */
+const CHUNK = 1000;
+
+type Row = Record<string, string>;
+interface RowResult {
+  index: number;
+  status: 'created' | 'error';
+  code?: string;
+  message?: string;
+}
+
+export function toRows(table: string[][]): Row[] {
+  const [header, ...body] = table;
+  if (!header) return [];
+  const fields = header.map((name) => HEADERS[name.trim().toLowerCase()] ?? null);
+  return body
+    .filter((cells) => cells.some((cell) => String(cell ?? '').trim() !== ''))
+    .map((cells) => {
+      const row: Row = {};
+      fields.forEach((field, i) => {
+        const value = String(cells[i] ?? '').trim();
+        // Email wins over phone, as in Workplace: one login per person.
+        if (field && value !== '') row[field] = value;
+      });
+      if (row.email && row.phone) delete row.phone;
+      return row;
+    });
+}
+
+export function ImportPage() {
+  const [text, setText] = useState('');
+  const [rows, setRows] = useState<Row[]>([]);
+  const [preview, setPreview] = useState<RowResult[] | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [sendNow, setSendNow] = useState(true);
+  const [done, setDone] = useState<string | null>(null);
+
+  const runBatch = async (all: Row[], dryRun: boolean, label: 'import.checking' | 'import.sending') => {
+    const results: RowResult[] = [];
+    for (let start = 0; start < all.length; start += CHUNK) {
+      setProgress(t(label, { done: start, total: all.length }));
+      const chunk = all.slice(start, start + CHUNK);
+      const answer = await post<{ results: RowResult[] }>('/api/v1/people/batch', {
+        people: chunk,
+        sendInvitations: sendNow,
+        dryRun,
+      });
+      results.push(...answer.results.map((r) => ({ ...r, index: r.index + start })));
+    }
+    setProgress(null);
+    return results;
+  };
+
+  const check = useAction(async (source: Row[]) => {
+    setRows(source);
+    setDone(null);
+    if (source.length === 0) throw Object.assign(new Error(t('import.noRows')));
+    setPreview(await runBatch(source, true, 'import.checking'));
+  });
+  const send = useAction(async () => {
+    const results = await runBatch(rows, false, 'import.sending');
+    const created = results.filter((r) => r.status === 'created').length;
+    setPreview(results);
+    setDone(t('import.done', { created, failed: results.length - created }));
+  });
+
+  const fromText = () => check.run(toRows(Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data));
+  const fromFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (/\.xlsx$/i.test(file.name)) {
+      // Loaded only when someone uploads a spreadsheet, to keep the app small.
+      const { readSheet } = await import('read-excel-file/browser');
+      const sheet = await readSheet(file);
+      check.run(toRows(sheet.map((cells) => cells.map((cell) => (cell === null ? '' : String(cell))))));
+    } else {
+      check.run(toRows(Papa.parse<string[]>((await file.text()).trim(), { skipEmptyLines: true }).data));
+    }
+  };
+
+  const counts = preview
+    ? {
+        ready: preview.filter((r) => r.status === 'created').length,
+        over: preview.filter((r) => r.code === 'phone_account_daily_limit').length,
+        errors: preview.filter((r) => r.status === 'error' && r.code !== 'phone_account_daily_limit').length,
+      }
+    : null;
+
+  const downloadErrors = () => {
+    if (!preview) return;
+    const bad = preview.filter((r) => r.status === 'error');
+    const csv = Papa.unparse(
+      bad.map((r) => ({ row: r.index + 2, ...rows[r.index], error: r.message ?? r.code })),
+    );
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'rows-with-errors.csv';
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <Shell title={t('import.title')}>
+      <p>{t('import.intro')}</p>
+      <div className="field">
+        <label htmlFor="paste">{t('import.paste')}</label>
+        <textarea
+          id="paste"
+          rows={6}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={'phone,first name,last name\n+44 7911 123456,Sam,Okafor'}
+        />
+      </div>
+      <div className="actions">
+        <Button kind="secondary" onClick={fromText} busy={check.busy}>
+          {t('import.check')}
+        </Button>
+        <div className="field">
+          <label htmlFor="file">{t('import.file')}</label>
+          <input id="file" type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={fromFile} />
+        </div>
+      </div>
+      {progress ? (
+        <p role="status" className="progress">
+          {progress}
+        </p>
+      ) : null}
+      <ErrorAlert error={check.error ?? send.error} />
+      {done ? (
+        <Alert kind="success">
+          {done} <Link href="/people">{t('nav.people')}</Link>
+        </Alert>
+      ) : null}
+      {preview && counts ? (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">{t('import.preview')}</h2>
+          <p>{t('import.summary', counts)}</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.row')}</th>
+                  <th scope="col">{t('people.login')}</th>
+                  <th scope="col">{t('people.name')}</th>
+                  <th scope="col">{t('people.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.map((result) => {
+                  const row = rows[result.index] ?? {};
+                  const label =
+                    result.status === 'created'
+                      ? t('import.ready')
+                      : result.code === 'phone_account_daily_limit'
+                        ? t('import.overLimit')
+                        : t('import.error');
+                  return (
+                    <tr key={result.index} className={result.status === 'created' ? 'ok' : 'bad'}>
+                      <td>{result.index + 2}</td>
+                      <td className="login">{row.phone ?? row.email ?? '—'}</td>
+                      <td>{row.displayName ?? [row.givenName, row.familyName].filter(Boolean).join(' ')}</td>
+                      <td>
+                        <strong>{label}</strong>
+                        {result.status === 'error' ? <span className="reason"> {result.message}</span> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {!done ? (
+            <fieldset className="choice">
+              <legend>{t('import.send')}</legend>
+              <label>
+                <input type="radio" name="when" checked={sendNow} onChange={() => setSendNow(true)} />{' '}
+                {t('import.sendNow')}
+              </label>
+              <label>
+                <input type="radio" name="when" checked={!sendNow} onChange={() => setSendNow(false)} />{' '}
+                {t('import.sendLater')}
+              </label>
+            </fieldset>
+          ) : null}
+          <div className="actions">
+            {!done ? (
+              <Button busy={send.busy} disabled={counts.ready === 0} onClick={() => send.run()}>
+                {sendNow ? t('import.send') : t('import.addOnly')}
+              </Button>
+            ) : null}
+            {counts.errors + counts.over > 0 ? (
+              <Button kind="secondary" onClick={downloadErrors}>
+                {t('import.downloadErrors')}
+              </Button>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+    </Shell>
+  );
+}

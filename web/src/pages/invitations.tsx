@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { type BulkResult, get, type Page, type Person, post } from '../api';
+import { formatTime, t } from '../i18n';
+import { Link } from '../router';
+import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
+import { useAction, useLoad } from '../ui/hooks';
+import { Shell } from '../ui/shell';
+
+/** Pending invitations: unclaimed accounts, with Remind and Remind all (R13). */
+export function InvitationsPage() {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors.at(-1);
+  const pending = useLoad(
+    () =>
+      get<Page<Person>>(
+        `/api/v1/people?state=invited&kind=phone&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      ),
+    [cursor],
+  );
+  const [notice, setNotice] = useState<string | null>(null);
+  const remind = useAction(async (person: Person) => {
+    const result = await post<BulkResult>('/api/v1/people/remind', { ids: [person.id] });
+    setNotice(result.results[0]?.message ?? t('person.done'));
+  });
+  const remindAll = useAction(async () => {
+    const result = await post<{ reminded: number; skippedDailyLimit: number }>('/api/v1/people/remind-all');
+    setNotice(
+      t('invitations.remindAllDone', { reminded: result.reminded, skipped: result.skippedDailyLimit }),
+    );
+  });
+  return (
+    <Shell title={t('invitations.title')}>
+      <p>{t('invitations.intro')}</p>
+      <Button
+        busy={remindAll.busy}
+        onClick={() => remindAll.run()}
+        disabled={pending.data?.items.length === 0}
+      >
+        {t('invitations.remindAll')}
+      </Button>
+      {notice ? <Alert kind="info">{notice}</Alert> : null}
+      <ErrorAlert error={pending.error ?? remind.error ?? remindAll.error} onRetry={pending.reload} />
+      {pending.loading && !pending.data ? <Loading /> : null}
+      {pending.data?.items.length === 0 ? <p>{t('app.none')}</p> : null}
+      <ul className="list">
+        {pending.data?.items.map((person) => (
+          <li key={person.id}>
+            <div>
+              <Link href={`/people/${person.id}`}>{person.displayName}</Link>{' '}
+              <span className="login">{person.phone}</span>
+              <br />
+              <small>
+                {t('invitations.sentAt')} {formatTime(person.invitedAt)}
+              </small>
+            </div>
+            <Button kind="secondary" busy={remind.busy} onClick={() => remind.run(person)}>
+              {t('people.remind')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <nav className="pager" aria-label="Pages">
+        <Button
+          kind="secondary"
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
+          {t('app.previous')}
+        </Button>
+        <Button
+          kind="secondary"
+          disabled={!pending.data?.nextCursor}
+          onClick={() => pending.data?.nextCursor && setCursors([...cursors, pending.data.nextCursor])}
+        >
+          {t('app.next')}
+        </Button>
+      </nav>
+    </Shell>
+  );
+}

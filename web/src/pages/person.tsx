@@ -1,0 +1,207 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  type Allowance,
+  del,
+  get,
+  type Page,
+  type Person,
+  patch,
+  post,
+  put,
+  type SessionInfo,
+  type Sms,
+} from '../api';
+import { formatTime, t } from '../i18n';
+import { navigate } from '../router';
+import { isAdmin, useSession } from '../session';
+import { Alert, Button, ErrorAlert, Loading, StateBadge } from '../ui/feedback';
+import { Field, Select } from '../ui/forms';
+import { fieldError, useAction, useLoad } from '../ui/hooks';
+import { Shell } from '../ui/shell';
+import { emptyProfile, ProfileFields, type ProfileForm, profilePayload } from './add-person';
+import { SmsTable } from './sms-log';
+
+function toForm(person: Person): ProfileForm {
+  const form = emptyProfile();
+  for (const key of Object.keys(form) as (keyof ProfileForm)[]) {
+    if (key === 'frontline') form.frontline = person.frontline;
+    else form[key] = (person[key] as string | null) ?? '';
+  }
+  return form;
+}
+
+export function PersonPage({ id }: { id: string }) {
+  const { me } = useSession();
+  const admin = isAdmin(me);
+  const person = useLoad(() => get<Person>(`/api/v1/people/${id}`), [id]);
+  const allowance = useLoad(() => get<Allowance>(`/api/v1/people/${id}/claim-sms`), [id]);
+  const sms = useLoad(() => get<Page<Sms>>(`/api/v1/sms-messages?personId=${id}&limit=20`), [id]);
+  const sessions = useLoad(
+    () =>
+      admin ? get<{ items: SessionInfo[] }>(`/api/v1/people/${id}/sessions`) : Promise.resolve({ items: [] }),
+    [id, admin],
+  );
+  const [form, setForm] = useState<ProfileForm>(emptyProfile);
+  const [email, setEmail] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (person.data) {
+      setForm(toForm(person.data));
+      setEmail(person.data.email ?? '');
+    }
+  }, [person.data]);
+
+  const refresh = () => Promise.all([person.reload(), allowance.reload(), sms.reload(), sessions.reload()]);
+  const save = useAction(async () => {
+    const body = { ...profilePayload(form, true), ...(person.data?.loginKind === 'email' ? { email } : {}) };
+    person.setData(await patch<Person>(`/api/v1/people/${id}`, body));
+    setNotice(t('app.saved'));
+  });
+  const act = useAction(
+    async (action: 'invite' | 'remind' | 'unclaim' | 'deactivate' | 'reactivate' | 'delete') => {
+      const name = person.data?.displayName ?? '';
+      if (action === 'delete') {
+        if (!window.confirm(t('person.confirmDelete', { name }))) return;
+        await del(`/api/v1/people/${id}`);
+        navigate('/people');
+        return;
+      }
+      if (action === 'unclaim' && !window.confirm(t('person.confirmUnclaim', { name }))) return;
+      await post(`/api/v1/people/${id}/${action}`);
+      setNotice(t('person.done'));
+      await refresh();
+    },
+  );
+  const setRole = useAction(async (role: string) => {
+    person.setData(await put<Person>(`/api/v1/people/${id}/role`, { role }));
+  });
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(null);
+    save.run();
+  };
+
+  if (person.loading && !person.data) return <Loading />;
+  if (!person.data) {
+    return (
+      <Shell title={t('nav.people')}>
+        <ErrorAlert error={person.error} onRetry={person.reload} />
+      </Shell>
+    );
+  }
+  const p = person.data;
+  const unclaimed = p.state === 'invited' || p.state === 'not_invited';
+  return (
+    <Shell title={p.displayName}>
+      <p className="person-summary">
+        <StateBadge state={p.state} /> {t(`kind.${p.loginKind}`)}:{' '}
+        <strong className="login">{p.phone ?? p.email ?? p.username}</strong> · {t(`role.${p.role}`)}
+        {p.invitedAt ? ` · ${t('person.invited', { when: formatTime(p.invitedAt) })}` : ''}
+        {p.claimedAt ? ` · ${t('person.claimed', { when: formatTime(p.claimedAt) })}` : ''}
+      </p>
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <ErrorAlert error={act.error ?? setRole.error} />
+      {admin ? (
+        <section className="card" aria-labelledby="account-title">
+          <h2 id="account-title">{t('person.actions')}</h2>
+          {p.loginKind === 'phone' && allowance.data ? (
+            <p className="hint">
+              {t('person.left', { left: allowance.data.left, limit: allowance.data.limit })}
+            </p>
+          ) : null}
+          <div className="actions">
+            {p.loginKind === 'phone' && unclaimed ? (
+              <Button
+                kind="secondary"
+                busy={act.busy}
+                disabled={allowance.data?.left === 0}
+                onClick={() => act.run('invite')}
+              >
+                {t('person.resend')}
+              </Button>
+            ) : null}
+            {p.loginKind === 'phone' && p.state === 'active' ? (
+              <Button
+                kind="secondary"
+                busy={act.busy}
+                disabled={allowance.data?.left === 0}
+                onClick={() => act.run('unclaim')}
+              >
+                {t('person.unclaim')}
+              </Button>
+            ) : null}
+            {p.state === 'deactivated' ? (
+              <Button kind="secondary" busy={act.busy} onClick={() => act.run('reactivate')}>
+                {t('person.reactivate')}
+              </Button>
+            ) : (
+              <Button kind="danger" busy={act.busy} onClick={() => act.run('deactivate')}>
+                {t('person.deactivate')}
+              </Button>
+            )}
+            {unclaimed || p.state === 'deactivated' ? (
+              <Button kind="danger" busy={act.busy} onClick={() => act.run('delete')}>
+                {t('person.delete')}
+              </Button>
+            ) : null}
+          </div>
+          {me?.person.role === 'system_admin' && me.person.id !== p.id ? (
+            <Select
+              label={t('person.role')}
+              value={p.role}
+              onChange={(event) => setRole.run(event.target.value)}
+              options={(['member', 'analyst', 'account_manager', 'system_admin'] as const).map((role) => ({
+                value: role,
+                label: t(`role.${role}`),
+              }))}
+            />
+          ) : null}
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="edit-title">
+        <h2 id="edit-title">{t('person.edit')}</h2>
+        <form onSubmit={onSave} noValidate>
+          {p.loginKind === 'phone' ? (
+            <Field label={t('add.phone')} value={p.phone ?? ''} readOnly hint={t('person.phoneFixed')} />
+          ) : (
+            <Field
+              label={t('add.email')}
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              readOnly={!admin}
+              error={fieldError(save.error, 'email')}
+            />
+          )}
+          <fieldset disabled={!admin}>
+            <ProfileFields form={form} setForm={setForm} error={save.error} />
+          </fieldset>
+          <ErrorAlert error={save.error} />
+          {admin ? (
+            <Button type="submit" busy={save.busy}>
+              {t('app.save')}
+            </Button>
+          ) : null}
+        </form>
+      </section>
+      <section className="card" aria-labelledby="sms-title">
+        <h2 id="sms-title">{t('person.smsTitle')}</h2>
+        {sms.data ? <SmsTable items={sms.data.items} onChange={refresh} /> : <Loading />}
+      </section>
+      {admin ? (
+        <section className="card" aria-labelledby="person-sessions-title">
+          <h2 id="person-sessions-title">{t('person.sessionsTitle')}</h2>
+          {sessions.data?.items.length === 0 ? <p>{t('person.noSessions')}</p> : null}
+          <ul className="sessions">
+            {sessions.data?.items.map((session) => (
+              <li key={session.id}>
+                {formatTime(session.createdAt)} · {session.userAgent ?? '—'}{' '}
+                {session.ip ? `· ${session.ip}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Shell>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api';
+import { t } from '../i18n';
+
+export function Alert({
+  kind = 'info',
+  children,
+}: {
+  kind?: 'info' | 'error' | 'success';
+  children: ReactNode;
+}) {
+  return (
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+/** An API error as a person should read it: what happened and what to do. */
+export function ErrorAlert({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
+  if (!error) return null;
+  return (
+    <Alert kind="error">
+      <p>{error.detail}</p>
+      {onRetry ? (
+        <button type="button" className="button secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      ) : null}
+    </Alert>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export function Button({
+  busy,
+  children,
+  kind = 'primary',
+  type = 'button',
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & {
+  busy?: boolean;
+  kind?: 'primary' | 'secondary' | 'danger';
+}) {
+  return (
+    <button
+      type={type}
+      className={`button ${kind}`}
+      aria-busy={busy || undefined}
+      disabled={busy || rest.disabled}
+      {...rest}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function StateBadge({ state }: { state: 'not_invited' | 'invited' | 'active' | 'deactivated' }) {
+  return <span className={`badge badge-${state}`}>{t(`state.${state}`)}</span>;
+}

@@ -1,0 +1,137 @@
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId, useState } from 'react';
+import { t } from '../i18n';
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** A labelled input with its hint and error read out by screen readers. */
+export function Field({ label, hint, error, id, required, ...input }: FieldProps) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = error ? `${fieldId}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>
+        {label}
+        {required ? <span className="required"> ({t('app.required')})</span> : null}
+      </label>
+      <input
+        id={fieldId}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        {...input}
+      />
+      {hint ? (
+        <small id={hintId} className="hint">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small id={errorId} className="field-error">
+          {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  hint?: ReactNode;
+  options: readonly { value: string; label: string }[];
+}
+
+export function Select({ label, hint, options, id, ...select }: SelectProps) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      <select id={fieldId} aria-describedby={hint ? `${fieldId}-hint` : undefined} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <small id={`${fieldId}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function Checkbox({
+  label,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="checkbox">
+      <input type="checkbox" id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+/** A new-password field that says, as the person types, whether it is long enough (R30). */
+export function NewPasswordField({
+  label,
+  value,
+  onChange,
+  minLength,
+  error,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  minLength: number;
+  error?: string | undefined;
+  autoFocus?: boolean;
+}) {
+  const [visible, setVisible] = useState(false);
+  const length = [...value.normalize('NFKC')].length;
+  const enough = length >= minLength;
+  return (
+    <div className="password">
+      <Field
+        label={label}
+        type={visible ? 'text' : 'password'}
+        autoComplete="new-password"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        required
+        autoFocus={autoFocus}
+        error={error}
+        hint={
+          <span aria-live="polite" className={enough ? 'ok' : undefined}>
+            {value === ''
+              ? t('password.rules', { min: minLength })
+              : enough
+                ? `✓ ${t('password.ok')}`
+                : t('password.count', { count: length, min: minLength })}
+          </span>
+        }
+      />
+      <Checkbox
+        label={t('password.show')}
+        checked={visible}
+        onChange={(event) => setVisible(event.target.checked)}
+      />
+    </div>
+  );
+}
