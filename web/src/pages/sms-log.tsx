@@ -42,7 +42,7 @@ export function SmsTable({ items, onChange }: { items: Sms[]; onChange: () => un
             {items.map((sms) => (
               <tr key={sms.id}>
                 <td>{formatTime(sms.createdAt)}</td>
-                <td className="login">
+                <td className="nowrap">
                   {sms.personId ? <Link href={`/people/${sms.personId}`}>{sms.to}</Link> : sms.to}
                 </td>
                 <td>
