@@ -1,7 +1,8 @@
+import { type Insertable, sql } from 'kysely';
 import type { Deps } from '../context.js';
 import { newId, randomFraction } from '../crypto/random.js';
 import { skipLocked } from '../storage/dialects/locking.js';
-import type { SmsMessagesTable } from '../storage/schema.js';
+import type { SmsAttemptsTable, SmsMessagesTable } from '../storage/schema.js';
 import { outboxSignal } from './outbox.js';
 import type { SendResult, SmsProvider } from './providers/provider.js';
 import { applyKeptReceipts } from './receipts.js';
@@ -29,6 +30,10 @@ export function backoffMs(attempt: number): number {
 }
 
 type Claimed = Pick<SmsMessagesTable, 'id' | 'to_phone' | 'body' | 'attempts' | 'expires_at' | 'status'>;
+type Outcome = { message: Claimed; startedAt: string; result: SendResult | 'expired' };
+
+/** Rows per statement when recording: well inside both databases' limits on bound values. */
+const WRITE_CHUNK = 200;
 
 /**
  * Drains the SMS outbox (R50): claims due messages with a lease, sends them, and records each
@@ -94,76 +99,107 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
     return { message, startedAt, result };
   }
 
-  async function record(outcomes: Awaited<ReturnType<typeof sendOne>>[]) {
+  /** What one attempt's outcome makes of its message, and the attempt's own record. */
+  function decide({ message, startedAt, result }: Outcome, now: Date) {
+    const nowIso = now.toISOString();
+    const attempt: Insertable<SmsAttemptsTable> = {
+      id: newId(now),
+      message_id: message.id,
+      attempt: message.attempts,
+      started_at: startedAt,
+      finished_at: nowIso,
+      outcome: 'expired',
+      provider_message_id: null,
+      error_code: null,
+      error_message: null,
+    };
+    if (result === 'expired')
+      return { attempt, update: { status: 'expired', body: null } as Partial<SmsMessagesTable> };
+    if (result.ok) {
+      attempt.outcome = 'sent';
+      attempt.provider_message_id = result.providerMessageId;
+      return { attempt, update: null };
+    }
+    attempt.error_code = result.code;
+    attempt.error_message = result.message.slice(0, 500);
+    const errorFields = { error_code: attempt.error_code, error_message: attempt.error_message };
+    attempt.outcome = result.permanent ? 'permanent_error' : 'transient_error';
+    const retryAt = new Date(now.getTime() + backoffMs(message.attempts)).toISOString();
+    const update: Partial<SmsMessagesTable> = result.permanent
+      ? { status: 'failed', body: null, ...errorFields }
+      : retryAt >= message.expires_at
+        ? { status: 'expired', body: null, ...errorFields }
+        : { status: 'queued', next_attempt_at: retryAt, ...errorFields };
+    return { attempt, update };
+  }
+
+  /**
+   * Records a round in one transaction. Sent texts, nearly all of them, are written with one
+   * statement per chunk rather than one per text: the write, not the provider, would otherwise
+   * bound how fast the outbox drains.
+   */
+  async function record(outcomes: Outcome[]) {
     const now = deps.clock.now();
     const nowIso = now.toISOString();
+    const decided = outcomes.map((outcome) => ({ outcome, ...decide(outcome, now) }));
     await deps.db.transaction().execute(async (tx) => {
-      for (const { message, startedAt, result } of outcomes) {
-        let update: Partial<SmsMessagesTable>;
-        let outcome: 'sent' | 'transient_error' | 'permanent_error' | 'expired';
-        let errorCode: string | null = null;
-        let errorMessage: string | null = null;
-        let providerId: string | null = null;
-        if (result === 'expired') {
-          outcome = 'expired';
-          update = { status: 'expired', body: null };
-        } else if (result.ok) {
-          outcome = 'sent';
-          providerId = result.providerMessageId;
-          update = {
-            status: result.delivered ? 'delivered' : 'sent',
-            body: null,
-            provider_message_id: providerId,
-            sent_at: nowIso,
-            delivered_at: result.delivered ? nowIso : null,
-            error_code: null,
-            error_message: null,
-          };
-        } else {
-          errorCode = result.code;
-          errorMessage = result.message.slice(0, 500);
-          const retryAt = new Date(now.getTime() + backoffMs(message.attempts));
-          if (result.permanent) {
-            outcome = 'permanent_error';
-            update = { status: 'failed', body: null, error_code: errorCode, error_message: errorMessage };
-          } else if (retryAt.toISOString() >= message.expires_at) {
-            outcome = 'transient_error';
-            update = { status: 'expired', body: null, error_code: errorCode, error_message: errorMessage };
-          } else {
-            outcome = 'transient_error';
-            update = {
-              status: 'queued',
-              next_attempt_at: retryAt.toISOString(),
-              error_code: errorCode,
-              error_message: errorMessage,
+      const sent = decided.flatMap(({ outcome: { message, result } }) =>
+        result !== 'expired' && result.ok
+          ? [{ id: message.id, providerId: result.providerMessageId, delivered: result.delivered === true }]
+          : [],
+      );
+      for (let i = 0; i < sent.length; i += WRITE_CHUNK) {
+        const chunk = sent.slice(i, i + WRITE_CHUNK);
+        await tx
+          .updateTable('sms_messages')
+          .set(() => {
+            // One CASE per column: each text gets its own provider id in a single statement.
+            const byId = (pick: (s: (typeof chunk)[number]) => string | null) =>
+              sql<string>`case ${sql.join(
+                chunk.map((s) => sql`when id = ${s.id} then ${pick(s)}`),
+                sql` `,
+              )} end`;
+            return {
+              status: byId((s) => (s.delivered ? 'delivered' : 'sent')) as never,
+              provider_message_id: byId((s) => s.providerId),
+              delivered_at: byId((s) => (s.delivered ? nowIso : null)),
+              body: null,
+              sent_at: nowIso,
+              error_code: null,
+              error_message: null,
+              lease_expires_at: null,
+              updated_at: nowIso,
             };
-          }
-        }
+          })
+          .where(
+            'id',
+            'in',
+            chunk.map((s) => s.id),
+          )
+          .where('status', '=', 'sending')
+          .execute();
+      }
+      for (const { outcome, update } of decided) {
+        if (!update) continue;
         await tx
           .updateTable('sms_messages')
           .set({ ...update, lease_expires_at: null, updated_at: nowIso })
-          .where('id', '=', message.id)
+          .where('id', '=', outcome.message.id)
           .where('status', '=', 'sending')
           .execute();
+      }
+      const attempts = decided.map((d) => d.attempt);
+      for (let i = 0; i < attempts.length; i += WRITE_CHUNK) {
         await tx
           .insertInto('sms_attempts')
-          .values({
-            id: newId(now),
-            message_id: message.id,
-            attempt: message.attempts,
-            started_at: startedAt,
-            finished_at: nowIso,
-            outcome,
-            provider_message_id: providerId,
-            error_code: errorCode,
-            error_message: errorMessage,
-          })
+          .values(attempts.slice(i, i + WRITE_CHUNK))
           .execute();
       }
-      const sentIds = outcomes.flatMap(({ result }) =>
-        result !== 'expired' && result.ok ? [result.providerMessageId] : [],
+      await applyKeptReceipts(
+        tx,
+        deps.clock,
+        sent.map((s) => s.providerId),
       );
-      await applyKeptReceipts(tx, deps.clock, sentIds);
     });
   }
 
@@ -171,7 +207,7 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
   async function drainOnce(): Promise<number> {
     const batch = await claimBatch();
     if (batch.length === 0) return 0;
-    const outcomes: Awaited<ReturnType<typeof sendOne>>[] = [];
+    const outcomes: Outcome[] = [];
     let next = 0;
     const workers = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
       while (next < batch.length) {
