@@ -2,13 +2,15 @@ import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { type Config, isLocalUrl } from './config.js';
 import type { Deps } from './context.js';
+import { sweepExpired } from './housekeeping.js';
 import { sendDueReminders } from './invitations/invitations.service.js';
 import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
 import { createDispatcher } from './sms/dispatcher.js';
 import { createSmsProvider } from './sms/providers/index.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
 
-const REMINDER_INTERVAL_MS = 60_000;
+/** How often the dispatcher, between rounds, sends due reminders and sweeps expired rows. */
+const PERIODIC_INTERVAL_MS = 60_000;
 
 /** Opens the database, migrates, and gathers what every part needs. */
 export async function openDeps(
@@ -25,17 +27,18 @@ export async function openDeps(
 }
 
 /**
- * The outbox dispatcher, with automatic reminders (R13) checked at most once a minute between
- * rounds. Used inside the server and alone by `muster dispatch`.
+ * The outbox dispatcher; between rounds, at most once a minute, it also sends due reminders
+ * (R13) and sweeps expired rows. Used inside the server and alone by `muster dispatch`.
  */
 export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
-  let lastReminders = 0;
+  let lastPeriodic = 0;
   const dispatcher = createDispatcher(deps, deps.sms, {
     onError,
     onIdle: async () => {
-      if (Date.now() - lastReminders < REMINDER_INTERVAL_MS) return;
-      lastReminders = Date.now();
+      if (Date.now() - lastPeriodic < PERIODIC_INTERVAL_MS) return;
+      lastPeriodic = Date.now();
       await sendDueReminders({ deps });
+      await sweepExpired(deps.db, deps.clock);
     },
   });
   dispatcher.start();

@@ -25,12 +25,12 @@ export const AuditType = {
   reminderSkipped: 'Reminder Skipped',
   accountSetToUnclaimed: 'Account Set To Unclaimed',
   accountClaimed: 'Account Claimed',
-  claimFailed: 'Claim Failed',
   recoveryCodeGenerated: 'Recovery Code Generated',
+  recoveryCodeFailed: 'Recovery Code Generation Failed',
   passwordResetSucceeded: 'Password Reset Succeeded',
   passwordResetFailed: 'Password Reset Failed',
   smsFailed: 'SMS Failed',
-  smsResent: 'SMS Resent',
+  smsExpired: 'SMS Expired',
 } as const;
 
 export type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];

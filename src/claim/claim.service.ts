@@ -128,7 +128,7 @@ export async function claimAccount({
           .where('active', '=', 1)
           .where('claimed', '=', 0),
       )
-      .returning('person_id')
+      .returning(['person_id', 'generation'])
       .executeTakeFirst();
     if (!consumed) {
       const link = await loadLink(tx, token);
@@ -149,8 +149,19 @@ export async function claimAccount({
         updated_at: now,
       }))
       .where('id', '=', consumed.person_id)
+      // Checked again on the row itself: on PostgreSQL a reset or deactivation running at the
+      // same moment commits first, and then this link must lose (R8).
+      .where('invitation_generation', '=', consumed.generation)
+      .where('active', '=', 1)
+      .where('claimed', '=', 0)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!person) {
+      throw new AppError(
+        'claim_link_superseded',
+        `This invitation link was replaced by a newer one. ${ASK_ADMIN}`,
+      );
+    }
     const community = await findCommunityById(tx, person.community_id);
     if (!community) throw new AppError('not_found', 'The community was not found.');
     const text = catalogueFor(person.locale ?? community.default_locale).recoveryCode;

@@ -114,8 +114,9 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
   app.addHook('onSend', async (request, reply, payload) => {
     const state = request.idempotency;
     if (!state || state.replay) return payload;
-    if (reply.statusCode >= 500) {
-      // A server failure is not an answer: let the client retry with the same key.
+    // A server failure is not an answer, and an answer marked no-store holds a secret shown once
+    // (a new recovery code): neither is kept, so a retry with the same key simply runs again.
+    if (reply.statusCode >= 500 || String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
       await deps.db
         .deleteFrom('idempotency_keys')
         .where('scope', '=', state.scope)

@@ -4,7 +4,7 @@ import type { ActingContext, Deps } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { claimSmsLeftToday } from '../limits/limits.service.js';
 import { assertNotSelf, lockTarget, toPersonView } from '../people/people.service.js';
-import type { PersonRow } from '../people/people.store.js';
+import { findPersonById, type PersonRow } from '../people/people.store.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import type { Tx } from '../storage/db.js';
@@ -37,11 +37,14 @@ export async function invitePerson({
   ctx,
   id,
   channel = 'api',
+  resentMessageId,
 }: {
   deps: Deps;
   ctx: ActingContext;
   id: string;
   channel?: string;
+  /** The failed or expired text this invitation replaces, for the audit log. */
+  resentMessageId?: string;
 }) {
   return deps.db.transaction().execute(async (tx) => {
     const person = await lockTarget(tx, deps, ctx, id);
@@ -51,7 +54,11 @@ export async function invitePerson({
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.invitationSent,
       target: { id, label: person.display_name },
-      details: { channel, claimSmsLeftToday: sent.claimSmsLeftToday },
+      details: {
+        channel,
+        claimSmsLeftToday: sent.claimSmsLeftToday,
+        ...(resentMessageId ? { resentMessageId } : {}),
+      },
     });
     return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
   });
@@ -177,7 +184,8 @@ export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number
     .where('people.active', '=', 1)
     .where('people.invited', '=', 1)
     .where('people.claimed', '=', 0)
-    .where('people.invitation_sent_at', 'is not', null)
+    // Reminder days are whole days: nobody invited in the last 24 hours can be due.
+    .where('people.invitation_sent_at', '<=', new Date(now.getTime() - 86_400_000).toISOString())
     .where('people.reminders_sent', '<', 5)
     .execute();
   let sent = 0;
@@ -199,6 +207,7 @@ export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number
           .set({ reminders_sent: candidate.reminders_sent + 1 })
           .where('id', '=', candidate.id)
           .where('reminders_sent', '=', candidate.reminders_sent)
+          .where('active', '=', 1)
           .where('claimed', '=', 0)
           .returningAll()
           .executeTakeFirst();
@@ -246,5 +255,7 @@ export async function claimSmsAllowance({
 }) {
   const community = await findCommunityById(deps.db, communityId);
   if (!community) throw notFound('The community');
+  // An id from another community is a 404, like everywhere else (R35).
+  if (!(await findPersonById(deps.db, communityId, id))) throw notFound('The person');
   return claimSmsLeftToday(deps.db, deps, community, id);
 }

@@ -4,16 +4,21 @@ import type { ActingContext, Deps, RequestMeta } from '../context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../crypto/passwords.js';
 import { formatRecoveryCode, generateRecoveryCode, normaliseRecoveryCode } from '../crypto/recovery-code.js';
 import { AppError } from '../errors.js';
+import { localDay } from '../limits/day.js';
+import { incrementIfBelow } from '../limits/limits.store.js';
 import { findPersonByLogin, type PersonRow } from '../people/people.store.js';
 import { parsePhone } from '../people/phone.js';
 import { resolveLoginCommunity } from '../sessions/auth.service.js';
 import { checkPassword, personContext } from '../sessions/password-policy.js';
+import { confirmPassword } from '../sessions/reauth.js';
 import { createSession, type IssuedSession } from '../sessions/sessions.service.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import { catalogueFor } from '../sms/messages.js';
 import { enqueueSms } from '../sms/outbox.js';
 import { createThrottle, RECOVERY_RULES } from '../throttle/throttle.js';
+
+const RECOVERY_CODES_PER_DAY = 5;
 
 /**
  * One answer for every way a reset can fail (R10): unknown number, unclaimed or deactivated
@@ -75,7 +80,8 @@ export async function recoverPassword({
   const code = normaliseRecoveryCode(recoveryCode);
   const storedHash = person?.active && person.claimed ? person.recovery_code_hash : null;
   const codeOk = storedHash && code ? await verifyPassword(storedHash, code) : false;
-  if (!storedHash) await burnPasswordCheck(recoveryCode);
+  // Exactly one slow check on every path, so timing tells nothing about the number (R10).
+  if (!(storedHash && code)) await burnPasswordCheck(recoveryCode);
   const fail = async (reason: string) => {
     await recordAudit(deps.db, deps.clock, ctx, {
       type: AuditType.passwordResetFailed,
@@ -149,16 +155,32 @@ export async function regenerateRecoveryCode({
       'Recovery codes are for accounts that sign in with a mobile number.',
     );
   }
-  if (!person.password_hash || !(await verifyPassword(person.password_hash, password))) {
-    throw new AppError('password_incorrect', 'Your password is not right. Type it again.', {
-      errors: [{ path: 'password', message: 'does not match' }],
-    });
-  }
+  await confirmPassword({
+    deps,
+    ctx,
+    person,
+    password,
+    field: 'password',
+    failure: AuditType.recoveryCodeFailed,
+  });
   const code = generateRecoveryCode();
   const codeHash = await hashPassword(code);
   const phone = person.phone;
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();
+    // Each new code texts a notice: a cap keeps a stolen session from sending texts without end.
+    const made = await incrementIfBelow(
+      tx,
+      `recovery_codes:${person.id}`,
+      localDay(deps.clock.now(), community.time_zone),
+      RECOVERY_CODES_PER_DAY,
+    );
+    if (made === null) {
+      throw new AppError(
+        'rate_limited',
+        `You have made ${RECOVERY_CODES_PER_DAY} recovery codes today, the most allowed. Keep the newest one; you can make another tomorrow.`,
+      );
+    }
     await tx
       .updateTable('people')
       .set({ recovery_code_hash: codeHash, recovery_code_created_at: now, updated_at: now })

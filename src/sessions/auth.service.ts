@@ -13,6 +13,7 @@ import { readSettings } from '../settings/settings.schemas.js';
 import type { LoginKind } from '../storage/schema.js';
 import { createThrottle, LOGIN_RULES } from '../throttle/throttle.js';
 import { checkPassword, personContext } from './password-policy.js';
+import { confirmPassword } from './reauth.js';
 import { createSession, type IssuedSession } from './sessions.service.js';
 import { revokeAllSessions } from './sessions.store.js';
 
@@ -226,16 +227,14 @@ export async function changePassword({
   logoutOtherDevices: boolean;
 }): Promise<{ otherSessionsEnded: number }> {
   const target = { id: person.id, label: person.display_name };
-  if (!person.password_hash || !(await verifyPassword(person.password_hash, currentPassword))) {
-    await recordAudit(deps.db, deps.clock, ctx, {
-      type: AuditType.passwordChangeFailed,
-      outcome: 'failure',
-      target,
-    });
-    throw new AppError('password_incorrect', 'Your current password is not right. Type it again.', {
-      errors: [{ path: 'currentPassword', message: 'does not match' }],
-    });
-  }
+  await confirmPassword({
+    deps,
+    ctx,
+    person,
+    password: currentPassword,
+    field: 'currentPassword',
+    failure: AuditType.passwordChangeFailed,
+  });
   checkPassword(
     newPassword,
     readSettings(community.settings).passwordMinLength,

@@ -3,6 +3,7 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import { type CommunityRow, findCommunityById } from '../communities/communities.store.js';
 import type { ActingContext, Deps } from '../context.js';
 import { notFound } from '../errors.js';
+import { forUpdate } from '../storage/dialects/locking.js';
 import {
   type CommunitySettings,
   communitySettingsSchema,
@@ -50,7 +51,11 @@ export async function updateSettings({
   patch: SettingsPatch;
 }): Promise<SettingsView> {
   return deps.db.transaction().execute(async (tx) => {
-    const row = await findCommunityById(tx, ctx.communityId);
+    // Locked, so two admins saving at once take turns instead of one losing the other's change.
+    const row = await forUpdate(
+      deps.dialect,
+      tx.selectFrom('communities').selectAll().where('id', '=', ctx.communityId),
+    ).executeTakeFirst();
     if (!row) throw notFound('The community');
     const { name, timeZone, defaultLocale, defaultCountry, ...documentPatch } = patch;
     const before = toView(row);

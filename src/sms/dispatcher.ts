@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Deps } from '../context.js';
+import { AuditType, recordAudit } from '../audit/audit.js';
+import type { ActingContext, Deps } from '../context.js';
 import { newId, randomFraction } from '../crypto/random.js';
 import { skipLocked } from '../storage/dialects/locking.js';
 import type { SmsAttemptsTable, SmsMessagesTable } from '../storage/schema.js';
@@ -29,11 +30,20 @@ export function backoffMs(attempt: number): number {
   return Math.round(ceiling / 2 + (ceiling / 2) * randomFraction());
 }
 
-type Claimed = Pick<SmsMessagesTable, 'id' | 'to_phone' | 'body' | 'attempts' | 'expires_at' | 'status'>;
+type Claimed = Pick<
+  SmsMessagesTable,
+  'id' | 'community_id' | 'person_id' | 'kind' | 'to_phone' | 'body' | 'attempts' | 'expires_at' | 'status'
+>;
 type Outcome = { message: Claimed; startedAt: string; result: SendResult | 'expired' };
 
 /** Rows per statement when recording: well inside both databases' limits on bound values. */
 const WRITE_CHUNK = 200;
+
+const DISPATCHER_CONTEXT = (communityId: string): ActingContext => ({
+  communityId,
+  actor: null,
+  meta: { ip: null, requestId: null, userAgent: 'muster-dispatcher' },
+});
 
 /**
  * Drains the SMS outbox (R50): claims due messages with a lease, sends them, and records each
@@ -74,7 +84,17 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
         updated_at: now,
       }))
       .where('id', 'in', due)
-      .returning(['id', 'to_phone', 'body', 'attempts', 'expires_at', 'status'])
+      .returning([
+        'id',
+        'community_id',
+        'person_id',
+        'kind',
+        'to_phone',
+        'body',
+        'attempts',
+        'expires_at',
+        'status',
+      ])
       .execute();
   }
 
@@ -179,7 +199,7 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
           .where('status', '=', 'sending')
           .execute();
       }
-      for (const { outcome, update } of decided) {
+      for (const { outcome, update, attempt } of decided) {
         if (!update) continue;
         await tx
           .updateTable('sms_messages')
@@ -187,6 +207,16 @@ export function createDispatcher(deps: Deps, provider: SmsProvider, options: Dis
           .where('id', '=', outcome.message.id)
           .where('status', '=', 'sending')
           .execute();
+        // A text that will never arrive is an SMS decision admins must be able to find (R36).
+        if (update.status === 'failed' || update.status === 'expired') {
+          const { message } = outcome;
+          await recordAudit(tx, deps.clock, DISPATCHER_CONTEXT(message.community_id), {
+            type: update.status === 'failed' ? AuditType.smsFailed : AuditType.smsExpired,
+            outcome: 'failure',
+            target: { id: message.person_id, label: null },
+            details: { messageId: message.id, kind: message.kind, errorCode: attempt.error_code ?? null },
+          });
+        }
       }
       const attempts = decided.map((d) => d.attempt);
       for (let i = 0; i < attempts.length; i += WRITE_CHUNK) {

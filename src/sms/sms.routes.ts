@@ -88,7 +88,16 @@ export function registerSmsRoutes(api: Api, deps: Deps) {
           },
         },
       },
-      async () => ({ items: [...provider.inbox()] }),
+      async (request) => {
+        // The server listens on every address by default: only this machine may read the inbox.
+        if (!isLoopback(request.socket.remoteAddress)) {
+          throw new AppError(
+            'forbidden',
+            'The development inbox can only be opened on the machine Muster runs on.',
+          );
+        }
+        return { items: [...provider.inbox()] };
+      },
     );
   }
 
@@ -135,4 +144,8 @@ export function registerSmsRoutes(api: Api, deps: Deps) {
       );
     });
   }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
 }

@@ -1,4 +1,3 @@
-import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext, Deps } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { AppError, notFound } from '../errors.js';
@@ -24,7 +23,9 @@ export function toSmsView(row: SmsMessagesTable) {
     sentAt: row.sent_at,
     deliveredAt: row.delivered_at,
     expiresAt: row.expires_at,
-    resendable: (row.status === 'failed' || row.status === 'expired') && row.kind !== 'recovery_code',
+    resendable:
+      (row.status === 'failed' || row.status === 'expired') &&
+      (row.kind === 'claim_invitation' || row.kind === 'claim_reminder'),
   };
 }
 
@@ -111,11 +112,5 @@ export async function resendSms({ deps, ctx, id }: { deps: Deps; ctx: ActingCont
       'Recovery codes are never stored readable, so this text cannot be sent again. The worker can make a new code after signing in, or you can reset their account to unclaimed.',
     );
   }
-  const result = await invitePerson({ deps, ctx, id: row.person_id, channel: 'resend' });
-  await recordAudit(deps.db, deps.clock, ctx, {
-    type: AuditType.smsResent,
-    target: { id: row.person_id, label: result.person.displayName },
-    details: { messageId: id },
-  });
-  return result;
+  return invitePerson({ deps, ctx, id: row.person_id, channel: 'resend', resentMessageId: id });
 }

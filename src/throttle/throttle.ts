@@ -104,3 +104,8 @@ export const CLAIM_RULES = {
   /** Claim links carry 144 bits; this only stops a client hammering the endpoint. */
   client: { limit: 200, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 6 * 60 },
 } satisfies Record<string, ThrottleRule>;
+
+export const REAUTH_RULES = {
+  /** Re-entering the password while signed in: as generous as sign-in, as firm against guessing. */
+  account: { limit: 10, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 24 * 60 },
+} satisfies Record<string, ThrottleRule>;

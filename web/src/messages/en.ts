@@ -21,6 +21,7 @@ export const en = {
   'app.copy': 'Copy',
   'app.copied': 'Copied',
   'app.close': 'Close',
+  'app.pages': 'Pages',
 
   'nav.people': 'People',
   'nav.invitations': 'Pending invitations',
@@ -100,6 +101,9 @@ export const en = {
   'forgot.devicesStep': 'Do you want to log out of other devices?',
   'forgot.logoutOthers': 'Yes, log out of other devices',
   'forgot.keepOthers': 'No, stay signed in elsewhere',
+  'forgot.community': 'Community short name',
+  'forgot.communityHint':
+    'Your company uses several communities on this server: type the short name you were given.',
   'forgot.noCode': 'No code? Ask your admin to reset your account; you will get a new invitation by text.',
   'forgot.done': 'Your password is changed and you are signed in.',
   'forgot.doneOthers':
@@ -127,6 +131,7 @@ export const en = {
   'security.signOutDevice': 'End session',
   'security.logoutOthersButton': 'Log out of other devices',
   'security.othersEnded': '{count} other devices were logged out.',
+  'security.browser': 'Browser',
 
   'people.title': 'People',
   'people.add': 'Add one person',
@@ -203,6 +208,7 @@ export const en = {
   'import.done': '{created} added, {failed} not added.',
   'import.noRows': 'There are no rows to add. Paste a list or choose a file.',
   'import.downloadErrors': 'Download the rows with errors',
+  'import.placeholder': 'phone,first name,last name\n+44 7911 123456,Sam,Okafor',
 
   'person.edit': 'Edit profile',
   'person.phoneFixed':
@@ -287,6 +293,7 @@ export const en = {
   'audit.when': 'When',
   'audit.outcome': 'Outcome',
   'audit.filter': 'Filter',
+  'audit.typeExample': 'Logged in',
 
   'limits.title': 'Limits',
   'limits.phoneAccounts': 'New mobile-number accounts today',

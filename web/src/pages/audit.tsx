@@ -33,7 +33,7 @@ export function AuditPage() {
           label={t('audit.type')}
           value={draft.type}
           onChange={(event) => setDraft({ ...draft, type: event.target.value })}
-          placeholder="Logged in"
+          placeholder={t('audit.typeExample')}
         />
         <Field
           label={t('audit.from')}
@@ -85,7 +85,7 @@ export function AuditPage() {
           </table>
         </div>
       ) : null}
-      <nav className="pager" aria-label="Pages">
+      <nav className="pager" aria-label={t('app.pages')}>
         <Button
           kind="secondary"
           disabled={cursors.length <= 1}

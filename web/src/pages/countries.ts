@@ -1,6 +1,7 @@
 import { type CountryCode, getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
+// Country names in the page's language (the catalogue's), not the browser's.
+const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
 
 /** Every country with a phone plan, by its English name: the country picker's list. */
 export const COUNTRIES: readonly (readonly [string, string])[] = getCountries()

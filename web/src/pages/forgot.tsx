@@ -22,8 +22,13 @@ export function ForgotPage() {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [ended, setEnded] = useState(0);
+  const [community, setCommunity] = useState(
+    () => new URLSearchParams(location.search).get('community') ?? '',
+  );
+  const [askCommunity, setAskCommunity] = useState(community !== '');
   const submit = useAction(async (logoutOtherDevices: boolean) => {
     const result = await post<SignedIn & { otherSessionsEnded: number }>('/api/v1/auth/recover', {
+      ...(community ? { community } : {}),
       phone,
       recoveryCode: code,
       newPassword: password,
@@ -39,14 +44,31 @@ export function ForgotPage() {
   };
   // A refusal sends the worker back to the step that can fix it.
   if (submit.error && step === 'devices') {
-    const code = submit.error.code;
-    setStep(code === 'password_too_short' || code === 'password_too_long' ? 'password' : 'code');
+    const failed = submit.error.code;
+    if (failed === 'community_required' || failed === 'community_not_found') setAskCommunity(true);
+    setStep(
+      failed.startsWith('password_')
+        ? 'password'
+        : failed.startsWith('phone_') || failed.startsWith('community_')
+          ? 'phone'
+          : 'code',
+    );
   }
   return (
     <Shell title={t('forgot.title')} narrow>
       {step === 'phone' ? (
         <form onSubmit={next('code')} noValidate>
           <p>{t('forgot.phoneStep')}</p>
+          <ErrorAlert error={submit.error} />
+          {askCommunity ? (
+            <Field
+              label={t('forgot.community')}
+              hint={t('forgot.communityHint')}
+              value={community}
+              onChange={(e) => setCommunity(e.target.value)}
+              autoCapitalize="none"
+            />
+          ) : null}
           <Field
             label={t('forgot.phone')}
             type="tel"

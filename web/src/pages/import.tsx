@@ -149,7 +149,7 @@ export function ImportPage() {
           rows={6}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          placeholder={'phone,first name,last name\n+44 7911 123456,Sam,Okafor'}
+          placeholder={t('import.placeholder')}
         />
       </div>
       <div className="actions">

@@ -59,7 +59,7 @@ export function InvitationsPage() {
           </li>
         ))}
       </ul>
-      <nav className="pager" aria-label="Pages">
+      <nav className="pager" aria-label={t('app.pages')}>
         <Button
           kind="secondary"
           disabled={cursors.length <= 1}

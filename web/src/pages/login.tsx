@@ -39,7 +39,6 @@ export function LoginPage() {
           value={identifier}
           onChange={(event) => setIdentifier(event.target.value)}
           autoComplete="username"
-          inputMode="email"
           autoCapitalize="none"
           required
           autoFocus

@@ -175,7 +175,7 @@ export function PeoplePage() {
           </table>
         </div>
       ) : null}
-      <nav className="pager" aria-label="Pages">
+      <nav className="pager" aria-label={t('app.pages')}>
         <Button
           kind="secondary"
           disabled={cursors.length <= 1}

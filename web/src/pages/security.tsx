@@ -181,7 +181,7 @@ function describeAgent(agent: string | null): string {
         ? 'Firefox'
         : /Safari\//.test(agent)
           ? 'Safari'
-          : 'Browser';
+          : t('security.browser');
   const system = /Android/.test(agent)
     ? 'Android'
     : /iPhone|iPad/.test(agent)

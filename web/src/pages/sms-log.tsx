@@ -92,7 +92,7 @@ export function SmsLogPage() {
       />
       <ErrorAlert error={log.error} onRetry={log.reload} />
       {log.data ? <SmsTable items={log.data.items} onChange={log.reload} /> : <Loading />}
-      <nav className="pager" aria-label="Pages">
+      <nav className="pager" aria-label={t('app.pages')}>
         <Button
           kind="secondary"
           disabled={cursors.length <= 1}

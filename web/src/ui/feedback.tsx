@@ -49,13 +49,15 @@ export function Button({
   busy?: boolean;
   kind?: 'primary' | 'secondary' | 'danger';
 }) {
+  // `disabled` comes after the spread, so a busy button stays disabled whatever the caller
+  // passed: a double tap must not send two invitations.
   return (
     <button
       type={type}
       className={`button ${kind}`}
       aria-busy={busy || undefined}
-      disabled={busy || rest.disabled}
       {...rest}
+      disabled={busy || rest.disabled}
     >
       {children}
     </button>

@@ -1,0 +1,33 @@
+import type { Clock } from './clock.js';
+import type { Db } from './storage/db.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Removes what has served its purpose: idempotency answers past their 24 hours, throttle
+ * counters whose window and lockout have both ended, delivery receipts no text ever claimed,
+ * and sessions ended more than 30 days ago (kept that long for "where you were signed in").
+ */
+export async function sweepExpired(db: Db, clock: Clock) {
+  const now = clock.now().getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', iso(now - DAY_MS))
+    .execute();
+  await db
+    .deleteFrom('throttles')
+    .where('window_ends_at', '<', iso(now))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso(now))]))
+    // A key with lockouts behind it is kept a day, so the next lockout still grows.
+    .where((eb) => eb.or([eb('lockouts', '=', 0), eb('window_ends_at', '<', iso(now - DAY_MS))]))
+    .execute();
+  await db
+    .deleteFrom('sms_receipts')
+    .where('received_at', '<', iso(now - DAY_MS))
+    .execute();
+  await db
+    .deleteFrom('sessions')
+    .where('absolute_expires_at', '<', iso(now - 30 * DAY_MS))
+    .execute();
+}

@@ -1,0 +1,44 @@
+import { type AuditType, recordAudit } from '../audit/audit.js';
+import type { ActingContext, Deps } from '../context.js';
+import { verifyPassword } from '../crypto/passwords.js';
+import { AppError } from '../errors.js';
+import type { PersonRow } from '../people/people.store.js';
+import { createThrottle, REAUTH_RULES } from '../throttle/throttle.js';
+
+/**
+ * Asks a signed-in person for their password again before a sensitive change (new password,
+ * new recovery code). Someone holding a stolen session could otherwise guess the password
+ * here without limit, so attempts are throttled (R33) and failures audited (R36).
+ */
+export async function confirmPassword({
+  deps,
+  ctx,
+  person,
+  password,
+  field,
+  failure,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  person: PersonRow;
+  password: string;
+  field: string;
+  failure: typeof AuditType.passwordChangeFailed | typeof AuditType.recoveryCodeFailed;
+}) {
+  const throttle = createThrottle(deps.db, deps.clock);
+  const key = `reauth:${person.id}`;
+  await throttle.attempt([{ key, rule: REAUTH_RULES.account }]);
+  if (person.password_hash && (await verifyPassword(person.password_hash, password))) {
+    await throttle.clear(key);
+    return;
+  }
+  await recordAudit(deps.db, deps.clock, ctx, {
+    type: failure,
+    outcome: 'failure',
+    target: { id: person.id, label: person.display_name },
+    details: { reason: 'wrong_password' },
+  });
+  throw new AppError('password_incorrect', 'Your password is not right. Type it again.', {
+    errors: [{ path: field, message: 'does not match' }],
+  });
+}
