@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'phone_invalid',
   'phone_not_mobile',
   'phone_profiles_disabled',
+  'phone_country_not_allowed',
   'phone_taken',
   'phone_immutable',
   'email_invalid',

@@ -136,8 +136,15 @@ eachDatabase('settings and audit log', (world) => {
       expect(response.json()).toMatchObject(expected);
       expect((await client.get('/api/v1/settings')).json()).toMatchObject(expected);
 
-      const phone = await client.post('/api/v1/people', { phone: '+44 7911 123456', displayName: 'Pat' });
+      // The default country is now the US, so only US numbers may be texted (R34).
+      expectProblem(
+        await client.post('/api/v1/people', { phone: '+44 7911 123456', displayName: 'Pat' }),
+        400,
+        'phone_country_not_allowed',
+      );
+      const phone = await client.post('/api/v1/people', { phone: '(201) 555-0123', displayName: 'Pat' });
       expect(phone.statusCode, phone.body).toBe(201);
+      expect(phone.json().phone).toBe('+12015550123');
 
       const events = await auditEvents(client, { type: 'Settings Changed' });
       expect(events).toHaveLength(1);

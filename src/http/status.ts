@@ -24,6 +24,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   csrf_token_invalid: 403,
   password_incorrect: 403,
   phone_profiles_disabled: 403,
+  phone_country_not_allowed: 400,
   target_outranks_actor: 403,
   setup_token_invalid: 403,
   not_found: 404,

@@ -8,6 +8,7 @@ import { readSettings } from '../settings/settings.schemas.js';
 import { catalogueFor, HIDDEN } from '../sms/messages.js';
 import { enqueueSms } from '../sms/outbox.js';
 import type { Tx } from '../storage/db.js';
+import { assertCountryAllowed } from './sms-policy.js';
 
 export type ClaimSmsReason = 'invitation' | 'reminder' | 'reset';
 
@@ -32,6 +33,7 @@ export async function sendClaimSms(
       'This person signs in by email, so Muster cannot text them an invitation.',
     );
   }
+  assertCountryAllowed(community, person.phone);
   const claimSmsLeftToday = await takeClaimSms(tx, deps, community, person.id);
   const now = deps.clock.now().toISOString();
   // A new invitation restarts the automatic reminder schedule; reminders themselves do not.

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { forEachPerson } from '../bulk.js';
-import { findCommunityById } from '../communities/communities.store.js';
 import type { Deps } from '../context.js';
-import { AppError } from '../errors.js';
 import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js';
 import { type Api, bulkResultSchema, idParams, idsBody } from '../http/api.js';
 import { communityLimits } from '../limits/limits.service.js';
@@ -165,9 +163,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
       },
     },
     async (request) => {
-      const community = await findCommunityById(deps.db, authOf(request).community.id);
-      if (!community) throw new AppError('not_found', 'The community was not found.');
-      return communityLimits(deps, community);
+      return communityLimits(deps, authOf(request).community);
     },
   );
 }

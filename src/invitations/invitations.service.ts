@@ -1,5 +1,5 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
-import { findCommunityById } from '../communities/communities.store.js';
+import { findCommunityById, findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext, Deps } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { claimSmsLeftToday } from '../limits/limits.service.js';
@@ -7,14 +7,7 @@ import { assertNotSelf, lockTarget, toPersonView } from '../people/people.servic
 import { findPersonById, type PersonRow } from '../people/people.store.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
-import type { Tx } from '../storage/db.js';
 import { sendClaimSms } from './claim-sms.js';
-
-async function communityOf(tx: Tx, communityId: string) {
-  const community = await findCommunityById(tx, communityId);
-  if (!community) throw notFound('The community');
-  return community;
-}
 
 function assertInvitable(person: PersonRow) {
   if (!person.active) {
@@ -49,7 +42,7 @@ export async function invitePerson({
   return deps.db.transaction().execute(async (tx) => {
     const person = await lockTarget(tx, deps, ctx, id);
     assertInvitable(person);
-    const community = await communityOf(tx, ctx.communityId);
+    const community = await findCommunityOrThrow(tx, ctx.communityId);
     const sent = await sendClaimSms(tx, deps, { community, person, reason: 'invitation', channel });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.invitationSent,
@@ -75,7 +68,7 @@ export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: Act
     if (!person.active) {
       throw new AppError('account_not_invitable', 'This account is deactivated. Reactivate it first.');
     }
-    const community = await communityOf(tx, ctx.communityId);
+    const community = await findCommunityOrThrow(tx, ctx.communityId);
     const now = deps.clock.now().toISOString();
     const cleared = await tx
       .updateTable('people')
@@ -152,7 +145,7 @@ export async function remindPerson({
   return deps.db.transaction().execute(async (tx) => {
     const person = await lockTarget(tx, deps, ctx, id);
     assertInvitable(person);
-    const community = await communityOf(tx, ctx.communityId);
+    const community = await findCommunityOrThrow(tx, ctx.communityId);
     const sent = await sendClaimSms(tx, deps, { community, person, reason: 'reminder', channel });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.reminderSent,
@@ -212,7 +205,7 @@ export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number
           .returningAll()
           .executeTakeFirst();
         if (!taken) return;
-        const community = await communityOf(tx, candidate.community_id);
+        const community = await findCommunityOrThrow(tx, candidate.community_id);
         try {
           const result = await sendClaimSms(tx, deps, {
             community,

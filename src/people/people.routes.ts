@@ -3,8 +3,7 @@ import { forEachPerson } from '../bulk.js';
 import type { Deps } from '../context.js';
 import { ADMINS, actingContext, authOf, REPORT_READERS, SYSTEM_ADMIN } from '../http/access.js';
 import { type Api, bulkResultSchema, idParams, idsBody, pageOf } from '../http/api.js';
-import { listLiveSessions } from '../sessions/sessions.store.js';
-import { sessionViewSchema, toSessionView } from '../sessions/sessions.view.js';
+import { sessionViewSchema } from '../sessions/sessions.view.js';
 import {
   batchCreateSchema,
   batchResultSchema,
@@ -15,17 +14,18 @@ import {
   updatePersonSchema,
 } from './people.schemas.js';
 import {
+  countPeople,
   createPeopleBatch,
   createPerson,
   deactivatePerson,
   deletePerson,
   getPerson,
   listPeople,
+  listPersonSessions,
   reactivatePerson,
   setRole,
   updatePerson,
 } from './people.service.js';
-import { countPeopleByState } from './people.store.js';
 
 export function registerPeopleRoutes(api: Api, deps: Deps) {
   const tags = ['people'];
@@ -81,10 +81,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         },
       },
     },
-    async (request) => {
-      const byState = await countPeopleByState(deps.db, authOf(request).community.id);
-      return { total: Object.values(byState).reduce((a, b) => a + b, 0), byState };
-    },
+    async (request) => countPeople({ deps, communityId: authOf(request).community.id }),
   );
 
   api.post(
@@ -115,15 +112,8 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         response: { 200: z.object({ items: z.array(sessionViewSchema) }) },
       },
     },
-    async (request) => {
-      const person = await getPerson({
-        deps,
-        communityId: authOf(request).community.id,
-        id: request.params.id,
-      });
-      const rows = await listLiveSessions(deps.db, person.id, deps.clock.now().toISOString());
-      return { items: rows.map((row) => toSessionView(row, null)) };
-    },
+    async (request) =>
+      listPersonSessions({ deps, communityId: authOf(request).community.id, id: request.params.id }),
   );
 
   api.post(

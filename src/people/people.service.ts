@@ -1,12 +1,14 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
-import { type CommunityRow, findCommunityById } from '../communities/communities.store.js';
+import { type CommunityRow, findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext, Deps } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { AppError, notFound } from '../errors.js';
 import { sendClaimSms } from '../invitations/claim-sms.js';
+import { assertCountryAllowed } from '../invitations/sms-policy.js';
 import { takePhoneAccountCreation } from '../limits/limits.service.js';
-import { revokeAllSessions } from '../sessions/sessions.store.js';
+import { listLiveSessions, revokeAllSessions } from '../sessions/sessions.store.js';
+import { toSessionView } from '../sessions/sessions.view.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import { type Tx, uniqueViolation } from '../storage/db.js';
 import { forUpdate } from '../storage/dialects/locking.js';
@@ -19,6 +21,7 @@ import {
 } from './people.schemas.js';
 import {
   countActiveSystemAdmins,
+  countPeopleByState,
   findPersonById,
   listPeople as listPeopleRows,
   newPersonRow,
@@ -139,12 +142,6 @@ function rethrowUnique(error: unknown): never {
   }
 }
 
-async function communityOrThrow(tx: Tx, communityId: string): Promise<CommunityRow> {
-  const community = await findCommunityById(tx, communityId);
-  if (!community) throw notFound('The community');
-  return community;
-}
-
 async function checkManager(
   tx: Tx,
   communityId: string,
@@ -203,7 +200,7 @@ async function createPersonIn(
     throw new AppError('name_required', 'Give the person a name: a display name, or a given or family name.');
   }
   try {
-    const community = await communityOrThrow(tx, ctx.communityId);
+    const community = await findCommunityOrThrow(tx, ctx.communityId);
     const login = normaliseLogin(input, community);
     if (login.kind === 'phone') {
       if (!readSettings(community.settings).phoneProfilesEnabled) {
@@ -212,6 +209,7 @@ async function createPersonIn(
           'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
         );
       }
+      assertCountryAllowed(community, login.value);
       await takePhoneAccountCreation(tx, deps, community);
     }
     const now = deps.clock.now();
@@ -240,6 +238,26 @@ async function createPersonIn(
   } catch (error) {
     rethrowUnique(error);
   }
+}
+
+export async function countPeople({ deps, communityId }: { deps: Deps; communityId: string }) {
+  const byState = await countPeopleByState(deps.db, communityId);
+  return { total: Object.values(byState).reduce((a, b) => a + b, 0), byState };
+}
+
+/** Where a person is signed in, for their admin. */
+export async function listPersonSessions({
+  deps,
+  communityId,
+  id,
+}: {
+  deps: Deps;
+  communityId: string;
+  id: string;
+}) {
+  const person = await getPerson({ deps, communityId, id });
+  const rows = await listLiveSessions(deps.db, person.id, deps.clock.now().toISOString());
+  return { items: rows.map((row) => toSessionView(row, null)) };
 }
 
 export async function getPerson({ deps, communityId, id }: { deps: Deps; communityId: string; id: string }) {
@@ -305,7 +323,7 @@ export async function updatePerson({
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const current = await lockTarget(tx, deps, ctx, id);
-      const community = await communityOrThrow(tx, ctx.communityId);
+      const community = await findCommunityOrThrow(tx, ctx.communityId);
       const changes: Partial<PeopleTable> = profileColumns(input);
       if (input.phone !== undefined && input.email !== undefined) normaliseLogin(input, community);
       if (input.phone !== undefined) {
