@@ -111,12 +111,12 @@ export async function login({
     });
     throw INVALID_CREDENTIALS();
   }
-  await throttle.clear(accountKey);
   const rehashed = needsRehash(person.password_hash ?? '') ? await hashPassword(password) : null;
   const settings = readSettings(community.settings);
   const session = await deps.db.transaction().execute(async (tx) => {
     if (rehashed)
       await tx.updateTable('people').set({ password_hash: rehashed }).where('id', '=', person.id).execute();
+    await throttle.clear(accountKey, tx);
     const issued = await createSession(tx, deps.clock, person, settings, meta);
     await recordAudit(
       tx,

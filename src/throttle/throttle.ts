@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { Db } from '../storage/db.js';
+import type { Db, Tx } from '../storage/db.js';
 
 /**
  * Guessing throttles (R33) against password and code guessing. An attempt is counted *before*
@@ -22,51 +22,59 @@ export interface ThrottleRule {
 export interface Throttle {
   /** Counts an attempt for every key; refuses with 429 if any key is over its limit or locked. */
   attempt(keys: ReadonlyArray<{ key: string; rule: ThrottleRule }>): Promise<void>;
-  /** Forgets the failures of a key after a success (the account's, not the client's). */
-  clear(key: string): Promise<void>;
+  /** Forgets the failures of a key after a success (the account's, not the client's), in the success's transaction if given. */
+  clear(key: string, executor?: Db | Tx): Promise<void>;
 }
 
 export function createThrottle(db: Db, clock: Clock): Throttle {
-  async function countAttempt(key: string, rule: ThrottleRule) {
-    const now = clock.now();
-    const nowIso = now.toISOString();
-    const windowEnd = new Date(now.getTime() + rule.windowMinutes * 60_000).toISOString();
-    const row = await db
-      .insertInto('throttles')
-      .values({ key, attempts: 1, window_ends_at: windowEnd, locked_until: null, lockouts: 0 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          attempts: sql<number>`case when throttles.window_ends_at <= ${nowIso} then 1 else throttles.attempts + 1 end`,
-          window_ends_at: sql<string>`case when throttles.window_ends_at <= ${nowIso} then ${windowEnd} else throttles.window_ends_at end`,
-        }),
-      )
-      .returning(['attempts', 'locked_until', 'lockouts'])
-      .executeTakeFirstOrThrow();
-    if (row.locked_until && row.locked_until > nowIso) return refuse(now, row.locked_until);
-    if (row.attempts <= rule.limit) return;
-    const minutes = Math.min(rule.maxLockoutMinutes, rule.firstLockoutMinutes * 2 ** row.lockouts);
+  /** Starts the lockout of a key that went over its limit; only the first request over does. */
+  async function lock(key: string, rule: ThrottleRule, lockouts: number, now: Date): Promise<string> {
+    const minutes = Math.min(rule.maxLockoutMinutes, rule.firstLockoutMinutes * 2 ** lockouts);
     const lockedUntil = new Date(now.getTime() + minutes * 60_000).toISOString();
-    // Only the first request over the limit starts the lockout; the others see it.
     await db
       .updateTable('throttles')
-      .set({
-        locked_until: lockedUntil,
-        lockouts: row.lockouts + 1,
-        attempts: 0,
-        window_ends_at: lockedUntil,
-      })
+      .set({ locked_until: lockedUntil, lockouts: lockouts + 1, attempts: 0, window_ends_at: lockedUntil })
       .where('key', '=', key)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]))
       .execute();
-    return refuse(now, lockedUntil);
+    return lockedUntil;
   }
 
   return {
     async attempt(keys) {
-      for (const { key, rule } of keys) await countAttempt(key, rule);
+      if (keys.length === 0) return;
+      const now = clock.now();
+      const nowIso = now.toISOString();
+      // Every key counted in one statement: one write (one sync to disk) per attempt, however
+      // many keys guard it. `excluded` is the row this attempt would have inserted.
+      const rows = await db
+        .insertInto('throttles')
+        .values(
+          keys.map(({ key, rule }) => ({
+            key,
+            attempts: 1,
+            window_ends_at: new Date(now.getTime() + rule.windowMinutes * 60_000).toISOString(),
+            locked_until: null,
+            lockouts: 0,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            attempts: sql<number>`case when throttles.window_ends_at <= ${nowIso} then 1 else throttles.attempts + 1 end`,
+            window_ends_at: sql<string>`case when throttles.window_ends_at <= ${nowIso} then excluded.window_ends_at else throttles.window_ends_at end`,
+          }),
+        )
+        .returning(['key', 'attempts', 'locked_until', 'lockouts'])
+        .execute();
+      for (const { key, rule } of keys) {
+        const row = rows.find((r) => r.key === key);
+        if (!row) continue;
+        if (row.locked_until && row.locked_until > nowIso) refuse(now, row.locked_until);
+        if (row.attempts > rule.limit) refuse(now, await lock(key, rule, row.lockouts, now));
+      }
     },
-    async clear(key) {
-      await db.deleteFrom('throttles').where('key', '=', key).execute();
+    async clear(key, executor = db) {
+      await executor.deleteFrom('throttles').where('key', '=', key).execute();
     },
   };
 }
