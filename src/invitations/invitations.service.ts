@@ -25,13 +25,7 @@ function assertInvitable(person: PersonRow) {
 }
 
 /** Sends (or resends) the claim invitation of an unclaimed account (R3, R13). */
-export async function invitePerson({
-  deps,
-  ctx,
-  id,
-  channel = 'api',
-  resentMessageId,
-}: {
+export function invitePerson(args: {
   deps: Deps;
   ctx: ActingContext;
   id: string;
@@ -39,13 +33,36 @@ export async function invitePerson({
   /** The failed or expired text this invitation replaces, for the audit log. */
   resentMessageId?: string;
 }) {
+  return textUnclaimedPerson({ ...args, reason: 'invitation' });
+}
+
+export function remindPerson(args: { deps: Deps; ctx: ActingContext; id: string; channel: string }) {
+  return textUnclaimedPerson({ ...args, reason: 'reminder' });
+}
+
+/** Sends an invitation or a reminder to one unclaimed person, audited in the same transaction. */
+async function textUnclaimedPerson({
+  deps,
+  ctx,
+  id,
+  reason,
+  channel = 'api',
+  resentMessageId,
+}: {
+  deps: Deps;
+  ctx: ActingContext;
+  id: string;
+  reason: 'invitation' | 'reminder';
+  channel?: string;
+  resentMessageId?: string;
+}) {
   return deps.db.transaction().execute(async (tx) => {
     const person = await lockTarget(tx, deps, ctx, id);
     assertInvitable(person);
     const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const sent = await sendClaimSms(tx, deps, { community, person, reason: 'invitation', channel });
+    const sent = await sendClaimSms(tx, deps, { community, person, reason, channel });
     await recordAudit(tx, deps.clock, ctx, {
-      type: AuditType.invitationSent,
+      type: reason === 'invitation' ? AuditType.invitationSent : AuditType.reminderSent,
       target: { id, label: person.display_name },
       details: {
         channel,
@@ -129,31 +146,6 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
     after = page.at(-1)?.id ?? after;
   }
   return { reminded, skippedDailyLimit };
-}
-
-export async function remindPerson({
-  deps,
-  ctx,
-  id,
-  channel,
-}: {
-  deps: Deps;
-  ctx: ActingContext;
-  id: string;
-  channel: string;
-}) {
-  return deps.db.transaction().execute(async (tx) => {
-    const person = await lockTarget(tx, deps, ctx, id);
-    assertInvitable(person);
-    const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const sent = await sendClaimSms(tx, deps, { community, person, reason: 'reminder', channel });
-    await recordAudit(tx, deps.clock, ctx, {
-      type: AuditType.reminderSent,
-      target: { id, label: person.display_name },
-      details: { channel, claimSmsLeftToday: sent.claimSmsLeftToday },
-    });
-    return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
-  });
 }
 
 /**

@@ -4,14 +4,15 @@ import { formatTime, t } from '../i18n';
 import { Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Field } from '../ui/forms';
 import { useLoad } from '../ui/hooks';
+import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
 
 /** The audit log (R36): filters, paging, and a CSV export of what the filters select. */
 export function AuditPage() {
   const [draft, setDraft] = useState({ type: '', from: '', to: '' });
   const [filters, setFilters] = useState(draft);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const params = {
     type: filters.type,
     from: filters.from ? new Date(filters.from).toISOString() : undefined,
@@ -24,7 +25,7 @@ export function AuditPage() {
   const onFilter = (event: FormEvent) => {
     event.preventDefault();
     setFilters(draft);
-    setCursors([undefined]);
+    pages.first();
   };
   return (
     <Shell title={t('audit.title')}>
@@ -85,22 +86,7 @@ export function AuditPage() {
           </table>
         </div>
       ) : null}
-      <nav className="pager" aria-label={t('app.pages')}>
-        <Button
-          kind="secondary"
-          disabled={cursors.length <= 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          {t('app.previous')}
-        </Button>
-        <Button
-          kind="secondary"
-          disabled={!events.data?.nextCursor}
-          onClick={() => events.data?.nextCursor && setCursors([...cursors, events.data.nextCursor])}
-        >
-          {t('app.next')}
-        </Button>
-      </nav>
+      <Pager pages={pages} nextCursor={events.data?.nextCursor} />
     </Shell>
   );
 }

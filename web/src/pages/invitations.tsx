@@ -4,12 +4,13 @@ import { formatTime, t } from '../i18n';
 import { Link } from '../router';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { useAction, useLoad } from '../ui/hooks';
+import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
 
 /** Pending invitations: unclaimed accounts, with Remind and Remind all (R13). */
 export function InvitationsPage() {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const pending = useLoad(
     () =>
       get<Page<Person>>(
@@ -59,22 +60,7 @@ export function InvitationsPage() {
           </li>
         ))}
       </ul>
-      <nav className="pager" aria-label={t('app.pages')}>
-        <Button
-          kind="secondary"
-          disabled={cursors.length <= 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          {t('app.previous')}
-        </Button>
-        <Button
-          kind="secondary"
-          disabled={!pending.data?.nextCursor}
-          onClick={() => pending.data?.nextCursor && setCursors([...cursors, pending.data.nextCursor])}
-        >
-          {t('app.next')}
-        </Button>
-      </nav>
+      <Pager pages={pages} nextCursor={pending.data?.nextCursor} />
     </Shell>
   );
 }

@@ -6,6 +6,7 @@ import { isAdmin, useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading, StateBadge } from '../ui/feedback';
 import { Select } from '../ui/forms';
 import { useAction, useLoad } from '../ui/hooks';
+import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
 
 const STATES: State[] = ['active', 'invited', 'not_invited', 'deactivated'];
@@ -25,8 +26,8 @@ export function PeoplePage() {
   const [state, setState] = useState<State | ''>('');
   const [kind, setKind] = useState('');
   // Cursors of the pages before this one, so "Previous" can go back.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<string | null>(null);
 
@@ -37,7 +38,7 @@ export function PeoplePage() {
   }, [q]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts from the first page
   useEffect(() => {
-    setCursors([undefined]);
+    pages.first();
     setSelected(new Set());
   }, [search, state, kind]);
 
@@ -175,22 +176,7 @@ export function PeoplePage() {
           </table>
         </div>
       ) : null}
-      <nav className="pager" aria-label={t('app.pages')}>
-        <Button
-          kind="secondary"
-          disabled={cursors.length <= 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          {t('app.previous')}
-        </Button>
-        <Button
-          kind="secondary"
-          disabled={!people.data?.nextCursor}
-          onClick={() => people.data?.nextCursor && setCursors([...cursors, people.data.nextCursor])}
-        >
-          {t('app.next')}
-        </Button>
-      </nav>
+      <Pager pages={pages} nextCursor={people.data?.nextCursor} />
     </Shell>
   );
 }

@@ -6,6 +6,7 @@ import { isAdmin, useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Select } from '../ui/forms';
 import { useAction, useLoad } from '../ui/hooks';
+import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
 
 const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'] as const;
@@ -70,8 +71,8 @@ export function SmsTable({ items, onChange }: { items: Sms[]; onChange: () => un
 
 export function SmsLogPage() {
   const [status, setStatus] = useState('');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const log = useLoad(
     () => get<Page<Sms>>(`/api/v1/sms-messages${query({ status, cursor, limit: 50 })}`),
     [status, cursor],
@@ -83,7 +84,7 @@ export function SmsLogPage() {
         value={status}
         onChange={(event) => {
           setStatus(event.target.value);
-          setCursors([undefined]);
+          pages.first();
         }}
         options={[
           { value: '', label: t('people.all') },
@@ -92,22 +93,7 @@ export function SmsLogPage() {
       />
       <ErrorAlert error={log.error} onRetry={log.reload} />
       {log.data ? <SmsTable items={log.data.items} onChange={log.reload} /> : <Loading />}
-      <nav className="pager" aria-label={t('app.pages')}>
-        <Button
-          kind="secondary"
-          disabled={cursors.length <= 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          {t('app.previous')}
-        </Button>
-        <Button
-          kind="secondary"
-          disabled={!log.data?.nextCursor}
-          onClick={() => log.data?.nextCursor && setCursors([...cursors, log.data.nextCursor])}
-        >
-          {t('app.next')}
-        </Button>
-      </nav>
+      <Pager pages={pages} nextCursor={log.data?.nextCursor} />
     </Shell>
   );
 }
