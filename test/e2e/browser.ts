@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -105,9 +106,13 @@ export function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 360, height: 740 };
 
-/** Saves the page at 1280 px and at 360 px wide, as docs/screenshots/NAME-1280.png and -360.png. */
-export async function screenshotBoth(page: Page, name: string) {
+/**
+ * Saves the page at 1280 px and at 360 px wide, as docs/screenshots/NAME-1280.png and -360.png,
+ * and checks each width for accessibility problems, which it returns.
+ */
+export async function screenshotBoth(page: Page, name: string): Promise<string[]> {
   const original = page.viewportSize() ?? DESKTOP;
+  const problems: string[] = [];
   for (const size of [DESKTOP, PHONE]) {
     await page.setViewportSize(size);
     await page.waitForTimeout(50);
@@ -115,6 +120,38 @@ export async function screenshotBoth(page: Page, name: string) {
       path: new URL(`${name}-${size.width}.png`, SCREENSHOTS).pathname,
       fullPage: true,
     });
+    problems.push(...(await accessibilityProblems(page, `${name} at ${size.width} px`)));
   }
   await page.setViewportSize(original);
+  return problems;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Accessibility problems axe-core finds on the page that are serious or critical (WCAG 2.1 AA). */
+export async function accessibilityProblems(page: Page, name: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy allows.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} (${v.impact}) at ${v.targets.slice(0, 3).join(', ')}`);
 }

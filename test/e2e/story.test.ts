@@ -26,6 +26,10 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
   let adminPage: Page;
   let workerPage: Page;
   const problems: string[] = [];
+  const accessibility: string[] = [];
+  const shot = async (page: Page, name: string): Promise<void> => {
+    accessibility.push(...(await screenshotBoth(page, name)));
+  };
 
   beforeAll(async () => {
     muster = await startMuster();
@@ -77,7 +81,7 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
   it('sets up the community from the printed link and signs the admin in', async () => {
     await adminPage.goto(muster.setupLink);
     await expect.poll(() => adminPage.url()).toMatch(/\/setup$/); // the token leaves the address bar
-    await screenshotBoth(adminPage, 'setup');
+    await shot(adminPage, 'setup');
     await adminPage.getByLabel('Company or community name').fill('Acme Foods');
     await adminPage.getByLabel('Short name').fill('acme');
     await adminPage.getByLabel('Time zone').fill('Europe/London');
@@ -89,7 +93,7 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
     await adminPage.getByText('Your community is ready').waitFor();
 
     await adminPage.getByRole('link', { name: 'Sign in' }).click();
-    await screenshotBoth(adminPage, 'login');
+    await shot(adminPage, 'login');
     await adminPage.getByLabel('Email or mobile number').fill('ada@acme.test');
     await adminPage.getByLabel('Password').fill('tea break at eleven');
     await adminPage.getByRole('button', { name: 'Sign in' }).click();
@@ -99,7 +103,7 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
   it('turns on profile creation with mobile number (R1)', async () => {
     await adminPage.getByRole('link', { name: 'Settings' }).click();
     await adminPage.getByLabel('Profile creation with mobile number').check();
-    await screenshotBoth(adminPage, 'settings');
+    await shot(adminPage, 'settings');
     await adminPage.getByRole('button', { name: 'Save' }).click();
     await adminPage.getByText('Saved.').waitFor();
   });
@@ -112,14 +116,14 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
     await adminPage.getByLabel('First name').fill('Sam');
     await adminPage.getByLabel('Last name').fill('Okafor');
     await adminPage.getByLabel('Job title').fill('Picker');
-    await screenshotBoth(adminPage, 'add-person');
+    await shot(adminPage, 'add-person');
     await adminPage.getByRole('button', { name: 'Send invitations by text message' }).click();
     await adminPage.getByText('an invitation text is on its way').waitFor();
   });
 
   it('lets the worker claim from the development inbox on a 360 px phone (R7)', async () => {
     await waitForText(workerPage, 'invited you to Muster', 1);
-    await screenshotBoth(workerPage, 'dev-inbox');
+    await shot(workerPage, 'dev-inbox');
     await workerPage
       .locator('.inbox li')
       .filter({ hasText: 'invited you to Muster' })
@@ -131,7 +135,7 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
     await workerPage.getByLabel('New password').fill('short');
     await workerPage.getByText('5 of at least 8 characters').waitFor();
     await workerPage.getByLabel('New password').fill('first shift at dawn');
-    await screenshotBoth(workerPage, 'claim');
+    await shot(workerPage, 'claim');
     await workerPage.getByRole('button', { name: 'Set password and continue' }).click();
     await workerPage.getByText('You are in.').waitFor();
     await workerPage.getByRole('button', { name: 'Continue to your account' }).click();
@@ -151,14 +155,14 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
 
     await workerPage.getByRole('link', { name: 'Forgot your password?' }).click();
     await workerPage.getByLabel('Mobile number').fill('+44 7911 123456');
-    await screenshotBoth(workerPage, 'forgot-phone');
+    await shot(workerPage, 'forgot-phone');
     await workerPage.getByRole('button', { name: 'Reset password' }).click();
     await workerPage.getByLabel('Recovery code').fill(code.toLowerCase());
-    await screenshotBoth(workerPage, 'forgot-code');
+    await shot(workerPage, 'forgot-code');
     await workerPage.getByRole('button', { name: 'Continue' }).click();
     await workerPage.getByLabel('New password').fill('second shift at dusk');
     await workerPage.getByRole('button', { name: 'Next' }).click();
-    await screenshotBoth(workerPage, 'forgot-devices');
+    await shot(workerPage, 'forgot-devices');
     await workerPage.getByRole('button', { name: 'Yes, log out of other devices' }).click();
     await workerPage.getByText('Your password is changed').waitFor();
     await workerPage.getByRole('button', { name: 'Continue' }).click();
@@ -170,14 +174,14 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
     await workerPage.getByRole('button', { name: 'Get your recovery code' }).click();
     await workerPage.getByText('Store it in a safe place').waitFor();
     expect(await workerPage.getByTestId('recovery-code').textContent()).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
-    await screenshotBoth(workerPage, 'security');
+    await shot(workerPage, 'security');
   });
 
   it('resets the account to unclaimed from the person page, and the worker claims again (R12)', async () => {
     await adminPage.goto('/people');
     await adminPage.getByRole('link', { name: 'Sam Okafor' }).click();
     await adminPage.getByText('invitations left today').waitFor();
-    await screenshotBoth(adminPage, 'person');
+    await shot(adminPage, 'person');
     await adminPage.getByRole('button', { name: 'Reset to unclaimed' }).click();
     await adminPage.getByText('Done.').waitFor();
 
@@ -215,13 +219,13 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
     await adminPage.getByText('2 ready, 3 with errors').waitFor();
     await expect.poll(() => adminPage.getByText('is not a phone number').count()).toBeGreaterThan(0);
     await expect.poll(() => adminPage.getByText('already has this mobile number').count()).toBeGreaterThan(0);
-    await screenshotBoth(adminPage, 'import-preview');
+    await shot(adminPage, 'import-preview');
     await adminPage.getByRole('button', { name: 'Send invitations by text message' }).click();
     await adminPage.getByText('2 added, 3 not added.').waitFor();
 
     await adminPage.goto('/people');
     await adminPage.getByRole('link', { name: 'Ana Lima' }).waitFor();
-    await screenshotBoth(adminPage, 'people');
+    await shot(adminPage, 'people');
   });
 
   it('shows the pending invitations, SMS log, audit log and limits', async () => {
@@ -234,10 +238,14 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12)', (
       await adminPage.goto(path);
       await adminPage.getByRole('heading', { name: heading }).waitFor();
       await adminPage.waitForLoadState('networkidle');
-      await screenshotBoth(adminPage, name);
+      await shot(adminPage, name);
     }
     await adminPage.goto('/audit');
     await adminPage.getByRole('cell', { name: 'Account Set To Unclaimed' }).first().waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it('has no serious accessibility problems on any page, at either width (axe-core, WCAG 2.1 AA)', () => {
+    expect(accessibility).toEqual([]);
   });
 });
