@@ -20,6 +20,7 @@ import { newId } from '../src/crypto/random.js';
 import { newPersonRow } from '../src/people/people.store.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { migrateToLatest, openDatabase } from '../src/storage/db.js';
+import { createThrottle } from '../src/throttle/throttle.js';
 
 const PEOPLE = 500;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,6 +43,7 @@ const deps = {
   clock,
   config,
   sms: createSmsProvider(config, clock.now, () => undefined),
+  throttle: createThrottle({ ...storage, clock }),
 };
 
 // People who have claimed their accounts; one hash serves them all (each verify is still full cost).

@@ -15,6 +15,7 @@ import { newId } from '../src/crypto/random.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { migrateToLatest, openDatabase } from '../src/storage/db.js';
+import { createThrottle } from '../src/throttle/throttle.js';
 import { startFakeTwilio } from '../test/fakes/twilio.js';
 
 const TEXTS = Number(process.env.BENCH_TEXTS ?? 20_000);
@@ -43,7 +44,14 @@ try {
   await migrateToLatest(storage.db);
   const clock = { now: () => new Date() };
   const sms = createSmsProvider(config, clock.now, () => undefined);
-  const deps = { db: storage.db, dialect: storage.dialect, clock, config, sms };
+  const deps = {
+    db: storage.db,
+    dialect: storage.dialect,
+    clock,
+    config,
+    sms,
+    throttle: createThrottle({ ...storage, clock }),
+  };
 
   // The outbox as a burst of invitations leaves it: one community, many queued texts.
   const now = new Date();

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { SmsProvider } from './sms/providers/provider.js';
 import type { Db, DialectName } from './storage/db.js';
 import type { Role } from './storage/schema.js';
+import type { Throttle } from './throttle/throttle.js';
 
 /** What services need from the outside world; built once in main.ts, or per test. */
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   config: Config;
   /** The provider the dispatcher hands texts to (and, for console, the development inbox). */
   sms: SmsProvider;
+  /** Where guessing throttles keep their counters (R33). */
+  throttle: Throttle;
 }
 
 export interface Actor {

@@ -8,6 +8,7 @@ import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
 import { createDispatcher } from './sms/dispatcher.js';
 import { createSmsProvider } from './sms/providers/index.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
+import { createThrottle } from './throttle/throttle.js';
 
 /** How often the dispatcher, between rounds, sends due reminders and sweeps expired rows. */
 const PERIODIC_INTERVAL_MS = 60_000;
@@ -21,7 +22,14 @@ export async function openDeps(
   await migrateToLatest(storage.db);
   const sms = createSmsProvider(config, () => systemClock.now(), print);
   return {
-    deps: { db: storage.db, dialect: storage.dialect, clock: systemClock, config, sms },
+    deps: {
+      db: storage.db,
+      dialect: storage.dialect,
+      clock: systemClock,
+      config,
+      sms,
+      throttle: createThrottle({ ...storage, clock: systemClock }),
+    },
     close: () => storage.close(),
   };
 }

@@ -13,6 +13,7 @@ import type { Deps } from '../src/context.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
 import { createSmsProvider, isConsoleProvider } from '../src/sms/providers/index.js';
 import { type DialectName, migrateToLatest, openDatabase, type Storage } from '../src/storage/db.js';
+import { createThrottle } from '../src/throttle/throttle.js';
 
 /** A clock tests move by hand: days pass in a line of code. */
 export class ManualClock implements Clock {
@@ -127,6 +128,7 @@ export function eachDatabase(
             () => world.clock.now(),
             () => undefined,
           ),
+          throttle: createThrottle({ db: world.db.storage.db, dialect, clock: world.clock }),
         };
         world.app = await buildApp(world.deps);
       });

@@ -14,7 +14,7 @@ import { catalogueFor, HIDDEN } from '../sms/messages.js';
 import { enqueueSms } from '../sms/outbox.js';
 import type { Db, Tx } from '../storage/db.js';
 import type { ClaimTokensTable } from '../storage/schema.js';
-import { CLAIM_RULES, createThrottle } from '../throttle/throttle.js';
+import { CLAIM_RULES } from '../throttle/throttle.js';
 
 const ASK_ADMIN = 'Ask your admin to send you a new invitation.';
 
@@ -92,9 +92,7 @@ export async function claimAccount({
   password: string;
   meta: RequestMeta;
 }): Promise<{ session: IssuedSession; person: PersonRow; community: CommunityRow }> {
-  await createThrottle(deps.db, deps.clock).attempt([
-    { key: `claim:client:${meta.ip ?? 'unknown'}`, rule: CLAIM_RULES.client },
-  ]);
+  await deps.throttle.attempt([{ key: `claim:client:${meta.ip ?? 'unknown'}`, rule: CLAIM_RULES.client }]);
   const preview = await loadLink(deps.db, token);
   const before = linkProblem(preview.token, preview.person, deps.clock.now().toISOString());
   if (before || !preview.community) throw before;

@@ -16,7 +16,7 @@ import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import { catalogueFor } from '../sms/messages.js';
 import { enqueueSms } from '../sms/outbox.js';
-import { createThrottle, RECOVERY_RULES } from '../throttle/throttle.js';
+import { RECOVERY_RULES } from '../throttle/throttle.js';
 
 const RECOVERY_CODES_PER_DAY = 5;
 
@@ -70,7 +70,7 @@ export async function recoverPassword({
   });
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
   const accountKey = `recover:account:${community.id}:${parsed.e164}`;
-  const throttle = createThrottle(deps.db, deps.clock);
+  const throttle = deps.throttle;
   await throttle.attempt([
     { key: accountKey, rule: RECOVERY_RULES.account },
     { key: `recover:client:${meta.ip ?? 'unknown'}`, rule: RECOVERY_RULES.client },

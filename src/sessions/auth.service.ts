@@ -11,7 +11,7 @@ import { findPersonByLogin, type PersonRow } from '../people/people.store.js';
 import { parsePhone } from '../people/phone.js';
 import { readSettings } from '../settings/settings.schemas.js';
 import type { LoginKind } from '../storage/schema.js';
-import { createThrottle, LOGIN_RULES } from '../throttle/throttle.js';
+import { LOGIN_RULES } from '../throttle/throttle.js';
 import { checkPassword, personContext } from './password-policy.js';
 import { confirmPassword } from './reauth.js';
 import { createSession, type IssuedSession } from './sessions.service.js';
@@ -79,7 +79,7 @@ export async function login({
   const community = await resolveLoginCommunity(deps, communitySlug);
   const login = classifyIdentifier(identifier, community);
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
-  const throttle = createThrottle(deps.db, deps.clock);
+  const throttle = deps.throttle;
   const accountKey = `login:account:${community.id}:${login.kind}:${login.value}`;
   try {
     await throttle.attempt([

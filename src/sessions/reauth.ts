@@ -3,7 +3,7 @@ import type { ActingContext, Deps } from '../context.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import { AppError } from '../errors.js';
 import type { PersonRow } from '../people/people.store.js';
-import { createThrottle, REAUTH_RULES } from '../throttle/throttle.js';
+import { REAUTH_RULES } from '../throttle/throttle.js';
 
 /**
  * Asks a signed-in person for their password again before a sensitive change (new password,
@@ -25,7 +25,7 @@ export async function confirmPassword({
   field: string;
   failure: typeof AuditType.passwordChangeFailed | typeof AuditType.recoveryCodeFailed;
 }) {
-  const throttle = createThrottle(deps.db, deps.clock);
+  const throttle = deps.throttle;
   const key = `reauth:${person.id}`;
   await throttle.attempt([{ key, rule: REAUTH_RULES.account }]);
   if (person.password_hash && (await verifyPassword(person.password_hash, password))) {

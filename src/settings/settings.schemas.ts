@@ -54,10 +54,23 @@ export const DEFAULT_SETTINGS: CommunitySettings = Object.freeze({
   sessionAbsoluteHours: 90 * 24,
 });
 
-/** Reads the stored document, filling settings added since it was written with defaults. */
+const storedSettingsSchema = communitySettingsSchema.partial();
+const parsedSettings = new Map<string, CommunitySettings>();
+
+/**
+ * Reads the stored document, filling settings added since it was written with defaults. Every
+ * request reads its community's settings, and a deployment has few distinct documents, so the
+ * parsed ones are kept (frozen: callers cannot change a shared copy).
+ */
 export function readSettings(json: string): CommunitySettings {
-  const stored = communitySettingsSchema.partial().safeParse(JSON.parse(json));
-  return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) };
+  let settings = parsedSettings.get(json);
+  if (!settings) {
+    const stored = storedSettingsSchema.safeParse(JSON.parse(json));
+    settings = Object.freeze({ ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) });
+    if (parsedSettings.size >= 1000) parsedSettings.clear();
+    parsedSettings.set(json, settings);
+  }
+  return settings;
 }
 
 // Responses are encoded through their schema, and a one-way transform (upper-casing) cannot run

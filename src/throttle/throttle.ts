@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { Db, Tx } from '../storage/db.js';
+import type { Db, DialectName, Tx } from '../storage/db.js';
 
 /**
  * Guessing throttles (R33) against password and code guessing. An attempt is counted *before*
@@ -9,7 +9,9 @@ import type { Db, Tx } from '../storage/db.js';
  * at most `limit` of them go on to be checked. Past the limit the key is locked for a while that
  * doubles with each lockout, capped so that no lockout is permanent.
  *
- * The counters live in the database, so every server process shares them (R53).
+ * Two stores keep the counters: the database, shared by every process of a scaled-out
+ * deployment (R53), or this process's memory, for a single-process deployment on the embedded
+ * SQLite, where a counter costs no write (and no sync to disk) on every sign-in attempt.
  */
 export interface ThrottleRule {
   /** Attempts allowed in one window. */
@@ -26,7 +28,18 @@ export interface Throttle {
   clear(key: string, executor?: Db | Tx): Promise<void>;
 }
 
-export function createThrottle(db: Db, clock: Clock): Throttle {
+/**
+ * The store for a deployment: the database when it is PostgreSQL, which several processes may
+ * share; memory with the embedded SQLite, which is only ever opened by one server process.
+ */
+export function createThrottle(deps: { db: Db; dialect: DialectName; clock: Clock }): Throttle {
+  return deps.dialect === 'postgres'
+    ? createDatabaseThrottle(deps.db, deps.clock)
+    : createMemoryThrottle(deps.clock);
+}
+
+/** Throttle counters in the database: shared by every server process on one PostgreSQL (R53). */
+export function createDatabaseThrottle(db: Db, clock: Clock): Throttle {
   /** Starts the lockout of a key that went over its limit; only the first request over does. */
   async function lock(key: string, rule: ThrottleRule, lockouts: number, now: Date): Promise<string> {
     const minutes = Math.min(rule.maxLockoutMinutes, rule.firstLockoutMinutes * 2 ** lockouts);
@@ -75,6 +88,71 @@ export function createThrottle(db: Db, clock: Clock): Throttle {
     },
     async clear(key, executor = db) {
       await executor.deleteFrom('throttles').where('key', '=', key).execute();
+    },
+  };
+}
+
+interface Counter {
+  attempts: number;
+  windowEndsAt: number;
+  lockedUntil: number;
+  lockouts: number;
+}
+
+/** Counters above this many are pruned of the ones whose window and lockout are over. */
+const MEMORY_PRUNE_AT = 10_000;
+
+/**
+ * Throttle counters in this process's memory. JavaScript runs one request's counting at a time,
+ * so 50 parallel attempts still see 50 distinct counts. Counters are lost on restart, which only
+ * forgives guesses already throttled.
+ */
+export function createMemoryThrottle(clock: Clock): Throttle {
+  const counters = new Map<string, Counter>();
+  const prune = (now: number) => {
+    for (const [key, c] of counters) {
+      if (
+        c.windowEndsAt <= now &&
+        c.lockedUntil <= now &&
+        (c.lockouts === 0 || c.windowEndsAt < now - 86_400_000)
+      ) {
+        counters.delete(key);
+      }
+    }
+  };
+  return {
+    async attempt(keys) {
+      const now = clock.now();
+      const ms = now.getTime();
+      if (counters.size > MEMORY_PRUNE_AT) prune(ms);
+      // Count every key first, as the database store does in one statement, then judge.
+      const counted = keys.map(({ key, rule }) => {
+        let c = counters.get(key);
+        if (!c) {
+          c = { attempts: 0, windowEndsAt: ms + rule.windowMinutes * 60_000, lockedUntil: 0, lockouts: 0 };
+          counters.set(key, c);
+        }
+        if (c.windowEndsAt <= ms) {
+          c.attempts = 0;
+          c.windowEndsAt = ms + rule.windowMinutes * 60_000;
+        }
+        c.attempts += 1;
+        return { c, rule };
+      });
+      for (const { c, rule } of counted) {
+        if (c.lockedUntil > ms) refuse(now, new Date(c.lockedUntil).toISOString());
+        if (c.attempts > rule.limit) {
+          const minutes = Math.min(rule.maxLockoutMinutes, rule.firstLockoutMinutes * 2 ** c.lockouts);
+          c.lockedUntil = ms + minutes * 60_000;
+          c.lockouts += 1;
+          c.attempts = 0;
+          c.windowEndsAt = c.lockedUntil;
+          refuse(now, new Date(c.lockedUntil).toISOString());
+        }
+      }
+    },
+    async clear(key) {
+      counters.delete(key);
     },
   };
 }
