@@ -113,3 +113,18 @@ eachDatabase(
   },
   { config: { MUSTER_PUBLIC_URL: 'http://localhost:3000' } },
 );
+
+eachDatabase('audit log append-only', (world) => {
+  it('refuses to rewrite an audit event, at the database itself (R36)', async () => {
+    await seedCommunity(world);
+    const [event] = await world.deps.db.selectFrom('audit_events').select('id').limit(1).execute();
+    expect(event).toBeDefined();
+    await expect(
+      world.deps.db
+        .updateTable('audit_events')
+        .set({ type: 'Nothing Happened' })
+        .where('id', '=', event?.id ?? '')
+        .execute(),
+    ).rejects.toThrow(/append-only/);
+  });
+});
