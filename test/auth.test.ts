@@ -6,6 +6,7 @@ import {
   activateWithPassword,
   Client,
   eachDatabase,
+  expectProblem,
   seedCommunity,
   sessionCookieFrom,
   signIn,
@@ -55,12 +56,6 @@ function withoutRequestId(response: LightMyRequestResponse): Record<string, unkn
   const { requestId, ...rest } = response.json() as Record<string, unknown>;
   expect(typeof requestId).toBe('string');
   return rest;
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.json().code).toBe(code);
 }
 
 async function auditEvents(client: Client, query: Record<string, string> = {}): Promise<AuditEvent[]> {

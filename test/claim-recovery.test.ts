@@ -16,6 +16,7 @@ import {
   dispatchDue,
   eachDatabase,
   enablePhoneProfiles,
+  expectProblem,
   latestClaimToken,
   seedCommunity,
   sessionCookieFrom,
@@ -55,12 +56,6 @@ async function setup(world: World): Promise<Admin> {
   const client = await signIn(world.app, admin.email ?? '', ADMIN_PASSWORD, slug);
   await enablePhoneProfiles(client);
   return { communityId: community.id, slug, adminId: admin.id, adminEmail: admin.email ?? '', client };
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.json().code).toBe(code);
 }
 
 /** Adds a phone person (invited by SMS), delivers the text and returns its claim token. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
@@ -262,4 +262,29 @@ export function latestClaimToken(world: World, phone: string): string {
 export async function enablePhoneProfiles(admin: Client) {
   const response = await admin.patch('/api/v1/settings', { phoneProfilesEnabled: true });
   if (response.statusCode !== 200) throw new Error(`could not enable phone profiles: ${response.body}`);
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  requestId: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** Asserts an RFC 9457 problem with our stable code and a sentence a person can act on. */
+export function expectProblem(response: LightMyRequestResponse, status: number, code: string): Problem {
+  expect(response.statusCode, response.body).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = response.json() as Problem;
+  expect(body.code).toBe(code);
+  expect(body.status).toBe(status);
+  expect(body.type).toBe(`urn:muster:problem:${code}`);
+  expect(typeof body.title).toBe('string');
+  expect(typeof body.detail).toBe('string');
+  expect(body.detail.length).toBeGreaterThan(15);
+  expect(body.requestId).toBeTruthy();
+  return body;
 }

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import Fastify, { type LightMyRequestResponse } from 'fastify';
+import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccessControl } from '../src/http/access.js';
-import { type Client, eachDatabase, seedCommunity, signIn, type World } from './harness.js';
+import { type Client, eachDatabase, expectProblem, seedCommunity, signIn, type World } from './harness.js';
 import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -24,31 +24,6 @@ async function counts(world: World) {
     return Number(row.n);
   };
   return { people: await count('people'), audit: await count('audit_events') };
-}
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
-
-/** Asserts an RFC 9457 problem with our stable code and a sentence a person can act on. */
-function expectProblem(response: LightMyRequestResponse, status: number, code: string): Problem {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = response.json() as Problem;
-  expect(body.code).toBe(code);
-  expect(body.status).toBe(status);
-  expect(body.type).toBe(`urn:muster:problem:${code}`);
-  expect(typeof body.title).toBe('string');
-  expect(typeof body.detail).toBe('string');
-  expect(body.detail.length).toBeGreaterThan(15);
-  expect(body.requestId).toBeTruthy();
-  return body;
 }
 
 /** A signed-in request whose body is sent exactly as given (broken JSON, other media types). */

@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import { sendDueReminders } from '../src/invitations/invitations.service.js';
 import { nextLocalMidnight } from '../src/limits/day.js';
@@ -9,6 +8,7 @@ import {
   dispatchDue,
   eachDatabase,
   enablePhoneProfiles,
+  expectProblem,
   latestClaimToken,
   seedCommunity,
   sessionCookieFrom,
@@ -46,12 +46,6 @@ async function setup(world: World, options: { timeZone?: string; phone?: boolean
   const client = await signIn(world.app, admin.email ?? '', ADMIN_PASSWORD, slug);
   if (options.phone !== false) await enablePhoneProfiles(client);
   return { communityId: community.id, slug, adminId: admin.id, client };
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.json().code).toBe(code);
 }
 
 async function addPhonePerson(admin: Admin, extra: Record<string, unknown> = {}) {

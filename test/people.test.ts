@@ -5,6 +5,7 @@ import {
   activateWithPassword,
   type Client,
   eachDatabase,
+  expectProblem,
   seedCommunity,
   signIn,
   type World,
@@ -62,12 +63,6 @@ async function staff(world: World, admin: Admin, role: Role) {
   await activateWithPassword(world, person.id, STAFF_PASSWORD);
   const client = await signIn(world.app, login, STAFF_PASSWORD, admin.slug);
   return { id: person.id, email: login, client };
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.json().code).toBe(code);
 }
 
 async function peopleRows(world: World, communityId: string) {

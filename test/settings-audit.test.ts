@@ -1,10 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
   activateWithPassword,
   type Client,
   eachDatabase,
+  expectProblem,
   seedCommunity,
   signIn,
   type World,
@@ -29,12 +29,6 @@ interface AuditEvent {
 interface AuditPage {
   items: AuditEvent[];
   nextCursor: string | null;
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.json().code).toBe(code);
 }
 
 async function seedAndSignIn(world: World, options: { country?: string; timeZone?: string } = {}) {

@@ -3,12 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueSetupLinkIfEmpty } from '../src/setup/setup.service.js';
-import { eachDatabase, signIn, type World } from './harness.js';
+import { eachDatabase, expectProblem, signIn, type World } from './harness.js';
 import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -20,16 +19,6 @@ async function countRows(world: World, table: 'communities' | 'people' | 'audit_
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = response.json() as { code: string; detail: string; status: number };
-  expect(body.code).toBe(code);
-  expect(body.status).toBe(status);
-  expect(body.detail.length).toBeGreaterThan(15);
-  return body;
 }
 
 function tokenOf(link: string | null): string {
