@@ -335,7 +335,7 @@ eachDatabase('invitations', (world) => {
     expect(remind.json().claimSmsLeftToday).toBe(3);
     const remindAll = await signedIn.post('/api/v1/people/remind-all'); // 3
     expect(remindAll.statusCode, remindAll.body).toBe(200);
-    expect(remindAll.json()).toEqual({ reminded: 1, skippedDailyLimit: 0 });
+    expect(remindAll.json()).toEqual({ reminded: 1, skippedDailyLimit: 0, failed: 0 });
     const invite = await signedIn.post(`/api/v1/people/${person.id}/invite`); // 4
     expect(invite.statusCode, invite.body).toBe(200);
     expect(invite.json().claimSmsLeftToday).toBe(1);
@@ -348,7 +348,7 @@ eachDatabase('invitations', (world) => {
     expectProblem(await signedIn.post(`/api/v1/people/${person.id}/unclaim`), 429, 'claim_sms_daily_limit');
     const allSkipped = await signedIn.post('/api/v1/people/remind-all');
     expect(allSkipped.statusCode, allSkipped.body).toBe(200);
-    expect(allSkipped.json()).toEqual({ reminded: 0, skippedDailyLimit: 1 });
+    expect(allSkipped.json()).toEqual({ reminded: 0, skippedDailyLimit: 1, failed: 0 });
     expect((await signedIn.get(`/api/v1/people/${person.id}/claim-sms`)).json()).toMatchObject({
       limit: 5,
       used: 5,
@@ -626,7 +626,7 @@ eachDatabase('invitations', (world) => {
 
     const answer = await admin.client.post('/api/v1/people/remind-all');
     expect(answer.statusCode, answer.body).toBe(200);
-    expect(answer.json()).toEqual({ reminded: 2, skippedDailyLimit: 1 });
+    expect(answer.json()).toEqual({ reminded: 2, skippedDailyLimit: 1, failed: 0 });
     const kinds = async (id: string) => (await smsRows(world, id)).map((r) => r.kind);
     expect(await kinds(a.id)).toEqual(['claim_invitation', 'claim_reminder']);
     expect(await kinds(b.id)).toEqual(['claim_invitation', 'claim_reminder']);

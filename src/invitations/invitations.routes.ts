@@ -73,7 +73,9 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
       schema: {
         tags,
         summary: 'Remind every unclaimed phone account (R13)',
-        response: { 200: z.object({ reminded: z.number(), skippedDailyLimit: z.number() }) },
+        response: {
+          200: z.object({ reminded: z.number(), skippedDailyLimit: z.number(), failed: z.number() }),
+        },
       },
     },
     async (request) => remindAll({ deps, ctx: actingContext(request) }),

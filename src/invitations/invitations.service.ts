@@ -7,6 +7,7 @@ import { assertNotSelf, lockTarget, toPersonView } from '../people/people.servic
 import { findPersonById, type PersonRow } from '../people/people.store.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { readSettings } from '../settings/settings.schemas.js';
+import type { Tx } from '../storage/db.js';
 import { sendClaimSms } from './claim-sms.js';
 
 function assertInvitable(person: PersonRow) {
@@ -40,38 +41,38 @@ export function remindPerson(args: { deps: Deps; ctx: ActingContext; id: string;
   return textUnclaimedPerson({ ...args, reason: 'reminder' });
 }
 
-/** Sends an invitation or a reminder to one unclaimed person, audited in the same transaction. */
-async function textUnclaimedPerson({
-  deps,
-  ctx,
-  id,
-  reason,
-  channel = 'api',
-  resentMessageId,
-}: {
+type TextArgs = {
   deps: Deps;
   ctx: ActingContext;
   id: string;
   reason: 'invitation' | 'reminder';
   channel?: string;
   resentMessageId?: string;
-}) {
-  return deps.db.transaction().execute(async (tx) => {
-    const person = await lockTarget(tx, deps, ctx, id);
-    assertInvitable(person);
-    const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const sent = await sendClaimSms(tx, deps, { community, person, reason, channel });
-    await recordAudit(tx, deps.clock, ctx, {
-      type: reason === 'invitation' ? AuditType.invitationSent : AuditType.reminderSent,
-      target: { id, label: person.display_name },
-      details: {
-        channel,
-        claimSmsLeftToday: sent.claimSmsLeftToday,
-        ...(resentMessageId ? { resentMessageId } : {}),
-      },
-    });
-    return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
+};
+
+/** Sends an invitation or a reminder to one unclaimed person, audited in the same transaction. */
+function textUnclaimedPerson(args: TextArgs) {
+  return args.deps.db.transaction().execute((tx) => textUnclaimedPersonIn(tx, args));
+}
+
+async function textUnclaimedPersonIn(
+  tx: Tx,
+  { deps, ctx, id, reason, channel = 'api', resentMessageId }: TextArgs,
+) {
+  const person = await lockTarget(tx, deps, ctx, id);
+  assertInvitable(person);
+  const community = await findCommunityOrThrow(tx, ctx.communityId);
+  const sent = await sendClaimSms(tx, deps, { community, person, reason, channel });
+  await recordAudit(tx, deps.clock, ctx, {
+    type: reason === 'invitation' ? AuditType.invitationSent : AuditType.reminderSent,
+    target: { id, label: person.display_name },
+    details: {
+      channel,
+      claimSmsLeftToday: sent.claimSmsLeftToday,
+      ...(resentMessageId ? { resentMessageId } : {}),
+    },
   });
+  return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
 }
 
 /**
@@ -115,10 +116,18 @@ export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: Act
   });
 }
 
-/** Remind all: every unclaimed, active phone account of the community gets a reminder (R13). */
+/** People per transaction in Remind all: one commit (one sync to disk) per page, not per person. */
+const REMIND_ALL_PAGE = 200;
+
+/**
+ * Remind all (R13): every unclaimed, active phone account of the community gets a reminder,
+ * each within its own R5 allowance. A page of people shares a transaction, and each person has
+ * a savepoint, so one refusal (today's texts used up) loses nothing else.
+ */
 export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext }) {
   let reminded = 0;
   let skippedDailyLimit = 0;
+  let failed = 0;
   let after = '';
   for (;;) {
     const page = await deps.db
@@ -131,21 +140,32 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
       .where('claimed', '=', 0)
       .where('id', '>', after)
       .orderBy('id')
-      .limit(500)
+      .limit(REMIND_ALL_PAGE)
       .execute();
     if (page.length === 0) break;
-    for (const { id } of page) {
-      try {
-        await remindPerson({ deps, ctx, id, channel: 'remind_all' });
-        reminded += 1;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'claim_sms_daily_limit') skippedDailyLimit += 1;
-        else if (!(error instanceof AppError)) throw error;
+    const tx = await deps.db.startTransaction().execute();
+    try {
+      for (const { id } of page) {
+        const person = await tx.savepoint('person').execute();
+        try {
+          await textUnclaimedPersonIn(person, { deps, ctx, id, reason: 'reminder', channel: 'remind_all' });
+          await person.releaseSavepoint('person').execute();
+          reminded += 1;
+        } catch (error) {
+          await person.rollbackToSavepoint('person').execute();
+          if (!(error instanceof AppError)) throw error;
+          if (error.code === 'claim_sms_daily_limit') skippedDailyLimit += 1;
+          else failed += 1;
+        }
       }
+      await tx.commit().execute();
+    } catch (error) {
+      await tx.rollback().execute();
+      throw error;
     }
     after = page.at(-1)?.id ?? after;
   }
-  return { reminded, skippedDailyLimit };
+  return { reminded, skippedDailyLimit, failed };
 }
 
 /**
