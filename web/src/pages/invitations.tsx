@@ -24,7 +24,9 @@ export function InvitationsPage() {
     setNotice(result.results[0]?.message ?? t('person.done'));
   });
   const remindAll = useAction(async () => {
-    const result = await post<{ reminded: number; skippedDailyLimit: number }>('/api/v1/people/remind-all');
+    const result = await post<{ reminded: number; skippedDailyLimit: number; failed: number }>(
+      '/api/v1/people/remind-all',
+    );
     setNotice(
       t('invitations.remindAllDone', { reminded: result.reminded, skipped: result.skippedDailyLimit }),
     );
