@@ -28,7 +28,11 @@ export function InvitationsPage() {
       '/api/v1/people/remind-all',
     );
     setNotice(
-      t('invitations.remindAllDone', { reminded: result.reminded, skipped: result.skippedDailyLimit }),
+      t('invitations.remindAllDone', {
+        reminded: result.reminded,
+        skipped: result.skippedDailyLimit,
+        failed: result.failed,
+      }),
     );
   });
   return (
