@@ -237,7 +237,7 @@ export const en = {
     'People who have not claimed their account yet. Each can get at most 5 invitation texts a day.',
   'invitations.remindAll': 'Remind all',
   'invitations.remindAllDone':
-    '{reminded} reminded; {skipped} skipped because they had no invitation texts left today.',
+    '{reminded} reminded; {skipped} skipped because they had no invitation texts left today; {failed} could not be reminded.',
   'invitations.sentAt': 'Invited',
 
   'settings.title': 'Settings',
