@@ -33,6 +33,9 @@ const envSchema = z.object({
   MUSTER_CLAIM_SMS_PER_DAY: z.coerce.number().int().min(1).max(100).default(5),
   MUSTER_PHONE_ACCOUNTS_PER_DAY: z.coerce.number().int().min(0).default(100),
   MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED: z.coerce.number().int().min(0).default(5000),
+  MUSTER_SMS_PER_HOUR: z.coerce.number().int().min(1).default(5000),
+  MUSTER_SMS_PER_DAY: z.coerce.number().int().min(1).default(50_000),
+  MUSTER_SMS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(500),
 });
 
 export interface Config {
@@ -53,6 +56,11 @@ export interface Config {
     readonly claimSmsPerDay: number;
     readonly phoneAccountsPerDay: number;
     readonly phoneAccountsPerDayVerified: number;
+    /** Deployment-wide texts per clock hour and per UTC day, across all communities (R34). */
+    readonly smsPerHour: number;
+    readonly smsPerDay: number;
+    /** Texts per hour to numbers that differ only in their last four digits (R34). */
+    readonly smsPerPrefixPerHour: number;
   };
 }
 
@@ -102,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       claimSmsPerDay: e.MUSTER_CLAIM_SMS_PER_DAY,
       phoneAccountsPerDay: e.MUSTER_PHONE_ACCOUNTS_PER_DAY,
       phoneAccountsPerDayVerified: e.MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED,
+      smsPerHour: e.MUSTER_SMS_PER_HOUR,
+      smsPerDay: e.MUSTER_SMS_PER_DAY,
+      smsPerPrefixPerHour: e.MUSTER_SMS_PER_PREFIX_PER_HOUR,
     }),
   });
 }

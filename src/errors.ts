@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'cursor_invalid',
   'rate_limited',
   'claim_sms_daily_limit',
+  'sms_capacity_reached',
   'phone_account_daily_limit',
   'claim_link_not_found',
   'claim_link_expired',

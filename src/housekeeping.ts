@@ -6,7 +6,8 @@ const DAY_MS = 86_400_000;
 /**
  * Removes what has served its purpose: idempotency answers past their 24 hours, throttle
  * counters whose window and lockout have both ended, delivery receipts no text ever claimed,
- * and sessions ended more than 30 days ago (kept that long for "where you were signed in").
+ * daily counters a week old, and sessions ended more than 30 days ago (kept that long for
+ * "where you were signed in").
  */
 export async function sweepExpired(db: Db, clock: Clock) {
   const now = clock.now().getTime();
@@ -25,6 +26,11 @@ export async function sweepExpired(db: Db, clock: Clock) {
   await db
     .deleteFrom('sms_receipts')
     .where('received_at', '<', iso(now - DAY_MS))
+    .execute();
+  // Daily counters are keyed by their day (or hour) first; a week back is past every limit.
+  await db
+    .deleteFrom('daily_counters')
+    .where('day', '<', iso(now - 7 * DAY_MS).slice(0, 10))
     .execute();
   await db
     .deleteFrom('sessions')

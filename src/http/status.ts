@@ -48,6 +48,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   claim_sms_daily_limit: 429,
+  sms_capacity_reached: 429,
   phone_account_daily_limit: 429,
   claim_link_not_found: 404,
   claim_link_expired: 410,

@@ -3,6 +3,7 @@ import type { Deps } from '../context.js';
 import { newId } from '../crypto/random.js';
 import type { Tx } from '../storage/db.js';
 import type { SmsKind } from '../storage/schema.js';
+import { takeSmsBudget } from './budget.js';
 
 /** How long each kind of text stays worth delivering (R50): a late code is worse than none. */
 export const SMS_TTL_MINUTES: Record<SmsKind, number> = {
@@ -30,6 +31,7 @@ export interface NewSms {
  * caused it commits, and a crash after commit cannot lose it.
  */
 export async function enqueueSms(tx: Tx, deps: Deps, sms: NewSms): Promise<string> {
+  await takeSmsBudget(tx, deps, sms.to);
   const now = deps.clock.now();
   const id = newId(now);
   await tx

@@ -1,0 +1,49 @@
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+import { incrementIfBelow } from '../limits/limits.store.js';
+import type { Tx } from '../storage/db.js';
+
+/**
+ * R34: caps that stop SMS fraud from spending money even if every other check is fooled. Texts
+ * are counted when queued, in the transaction of the change that causes them, so a refused text
+ * refuses the change: the caps fail closed.
+ * - a deployment-wide budget per clock hour and per UTC day;
+ * - a velocity cap per number range (all but the last four digits), because pumping fraud texts
+ *   many numbers of one expensive range in a short time.
+ */
+export async function takeSmsBudget(tx: Tx, deps: Deps, to: string) {
+  const now = deps.clock.now();
+  const iso = now.toISOString();
+  const hour = iso.slice(0, 13);
+  const day = iso.slice(0, 10);
+  const { smsPerHour, smsPerDay, smsPerPrefixPerHour } = deps.config.limits;
+  const nextHour = new Date(Date.parse(`${hour}:00:00.000Z`) + 3_600_000);
+  const untilNextHour = Math.max(1, Math.ceil((nextHour.getTime() - now.getTime()) / 1000));
+  const refuse = (why: string, retryAfterSeconds: number) =>
+    new AppError(
+      'sms_capacity_reached',
+      `${why} This guards against SMS fraud. Try again later; the server's operator can raise the limit if the texts are genuine.`,
+      { retryAfterSeconds },
+    );
+  if (
+    (await incrementIfBelow(tx, 'sms:prefix', `${hour} ${to.slice(0, -4)}`, smsPerPrefixPerHour)) === null
+  ) {
+    throw refuse(
+      `Muster has sent ${smsPerPrefixPerHour} texts this hour to numbers starting ${to.slice(0, -4)}, the most allowed.`,
+      untilNextHour,
+    );
+  }
+  if ((await incrementIfBelow(tx, 'sms:hour', hour, smsPerHour)) === null) {
+    throw refuse(
+      `This Muster server has sent ${smsPerHour} texts this hour, the most allowed.`,
+      untilNextHour,
+    );
+  }
+  if ((await incrementIfBelow(tx, 'sms:day', day, smsPerDay)) === null) {
+    const nextDay = Date.parse(`${day}T00:00:00.000Z`) + 86_400_000;
+    throw refuse(
+      `This Muster server has sent ${smsPerDay} texts today, the most allowed.`,
+      Math.ceil((nextDay - now.getTime()) / 1000),
+    );
+  }
+}
