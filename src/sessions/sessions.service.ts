@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { RequestMeta } from '../context.js';
 import { constantTimeEqual, hashToken, newId, randomToken } from '../crypto/random.js';
@@ -49,6 +50,82 @@ export async function createSession(
   return { id, token, expiresAt: absolute };
 }
 
+// Every column of people and communities, selected under a prefix so the joined row's names
+// do not collide; the Record types make the compiler insist on every column.
+const PERSON_COLUMNS: Record<keyof PeopleTable, true> = {
+  id: true,
+  community_id: true,
+  login_kind: true,
+  email: true,
+  phone: true,
+  username: true,
+  given_name: true,
+  family_name: true,
+  display_name: true,
+  job_title: true,
+  department: true,
+  division: true,
+  organization: true,
+  cost_center: true,
+  location: true,
+  locale: true,
+  time_zone: true,
+  manager_id: true,
+  external_id: true,
+  start_date: true,
+  frontline: true,
+  role: true,
+  active: true,
+  invited: true,
+  claimed: true,
+  invited_at: true,
+  claimed_at: true,
+  deactivated_at: true,
+  password_hash: true,
+  invitation_generation: true,
+  version: true,
+  created_at: true,
+  updated_at: true,
+  recovery_code_hash: true,
+  recovery_code_created_at: true,
+  invitation_sent_at: true,
+  reminders_sent: true,
+};
+const COMMUNITY_COLUMNS: Record<keyof CommunitiesTable, true> = {
+  id: true,
+  name: true,
+  slug: true,
+  plan: true,
+  time_zone: true,
+  default_locale: true,
+  default_country: true,
+  domain_verified: true,
+  settings: true,
+  created_at: true,
+  updated_at: true,
+};
+const JOINED_COLUMNS = [
+  'sessions.*',
+  ...Object.keys(PERSON_COLUMNS).map((c) => `people.${c} as person__${c}`),
+  ...Object.keys(COMMUNITY_COLUMNS).map((c) => `communities.${c} as community__${c}`),
+].join(', ');
+
+function splitRow(row: Record<string, unknown>) {
+  const session: Record<string, unknown> = {};
+  const person: Record<string, unknown> = {};
+  const community: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith('person__')) person[key.slice(8)] = value;
+    else if (key.startsWith('community__')) community[key.slice(11)] = value;
+    else session[key] = value;
+  }
+  return {
+    session: session as unknown as SessionsTable,
+    person: person as unknown as PeopleTable,
+    community: community as unknown as CommunitiesTable,
+  };
+}
+
 export interface ResolvedSession {
   session: SessionsTable;
   person: PeopleTable;
@@ -67,27 +144,21 @@ export async function resolveSession(
 ): Promise<ResolvedSession | null> {
   const now = clock.now();
   const nowIso = now.toISOString();
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .where('idle_expires_at', '>', nowIso)
-    .where('absolute_expires_at', '>', nowIso)
-    .executeTakeFirst();
-  if (!session) return null;
-  const person = await db
-    .selectFrom('people')
-    .selectAll()
-    .where('id', '=', session.person_id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!person) return null;
-  const community = await db
-    .selectFrom('communities')
-    .selectAll()
-    .where('id', '=', session.community_id)
-    .executeTakeFirstOrThrow();
+  // One query for the three rows every signed-in request needs. It runs on every request, so
+  // its column list is written out once rather than built and compiled each time.
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${sql.raw(JOINED_COLUMNS)}
+    from sessions
+    join people on people.id = sessions.person_id
+    join communities on communities.id = sessions.community_id
+    where sessions.token_hash = ${hashToken(token)}
+      and sessions.revoked_at is null
+      and sessions.idle_expires_at > ${nowIso}
+      and sessions.absolute_expires_at > ${nowIso}
+      and people.active = 1`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const { session, person, community } = splitRow(row);
   if (now.getTime() - Date.parse(session.last_used_at) > TOUCH_INTERVAL_MS) {
     const idleMs = now.getTime() + idleMinutes(community) * 60_000;
     session.last_used_at = nowIso;
