@@ -20,3 +20,17 @@ export function decodeCursor(cursor: string): string {
     'The cursor is not one this list gave out. Start again from the first page.',
   );
 }
+
+/**
+ * Turns `limit + 1` rows fetched in page order into one page: the extra row only says that
+ * another page follows, and the cursor points after the page's last row.
+ */
+export function toPage<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  view: (row: Row) => Item,
+) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(view), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+}

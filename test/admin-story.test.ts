@@ -61,5 +61,14 @@ eachDatabase('admin story', (world) => {
       expect(event.requestId).toBeTruthy();
     }
     expect(slug).toBeTruthy();
+
+    // The people page's tabs: how many are in each state.
+    const other = await client.post('/api/v1/people', { email: 'gone@example.com', givenName: 'Gone' });
+    await client.post(`/api/v1/people/${other.json().id}/deactivate`);
+    const counts = await client.get('/api/v1/people/counts');
+    expect(counts.json()).toEqual({
+      total: 3,
+      byState: { active: 1, invited: 0, not_invited: 1, deactivated: 1 },
+    });
   });
 });

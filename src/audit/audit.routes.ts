@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { csvRow } from '../csv.js';
-import { encodeCursor } from '../cursor.js';
+import { encodeCursor, toPage } from '../cursor.js';
 import { authOf, REPORT_READERS } from '../http/access.js';
 import { type Api, pageOf } from '../http/api.js';
 import type { AuditEventsTable } from '../storage/schema.js';
@@ -45,12 +45,7 @@ export function registerAuditRoutes(api: Api, deps: Deps) {
     async (request) => {
       const { limit, ...filter } = request.query;
       const rows = await listAuditEvents(deps.db, authOf(request).community.id, filter, limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toAuditView),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
-      };
+      return toPage(rows, limit, toAuditView);
     },
   );
 

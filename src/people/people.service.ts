@@ -2,7 +2,7 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import { type CommunityRow, findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext, Deps } from '../context.js';
 import { newId } from '../crypto/random.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeCursor, toPage } from '../cursor.js';
 import { AppError, notFound } from '../errors.js';
 import { sendClaimSms } from '../invitations/claim-sms.js';
 import { assertCountryAllowed } from '../invitations/sms-policy.js';
@@ -283,12 +283,7 @@ export async function listPeople({
 }): Promise<{ items: PersonView[]; nextCursor: string | null }> {
   const afterId = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
   const rows = await listPeopleRows(deps.db, communityId, { ...filter, afterId, limit: filter.limit + 1 });
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toPersonView),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null,
-  };
+  return toPage(rows, filter.limit, toPersonView);
 }
 
 /** Account managers look after people; only a system admin may change a system admin. */

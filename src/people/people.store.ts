@@ -151,47 +151,13 @@ export async function countPeopleByState(
   db: Db | Tx,
   communityId: string,
 ): Promise<Record<PersonState, number>> {
-  const row = await db
+  const groups = await db
     .selectFrom('people')
-    .select((eb) => [
-      eb.fn.sum<number>(eb.case().when('active', '=', 0).then(1).else(0).end()).as('deactivated'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('active', '=', 1), eb('claimed', '=', 1)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('active'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('active', '=', 1), eb('claimed', '=', 0), eb('invited', '=', 1)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('invited'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('active', '=', 1), eb('claimed', '=', 0), eb('invited', '=', 0)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('not_invited'),
-    ])
+    .select(['active', 'invited', 'claimed', (eb) => eb.fn.countAll<number>().as('n')])
     .where('community_id', '=', communityId)
-    .executeTakeFirstOrThrow();
-  return {
-    not_invited: Number(row.not_invited ?? 0),
-    invited: Number(row.invited ?? 0),
-    active: Number(row.active ?? 0),
-    deactivated: Number(row.deactivated ?? 0),
-  };
+    .groupBy(['active', 'invited', 'claimed'])
+    .execute();
+  const counts: Record<PersonState, number> = { not_invited: 0, invited: 0, active: 0, deactivated: 0 };
+  for (const group of groups) counts[stateOf(group)] += Number(group.n);
+  return counts;
 }

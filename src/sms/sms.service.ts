@@ -1,5 +1,5 @@
 import type { ActingContext, Deps } from '../context.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeCursor, toPage } from '../cursor.js';
 import { AppError, notFound } from '../errors.js';
 import { invitePerson } from '../invitations/invitations.service.js';
 import { maskPhone } from '../people/phone.js';
@@ -51,12 +51,7 @@ export async function listSms({
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toSmsView),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null,
-  };
+  return toPage(rows, filter.limit, toSmsView);
 }
 
 export async function getSms({ deps, communityId, id }: { deps: Deps; communityId: string; id: string }) {
