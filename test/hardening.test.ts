@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
 import { sweepExpired } from '../src/housekeeping.js';
 import { REAUTH_RULES } from '../src/throttle/throttle.js';
-import { activateWithPassword, eachDatabase, enablePhoneProfiles, seedCommunity, signIn } from './harness.js';
+import {
+  activateWithPassword,
+  eachDatabase,
+  enablePhoneProfiles,
+  expectProblem,
+  seedCommunity,
+  signIn,
+} from './harness.js';
 
 const PASSWORD = 'night shift forklift';
 
@@ -126,5 +133,23 @@ eachDatabase('audit log append-only', (world) => {
         .where('id', '=', event?.id ?? '')
         .execute(),
     ).rejects.toThrow(/append-only/);
+  });
+});
+
+eachDatabase('delete after a reset', (world) => {
+  it('refuses to delete an active account that was claimed before a reset to unclaimed (R23)', async () => {
+    const { admin, slug } = await seedCommunity(world);
+    const client = await signIn(world.app, admin.email ?? '', undefined, slug);
+    await enablePhoneProfiles(client);
+    const created = await client.post('/api/v1/people', {
+      phone: '+447400123001',
+      givenName: 'Rae',
+      sendInvitation: false,
+    });
+    await activateWithPassword(world, created.json().id, PASSWORD);
+    expect((await client.post(`/api/v1/people/${created.json().id}/unclaim`)).statusCode).toBe(200);
+    expectProblem(await client.delete(`/api/v1/people/${created.json().id}`), 409, 'person_not_deletable');
+    expect((await client.post(`/api/v1/people/${created.json().id}/deactivate`)).statusCode).toBe(200);
+    expect((await client.delete(`/api/v1/people/${created.json().id}`)).statusCode).toBe(204);
   });
 });

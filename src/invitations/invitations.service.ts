@@ -92,8 +92,8 @@ export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: Act
       .updateTable('people')
       .set({
         password_hash: null,
+        // claimed_at stays: the account was claimed once, which R23 remembers when deleting.
         claimed: 0,
-        claimed_at: null,
         recovery_code_hash: null,
         recovery_code_created_at: null,
       })

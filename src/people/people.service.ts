@@ -461,10 +461,12 @@ export async function deletePerson({ deps, ctx, id }: { deps: Deps; ctx: ActingC
   await deps.db.transaction().execute(async (tx) => {
     await lockAdminChanges(tx, deps, ctx.communityId);
     const current = await lockTarget(tx, deps, ctx, id);
-    if (current.active && current.claimed) {
+    // Ever claimed (even if reset to unclaimed since) and still active: the account has a
+    // history, so R23 asks for deactivation first.
+    if (current.active && current.claimed_at !== null) {
       throw new AppError(
         'person_not_deletable',
-        'This person has claimed their account. Deactivate it first, then delete it.',
+        'This person has claimed their account before. Deactivate it first, then delete it.',
       );
     }
     const deleted = await tx

@@ -139,7 +139,7 @@ export function PersonPage({ id }: { id: string }) {
                 {t('person.deactivate')}
               </Button>
             )}
-            {unclaimed || p.state === 'deactivated' ? (
+            {(unclaimed && !p.claimedAt) || p.state === 'deactivated' ? (
               <Button kind="danger" busy={act.busy} onClick={() => act.run('delete')}>
                 {t('person.delete')}
               </Button>
