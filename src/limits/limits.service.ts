@@ -5,6 +5,18 @@ import type { Db, Tx } from '../storage/db.js';
 import { localDay, nextLocalMidnight, secondsUntil } from './day.js';
 import { incrementIfBelow, readCounter } from './limits.store.js';
 
+/** "in 3 hours 20 minutes": when a limit resets, as a person reads it. */
+function inWords(now: Date, at: Date): string {
+  const minutes = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60_000));
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts = [
+    hours > 0 ? `${hours} hour${hours === 1 ? '' : 's'}` : '',
+    rest > 0 ? `${rest} minute${rest === 1 ? '' : 's'}` : '',
+  ];
+  return `in ${parts.filter(Boolean).join(' ')}`;
+}
+
 const claimSmsScope = (personId: string) => `claim_sms:${personId}`;
 const phoneAccountScope = (communityId: string) => `phone_accounts:${communityId}`;
 
@@ -42,7 +54,7 @@ export async function takeClaimSms(
     const reset = resetsAt(deps, community);
     throw new AppError(
       'claim_sms_daily_limit',
-      `This person has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight (${community.time_zone}).`,
+      `This person has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight in ${community.time_zone}, ${inWords(now, reset)}.`,
       { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
     );
   }
@@ -67,7 +79,7 @@ export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: Co
         : 'On the Core plan, verifying a domain raises the limit.';
     throw new AppError(
       'phone_account_daily_limit',
-      `Today's limit of ${limit} new mobile-number accounts is reached. It resets at ${reset.toISOString()} (midnight, ${community.time_zone}). ${raise}`,
+      `Today's limit of ${limit} new mobile-number accounts is reached. It resets at midnight in ${community.time_zone}, ${inWords(now, reset)}. ${raise}`,
       { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
     );
   }
