@@ -480,3 +480,25 @@ eachDatabase('settings and audit log', (world) => {
     });
   });
 });
+
+eachDatabase('audit log export', (world) => {
+  it('exports the filtered audit log as CSV that is safe to open in a spreadsheet (R36)', async () => {
+    const { admin, slug } = await seedCommunity(world);
+    const client = await signIn(world.app, admin.email ?? '', undefined, slug);
+    // A name that a spreadsheet would run as a formula.
+    await client.post('/api/v1/people', {
+      email: 'evil@example.com',
+      displayName: '=HYPERLINK("http://x","y")',
+    });
+    const response = await client.get('/api/v1/audit-events/export?type=Account%20Created');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="audit-log-/);
+    const lines = response.body.trim().split('\r\n');
+    expect(lines[0]).toBe('id,occurredAt,type,outcome,actorId,actor,targetId,target,ip,requestId,details');
+    // The admin's own account and the new person: only the filtered type.
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).every((line) => line.includes(',Account Created,'))).toBe(true);
+    expect(response.body).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+});
