@@ -48,13 +48,16 @@ export function dialects(): DialectName[] {
   return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-/** A fresh, migrated, empty database of the given kind. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/** A fresh, empty database of the given kind, migrated unless asked not to be. */
+export async function createTestDatabase(
+  dialect: DialectName,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'muster-test-'));
     const url = `sqlite:${join(dir, 'muster.db')}`;
     const storage = openDatabase(url);
-    await migrateToLatest(storage.db);
+    if (migrate) await migrateToLatest(storage.db);
     return {
       dialect,
       storage,
@@ -75,7 +78,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const storage = openDatabase(url.toString());
-  await migrateToLatest(storage.db);
+  if (migrate) await migrateToLatest(storage.db);
   return {
     dialect,
     storage,

@@ -1,57 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/crypto/random.js';
+import { newPersonRow } from '../src/people/people.store.js';
 import {
   type Db,
   type DialectName,
   migrateDown,
   migrateToLatest,
-  openDatabase,
-  type Storage,
   uniqueViolation,
 } from '../src/storage/db.js';
 import { migrations } from '../src/storage/migrations/index.js';
 import type { CommunitiesTable, PeopleTable } from '../src/storage/schema.js';
-import { dialects } from './harness.js';
+import { createTestDatabase, dialects } from './harness.js';
 
 /** A brand-new database with no schema at all (the harness's databases are already migrated). */
-async function blankDatabase(dialect: DialectName): Promise<{ storage: Storage; destroy(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'muster-storage-'));
-    const storage = openDatabase(`sqlite:${join(dir, 'muster.db')}`);
-    return {
-      storage,
-      destroy: async () => {
-        await storage.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = inject('postgresUrl');
-  if (!adminUrl) throw new Error('PostgreSQL is not available to this run');
-  const name = `muster_storage_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const storage = openDatabase(url.toString());
-  return {
-    storage,
-    destroy: async () => {
-      await storage.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
+const blankDatabase = (dialect: DialectName) => createTestDatabase(dialect, { migrate: false });
 
 async function tableNames(db: Db): Promise<string[]> {
   const tables = await db.introspection.getTables();
@@ -76,48 +39,18 @@ function communityRow(slug: string): CommunitiesTable {
   };
 }
 
-/**
- * A people row with the columns of the first migration; later migrations give their columns
- * defaults, and the cast keeps this helper valid as the row type grows.
- */
 function personRow(communityId: string, overrides: Partial<PeopleTable> = {}): PeopleTable {
-  const row = {
-    id: newId(new Date()),
-    community_id: communityId,
-    login_kind: 'phone',
-    email: null,
-    phone: '+447911123456',
-    username: null,
-    given_name: null,
-    family_name: null,
-    display_name: 'Worker',
-    job_title: null,
-    department: null,
-    division: null,
-    organization: null,
-    cost_center: null,
-    location: null,
-    locale: null,
-    time_zone: null,
-    manager_id: null,
-    external_id: null,
-    start_date: null,
+  return {
+    ...newPersonRow({
+      id: newId(new Date()),
+      communityId,
+      login: { kind: 'phone', value: '+447911123456' },
+      displayName: 'Worker',
+      now: NOW,
+    }),
     frontline: 1,
-    role: 'member',
-    active: 1,
-    invited: 0,
-    claimed: 0,
-    invited_at: null,
-    claimed_at: null,
-    deactivated_at: null,
-    password_hash: null,
-    invitation_generation: 0,
-    version: 1,
-    created_at: NOW,
-    updated_at: NOW,
     ...overrides,
   };
-  return row as PeopleTable;
 }
 
 /** The error a failing promise rejects with; fails the test if it does not fail. */
