@@ -96,7 +96,7 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
   });
 
   it("shares the outbox: both servers' dispatchers together send each text once (R50)", async () => {
-    const { admin, slug } = await seedCommunity(world());
+    const { admin, slug, community } = await seedCommunity(world());
     const client = await signIn(apps[0] as FastifyInstance, admin.email ?? '', undefined, slug);
     await enablePhoneProfiles(client);
     const people = Array.from({ length: 60 }, (_, i) => ({
@@ -111,8 +111,10 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
     expect((handled[0] ?? 0) + (handled[1] ?? 0)).toBeGreaterThanOrEqual(60);
     const attempts = await database.storage.db
       .selectFrom('sms_attempts')
-      .select(['message_id'])
-      .where('outcome', '=', 'sent')
+      .innerJoin('sms_messages', 'sms_messages.id', 'sms_attempts.message_id')
+      .select(['sms_attempts.message_id'])
+      .where('sms_attempts.outcome', '=', 'sent')
+      .where('sms_messages.community_id', '=', community.id)
       .execute();
     const perMessage = new Map<string, number>();
     for (const a of attempts) perMessage.set(a.message_id, (perMessage.get(a.message_id) ?? 0) + 1);
