@@ -3,11 +3,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../processes.js';
 
 export const CHROMIUM = process.env.MUSTER_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+/**
+ * Screenshots land in docs/screenshots/ (shown in the README) when MUSTER_UPDATE_SCREENSHOTS=1;
+ * otherwise in a temporary folder, so an ordinary test run leaves the work tree clean.
+ */
+export const SCREENSHOTS = process.env.MUSTER_UPDATE_SCREENSHOTS
+  ? new URL('../../docs/screenshots/', import.meta.url)
+  : pathToFileURL(`${mkdtempSync(join(tmpdir(), 'muster-screenshots-'))}/`);
 
 /** Whether the browser suite can run here; under CI it must (a missing browser fails the run). */
 export function browserAvailable(): boolean {
