@@ -153,3 +153,24 @@ eachDatabase('delete after a reset', (world) => {
     expect((await client.delete(`/api/v1/people/${created.json().id}`)).statusCode).toBe(204);
   });
 });
+
+eachDatabase('idempotency and try-later answers', (world) => {
+  it('does not replay a 429: a retry with the same key after the wait can succeed (R5, R29)', async () => {
+    const { admin, slug } = await seedCommunity(world);
+    const client = await signIn(world.app, admin.email ?? '', undefined, slug);
+    await enablePhoneProfiles(client);
+    const person = (await client.post('/api/v1/people', { phone: '+447400123777', givenName: 'Wai' })).json();
+    for (let i = 0; i < 4; i++)
+      expect((await client.post(`/api/v1/people/${person.id}/invite`)).statusCode).toBe(200);
+    const refused = await client.post(`/api/v1/people/${person.id}/invite`, undefined, {
+      'idempotency-key': 'invite-6',
+    });
+    expectProblem(refused, 429, 'claim_sms_daily_limit');
+    world.clock.advanceDays(1);
+    const later = await client.post(`/api/v1/people/${person.id}/invite`, undefined, {
+      'idempotency-key': 'invite-6',
+    });
+    expect(later.statusCode).toBe(200);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ import { uniqueViolation } from '../storage/db.js';
 /** How long a key is remembered; a retry after that is a new request. */
 const KEY_LIFETIME_MS = 24 * 3_600_000;
 /** A claim older than this was left by a crashed request and may be taken over. */
-const ABANDONED_MS = 60_000;
+const ABANDONED_MS = 5 * 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,12 +71,11 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     const age = stored ? now.getTime() - Date.parse(stored.created_at) : Number.POSITIVE_INFINITY;
     const stale = age > KEY_LIFETIME_MS || (stored?.status_code === null && age > ABANDONED_MS);
     if (!stored || stale) {
-      // Expired or abandoned: whoever deletes it first claims it afresh.
-      await deps.db
-        .deleteFrom('idempotency_keys')
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute();
+      // Expired or abandoned: only the row that was seen is deleted, so of two retries taking
+      // it over, the second cannot delete the first one's fresh claim.
+      let stale = deps.db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key);
+      if (stored) stale = stale.where('created_at', '=', stored.created_at);
+      await stale.execute();
       try {
         await claim();
         request.idempotency = { scope, key, replay: false };
@@ -114,9 +113,11 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
   app.addHook('onSend', async (request, reply, payload) => {
     const state = request.idempotency;
     if (!state || state.replay) return payload;
-    // A server failure is not an answer, and an answer marked no-store holds a secret shown once
-    // (a new recovery code): neither is kept, so a retry with the same key simply runs again.
-    if (reply.statusCode >= 500 || String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
+    // Not kept, so a retry with the same key simply runs again: a server failure (not an
+    // answer), "try later" (429: the retry may well succeed), and answers marked no-store, which
+    // hold a secret shown once (a new recovery code).
+    const retryable = reply.statusCode >= 500 || reply.statusCode === 429;
+    if (retryable || String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
       await deps.db
         .deleteFrom('idempotency_keys')
         .where('scope', '=', state.scope)

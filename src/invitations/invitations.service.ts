@@ -116,18 +116,29 @@ export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: Act
   });
 }
 
-/** People per transaction in Remind all: one commit (one sync to disk) per page, not per person. */
 const REMIND_ALL_PAGE = 200;
 
 /**
  * Remind all (R13): every unclaimed, active phone account of the community gets a reminder,
- * each within its own R5 allowance. A page of people shares a transaction, and each person has
- * a savepoint, so one refusal (today's texts used up) loses nothing else.
+ * each within its own R5 allowance; one refusal (today's texts used up) loses nothing else.
+ *
+ * On SQLite, which syncs to disk once per commit, a page of people shares a transaction with a
+ * savepoint each. On PostgreSQL, where transactions run side by side, each person gets a short
+ * one of their own: a long one would hold the server-wide SMS counters (see sms/budget.ts).
  */
 export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext }) {
-  let reminded = 0;
-  let skippedDailyLimit = 0;
-  let failed = 0;
+  const tally = { reminded: 0, skippedDailyLimit: 0, failed: 0 };
+  const remind = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      tally.reminded += 1;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'claim_sms_daily_limit') tally.skippedDailyLimit += 1;
+      else tally.failed += 1;
+    }
+  };
+  const args = (id: string) => ({ deps, ctx, id, reason: 'reminder', channel: 'remind_all' }) as const;
   let after = '';
   for (;;) {
     const page = await deps.db
@@ -143,29 +154,32 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
       .limit(REMIND_ALL_PAGE)
       .execute();
     if (page.length === 0) break;
-    const tx = await deps.db.startTransaction().execute();
-    try {
-      for (const { id } of page) {
-        const person = await tx.savepoint('person').execute();
-        try {
-          await textUnclaimedPersonIn(person, { deps, ctx, id, reason: 'reminder', channel: 'remind_all' });
-          await person.releaseSavepoint('person').execute();
-          reminded += 1;
-        } catch (error) {
-          await person.rollbackToSavepoint('person').execute();
-          if (!(error instanceof AppError)) throw error;
-          if (error.code === 'claim_sms_daily_limit') skippedDailyLimit += 1;
-          else failed += 1;
+    if (deps.dialect === 'postgres') {
+      for (const { id } of page) await remind(() => textUnclaimedPerson(args(id)));
+    } else {
+      const tx = await deps.db.startTransaction().execute();
+      try {
+        for (const { id } of page) {
+          const person = await tx.savepoint('person').execute();
+          await remind(async () => {
+            try {
+              await textUnclaimedPersonIn(person, args(id));
+              await person.releaseSavepoint('person').execute();
+            } catch (error) {
+              await person.rollbackToSavepoint('person').execute();
+              throw error;
+            }
+          });
         }
+        await tx.commit().execute();
+      } catch (error) {
+        await tx.rollback().execute();
+        throw error;
       }
-      await tx.commit().execute();
-    } catch (error) {
-      await tx.rollback().execute();
-      throw error;
     }
     after = page.at(-1)?.id ?? after;
   }
-  return { reminded, skippedDailyLimit, failed };
+  return tally;
 }
 
 /**

@@ -10,6 +10,7 @@ import { takePhoneAccountCreation } from '../limits/limits.service.js';
 import { listLiveSessions, revokeAllSessions } from '../sessions/sessions.store.js';
 import { toSessionView } from '../sessions/sessions.view.js';
 import { readSettings } from '../settings/settings.schemas.js';
+import { previewTransactions } from '../sms/budget.js';
 import { type Tx, uniqueViolation } from '../storage/db.js';
 import { forUpdate } from '../storage/dialects/locking.js';
 import type { PeopleTable, Role } from '../storage/schema.js';
@@ -575,6 +576,7 @@ export async function createPeopleBatch({
         if (preview) {
           // Rows that would succeed stay in the preview, so later rows meet the daily limit as they would.
           const row = await preview.savepoint('row').execute();
+          previewTransactions.add(row);
           try {
             person = await createPersonIn(row, args);
             await row.releaseSavepoint('row').execute();
