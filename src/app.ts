@@ -38,7 +38,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
             serializers: logSerializers,
           },
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustedProxies(deps.config.trustProxy),
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -86,4 +86,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerWebRoutes(api);
   await app.ready();
   return app;
+}
+
+/** A hop count becomes "trust the nearest N hops"; Fastify takes the other forms as they are. */
+function trustedProxies(setting: boolean | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }

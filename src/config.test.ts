@@ -69,6 +69,11 @@ describe('loadConfig', () => {
     });
     expect(config.databaseUrl).toBe('postgres://muster@db:5432/muster');
     expect(config.trustProxy).toBe(true);
+    expect(loadConfig({ MUSTER_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ MUSTER_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+    ]);
     expect(config.bodyLimitBytes).toBe(2048);
     expect(config.logLevel).toBe('warn');
   });

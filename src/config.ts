@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-
 const envSchema = z.object({
   MUSTER_DATABASE_URL: z
     .string()
@@ -13,7 +9,18 @@ const envSchema = z.object({
   MUSTER_HOST: z.string().min(1).default('0.0.0.0'),
   MUSTER_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   MUSTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MUSTER_TRUST_PROXY: booleanFlag.default(false),
+  MUSTER_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|yes|no|\d+|[0-9a-fA-F:.]+(\/\d+)?(\s*,\s*[0-9a-fA-F:.]+(\/\d+)?)*)$/,
+      "must be false, true, a number of proxy hops, or the proxies' addresses (IPs or CIDRs, comma-separated)",
+    )
+    .default('false')
+    .transform((value): boolean | number | string[] => {
+      if (['true', 'false', 'yes', 'no'].includes(value)) return value === 'true' || value === 'yes';
+      if (/^\d+$/.test(value)) return Number(value);
+      return value.split(',').map((part) => part.trim());
+    }),
   MUSTER_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   MUSTER_SMS_PROVIDER: z.enum(['console', 'twilio', 'webhook']).default('console'),
   MUSTER_TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
@@ -47,7 +54,12 @@ export interface Config {
   /** Cookies get Secure and the __Host- prefix when the public URL is https. */
   readonly secureCookies: boolean;
   readonly logLevel: z.infer<typeof envSchema>['MUSTER_LOG_LEVEL'];
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe for the client address (throttles, audit): false, the
+   * number of proxies in front, or their addresses. `true` believes every hop, which a client
+   * can forge, so prefer the others.
+   */
+  readonly trustProxy: boolean | number | string[];
   readonly bodyLimitBytes: number;
   readonly sms: SmsConfig;
   /** Whether the server process also drains the SMS outbox (`off` when `muster dispatch` runs apart). */

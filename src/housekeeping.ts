@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { applyKeptReceipts } from './sms/receipts.js';
 import type { Db } from './storage/db.js';
 
 const DAY_MS = 86_400_000;
@@ -23,6 +24,13 @@ export async function sweepExpired(db: Db, clock: Clock) {
     // A key with lockouts behind it is kept a day, so the next lockout still grows.
     .where((eb) => eb.or([eb('lockouts', '=', 0), eb('window_ends_at', '<', iso(now - DAY_MS))]))
     .execute();
+  // A receipt can miss the dispatcher's record by a hair on PostgreSQL; apply any that match now.
+  const kept = await db.selectFrom('sms_receipts').select('provider_message_id').limit(1000).execute();
+  await applyKeptReceipts(
+    db,
+    clock,
+    kept.map((r) => r.provider_message_id),
+  );
   await db
     .deleteFrom('sms_receipts')
     .where('received_at', '<', iso(now - DAY_MS))

@@ -182,6 +182,17 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
   return tally;
 }
 
+/** Reminders sent per community and reminder day in one round; the next round takes the rest. */
+const REMINDERS_PER_ROUND = 1000;
+
+interface DueReminder {
+  id: string;
+  community_id: string;
+  invitation_sent_at: string | null;
+  reminders_sent: number;
+  day: number;
+}
+
 /**
  * Automatic reminders (R13): an unclaimed phone account gets one on each configured day after its
  * invitation (3 and 5 by default). Run periodically by the dispatcher; safe to run from several
@@ -189,30 +200,32 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
  */
 export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number> {
   const now = deps.clock.now();
-  const candidates = await deps.db
-    .selectFrom('people')
-    .innerJoin('communities', 'communities.id', 'people.community_id')
-    .select([
-      'people.id',
-      'people.community_id',
-      'people.invitation_sent_at',
-      'people.reminders_sent',
-      'communities.settings',
-    ])
-    .where('people.login_kind', '=', 'phone')
-    .where('people.active', '=', 1)
-    .where('people.invited', '=', 1)
-    .where('people.claimed', '=', 0)
-    // Reminder days are whole days: nobody invited in the last 24 hours can be due.
-    .where('people.invitation_sent_at', '<=', new Date(now.getTime() - 86_400_000).toISOString())
-    .where('people.reminders_sent', '<', 5)
-    .execute();
+  const candidates: DueReminder[] = [];
+  // Asked community by community and reminder by reminder, so only people actually due are read,
+  // not everyone still unclaimed.
+  const communities = await deps.db.selectFrom('communities').select(['id', 'settings']).execute();
+  for (const community of communities) {
+    const settings = readSettings(community.settings);
+    if (!settings.remindersEnabled) continue;
+    for (const [index, day] of settings.reminderDays.entries()) {
+      const due = await deps.db
+        .selectFrom('people')
+        .select(['id', 'community_id', 'invitation_sent_at', 'reminders_sent'])
+        .where('community_id', '=', community.id)
+        .where('login_kind', '=', 'phone')
+        .where('active', '=', 1)
+        .where('invited', '=', 1)
+        .where('claimed', '=', 0)
+        .where('reminders_sent', '=', index)
+        .where('invitation_sent_at', '<=', new Date(now.getTime() - day * 86_400_000).toISOString())
+        .limit(REMINDERS_PER_ROUND)
+        .execute();
+      for (const person of due) candidates.push({ ...person, day });
+    }
+  }
   let sent = 0;
   for (const candidate of candidates) {
-    const settings = readSettings(candidate.settings);
-    const day = settings.reminderDays[candidate.reminders_sent];
-    if (!settings.remindersEnabled || day === undefined || !candidate.invitation_sent_at) continue;
-    if (Date.parse(candidate.invitation_sent_at) + day * 86_400_000 > now.getTime()) continue;
+    const { day } = candidate;
     const ctx: ActingContext = {
       communityId: candidate.community_id,
       actor: null,
@@ -226,6 +239,8 @@ export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number
           .set({ reminders_sent: candidate.reminders_sent + 1 })
           .where('id', '=', candidate.id)
           .where('reminders_sent', '=', candidate.reminders_sent)
+          // A new invitation since the person was read restarts the schedule: no reminder now.
+          .where('invitation_sent_at', '=', candidate.invitation_sent_at)
           .where('active', '=', 1)
           .where('claimed', '=', 0)
           .returningAll()

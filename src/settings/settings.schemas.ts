@@ -66,7 +66,12 @@ export function readSettings(json: string): CommunitySettings {
   let settings = parsedSettings.get(json);
   if (!settings) {
     const stored = storedSettingsSchema.safeParse(JSON.parse(json));
-    settings = Object.freeze({ ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) });
+    const merged = { ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) };
+    settings = Object.freeze({
+      ...merged,
+      smsCountries: Object.freeze([...merged.smsCountries]) as typeof merged.smsCountries,
+      reminderDays: Object.freeze([...merged.reminderDays]) as typeof merged.reminderDays,
+    });
     if (parsedSettings.size >= 1000) parsedSettings.clear();
     parsedSettings.set(json, settings);
   }
