@@ -16,10 +16,8 @@ import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities
 import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { newId } from '../src/crypto/random.js';
+import { openDeps } from '../src/main.js';
 import { newPersonRow } from '../src/people/people.store.js';
-import { createSmsProvider } from '../src/sms/providers/index.js';
-import { migrateToLatest, openDatabase } from '../src/storage/db.js';
-import { createThrottle } from '../src/throttle/throttle.js';
 import { load } from './load.js';
 
 const PEOPLE = 500;
@@ -34,17 +32,7 @@ const config = loadConfig({
   MUSTER_TRUST_PROXY: 'true',
   PORT: '0',
 });
-const storage = openDatabase(databaseUrl);
-await migrateToLatest(storage.db);
-const clock = { now: () => new Date() };
-const deps = {
-  db: storage.db,
-  dialect: storage.dialect,
-  clock,
-  config,
-  sms: createSmsProvider(config, clock.now, () => undefined),
-  throttle: createThrottle({ ...storage, clock }),
-};
+const { deps, close } = await openDeps(config, () => undefined);
 
 // People who have claimed their accounts; one hash serves them all (each verify is still full cost).
 const { community } = await createCommunityWithAdmin({
@@ -68,7 +56,7 @@ const rows = Array.from({ length: PEOPLE }, (_, i) => ({
   password_hash: hash,
 }));
 for (let i = 0; i < rows.length; i += 100)
-  await storage.db
+  await deps.db
     .insertInto('people')
     .values(rows.slice(i, i + 100))
     .execute();
@@ -110,7 +98,7 @@ const run = (overallRate?: number) =>
 const full = await run();
 const atSeventy = await run(Math.max(1, Math.floor(rawRate * 0.7)));
 
-console.log(`Password sign-in on ${storage.dialect}, ${poolSize} argon2 threads, ${PEOPLE} people`);
+console.log(`Password sign-in on ${deps.dialect}, ${poolSize} argon2 threads, ${PEOPLE} people`);
 console.log(`  raw argon2id verify     ${rawRate.toFixed(1).padStart(7)} /s   (peer)`);
 console.log(
   `  logins at full load     ${full.rps.toFixed(1).padStart(7)} /s   = ${((full.rps / rawRate) * 100).toFixed(0)}% of raw (goal ≥ 85%); failures: ${full.failures}`,
@@ -120,5 +108,5 @@ console.log(
 );
 
 await app.close();
-await storage.close();
+await close();
 rmSync(dir, { recursive: true, force: true });

@@ -16,10 +16,8 @@ import { buildApp } from '../src/app.js';
 import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
+import { openDeps } from '../src/main.js';
 import { newPersonRow } from '../src/people/people.store.js';
-import { createSmsProvider } from '../src/sms/providers/index.js';
-import { migrateToLatest, openDatabase } from '../src/storage/db.js';
-import { createThrottle } from '../src/throttle/throttle.js';
 import { load } from './load.js';
 
 const SIZES = (process.env.BENCH_PEOPLE ?? '1000,100000').split(',').map(Number);
@@ -44,17 +42,7 @@ for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), 'muster-bench-'));
   const databaseUrl = process.env.MUSTER_DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`;
   const config = loadConfig({ MUSTER_LOG_LEVEL: 'silent', MUSTER_DATABASE_URL: databaseUrl });
-  const storage = openDatabase(databaseUrl);
-  await migrateToLatest(storage.db);
-  const clock = { now: () => new Date() };
-  const deps = {
-    db: storage.db,
-    dialect: storage.dialect,
-    clock,
-    config,
-    sms: createSmsProvider(config, clock.now, () => undefined),
-    throttle: createThrottle({ ...storage, clock }),
-  };
+  const { deps, close } = await openDeps(config, () => undefined);
   const slug = `bench${size}x${Date.now()}`;
   const { community } = await createCommunityWithAdmin({
     deps,
@@ -76,7 +64,7 @@ for (const size of SIZES) {
         now,
       });
     });
-    await storage.db.insertInto('people').values(rows).execute();
+    await deps.db.insertInto('people').values(rows).execute();
   }
   const app = await buildApp(deps);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -92,9 +80,9 @@ for (const size of SIZES) {
     { cookie },
   );
   console.log(
-    `  ${size.toLocaleString('en').padStart(9)} people on ${storage.dialect}: ${lookups.rps.toFixed(0).padStart(6)} req/s = ${((lookups.rps / peer.rps) * 100).toFixed(0)}% of hello-world (goal ≥ 40%), p99 ${lookups.p99} ms (goal < 20 ms), failures ${lookups.failures}`,
+    `  ${size.toLocaleString('en').padStart(9)} people on ${deps.dialect}: ${lookups.rps.toFixed(0).padStart(6)} req/s = ${((lookups.rps / peer.rps) * 100).toFixed(0)}% of hello-world (goal ≥ 40%), p99 ${lookups.p99} ms (goal < 20 ms), failures ${lookups.failures}`,
   );
   await app.close();
-  await storage.close();
+  await close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -12,10 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
+import { openDeps } from '../src/main.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
-import { createSmsProvider } from '../src/sms/providers/index.js';
-import { migrateToLatest, openDatabase } from '../src/storage/db.js';
-import { createThrottle } from '../src/throttle/throttle.js';
 import { startFakeTwilio } from '../test/fakes/twilio.js';
 
 const TEXTS = Number(process.env.BENCH_TEXTS ?? 20_000);
@@ -40,23 +38,12 @@ try {
     MUSTER_TWILIO_FROM: '+15005550006',
     MUSTER_PUBLIC_URL: 'https://muster.example',
   });
-  const storage = openDatabase(databaseUrl);
-  await migrateToLatest(storage.db);
-  const clock = { now: () => new Date() };
-  const sms = createSmsProvider(config, clock.now, () => undefined);
-  const deps = {
-    db: storage.db,
-    dialect: storage.dialect,
-    clock,
-    config,
-    sms,
-    throttle: createThrottle({ ...storage, clock }),
-  };
+  const { deps, close } = await openDeps(config, () => undefined);
 
   // The outbox as a burst of invitations leaves it: one community, many queued texts.
   const now = new Date();
   const communityId = newId(now);
-  await storage.db
+  await deps.db
     .insertInto('communities')
     .values({
       id: communityId,
@@ -96,7 +83,7 @@ try {
     delivered_at: null,
   }));
   for (let i = 0; i < rows.length; i += 500)
-    await storage.db
+    await deps.db
       .insertInto('sms_messages')
       .values(rows.slice(i, i + 500))
       .execute();
@@ -123,18 +110,18 @@ try {
   const peerRate = peerRequests / ((performance.now() - peerStart) / 1000);
   twilio.reset();
 
-  const dispatcher = createDispatcher(deps, sms, { concurrency: CONCURRENCY, batchSize: 500 });
+  const dispatcher = createDispatcher(deps, deps.sms, { concurrency: CONCURRENCY, batchSize: 500 });
   const start = performance.now();
   const handled = await dispatcher.drainAll();
   const seconds = (performance.now() - start) / 1000;
   const rate = handled / seconds;
-  const sent = await storage.db
+  const sent = await deps.db
     .selectFrom('sms_messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'sent')
     .executeTakeFirstOrThrow();
 
-  console.log(`SMS dispatch on ${storage.dialect}: ${TEXTS} texts, concurrency ${CONCURRENCY}`);
+  console.log(`SMS dispatch on ${deps.dialect}: ${TEXTS} texts, concurrency ${CONCURRENCY}`);
   console.log(
     `  dispatched      ${rate.toFixed(0).padStart(7)} texts/s   (goal ≥ ${GOAL}/s: ${rate >= GOAL ? 'met' : 'NOT met'})`,
   );
@@ -142,7 +129,7 @@ try {
     `  peer: the fake  ${peerRate.toFixed(0).padStart(7)} requests/s (same requests, no database): ${((rate / peerRate) * 100).toFixed(0)}% of it`,
   );
   console.log(`  sent ${Number(sent.n)} of ${TEXTS}; contract violations: ${twilio.violations.length}`);
-  await storage.close();
+  await close();
 } finally {
   await twilio.close();
   rmSync(dir, { recursive: true, force: true });

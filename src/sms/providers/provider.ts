@@ -31,3 +31,24 @@ export function transportFailure(error: unknown): SendResult {
       : (e?.message ?? 'The provider could not be reached.'),
   };
 }
+
+/**
+ * One POST to a provider with the send time-out. A network failure or time-out comes back as a
+ * transient SendResult; an answer comes back with its JSON body (empty when it has none).
+ */
+export async function postToProvider<Body>(
+  url: string,
+  init: { headers: Record<string, string>; body: string | URLSearchParams },
+): Promise<{ response: Response; body: Partial<Body> } | SendResult> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      ...init,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    const body = (await response.json().catch(() => ({}))) as Partial<Body>;
+    return { response, body };
+  } catch (error) {
+    return transportFailure(error);
+  }
+}

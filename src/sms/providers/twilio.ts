@@ -1,12 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../../crypto/random.js';
-import {
-  type OutgoingSms,
-  SEND_TIMEOUT_MS,
-  type SendResult,
-  type SmsProvider,
-  transportFailure,
-} from './provider.js';
+import { type OutgoingSms, postToProvider, type SendResult, type SmsProvider } from './provider.js';
 
 export interface TwilioSettings {
   apiBase: string;
@@ -40,26 +34,16 @@ export function createTwilioProvider(settings: TwilioSettings): SmsProvider {
       else if (settings.from) form.set('From', settings.from);
       // Twilio drops a text still queued after this, so even its own queue never delivers it late.
       form.set('ValidityPeriod', String(Math.max(1, Math.min(36_000, Math.floor(sms.validForSeconds)))));
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            authorization,
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-          },
-          body: form,
-          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-        });
-      } catch (error) {
-        return transportFailure(error);
-      }
-      const body = (await response.json().catch(() => ({}))) as {
-        sid?: string;
-        code?: number;
-        message?: string;
-      };
+      const answer = await postToProvider<{ sid: string; code: number; message: string }>(url, {
+        headers: {
+          authorization,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: form,
+      });
+      if ('ok' in answer) return answer;
+      const { response, body } = answer;
       if (response.ok && body.sid) return { ok: true, providerMessageId: body.sid };
       const code = body.code ?? response.status;
       const transient = response.status >= 500 || response.status === 429 || TRANSIENT_TWILIO_CODES.has(code);

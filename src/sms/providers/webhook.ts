@@ -1,11 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  type OutgoingSms,
-  SEND_TIMEOUT_MS,
-  type SendResult,
-  type SmsProvider,
-  transportFailure,
-} from './provider.js';
+import { type OutgoingSms, postToProvider, type SendResult, type SmsProvider } from './provider.js';
 
 /**
  * Generic provider: a JSON POST to the operator's gateway, signed so the gateway can tell the
@@ -29,31 +23,17 @@ export function createWebhookProvider(
         body: sms.body,
         validForSeconds: sms.validForSeconds,
       });
-      let response: Response;
-      try {
-        response = await fetch(settings.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'muster-signature': webhookSignature(
-              settings.secret,
-              Math.floor(now().getTime() / 1000),
-              rawBody,
-            ),
-            // The gateway can drop a retry of a text it already accepted.
-            'idempotency-key': sms.id,
-          },
-          body: rawBody,
-          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-        });
-      } catch (error) {
-        return transportFailure(error);
-      }
-      const body = (await response.json().catch(() => ({}))) as {
-        id?: string;
-        error?: string;
-        message?: string;
-      };
+      const answer = await postToProvider<{ id: string; error: string; message: string }>(settings.url, {
+        headers: {
+          'content-type': 'application/json',
+          'muster-signature': webhookSignature(settings.secret, Math.floor(now().getTime() / 1000), rawBody),
+          // The gateway can drop a retry of a text it already accepted.
+          'idempotency-key': sms.id,
+        },
+        body: rawBody,
+      });
+      if ('ok' in answer) return answer;
+      const { response, body } = answer;
       if (response.ok) return { ok: true, providerMessageId: body.id ?? sms.id };
       const transient = response.status >= 500 || response.status === 408 || response.status === 429;
       return {
