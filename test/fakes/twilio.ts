@@ -1,18 +1,24 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
+import { dirname, join } from 'node:path';
 import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 /**
  * A fake Twilio for tests: a real HTTP server on 127.0.0.1 that holds every request to Twilio's
- * own OpenAPI description (../shared/peers/twilio, never edited). A request the description does
- * not allow is answered 400 and written to `violations`, which tests assert is empty, so a drift
- * in our adapter fails the suite instead of failing in production.
+ * own OpenAPI description (twilio-oai, MIT, read unedited from the @twilio-alpha/mcp package, a
+ * devDependency). A request the description does not allow is answered 400 and written to
+ * `violations`, which tests assert is empty, so a drift in our adapter fails the suite instead of
+ * failing in production.
  */
 
-const SPEC_URL = new URL('../../../shared/peers/twilio/twilio_api_v2010.json', import.meta.url);
+const SPEC_PATH = join(
+  dirname(createRequire(import.meta.url).resolve('@twilio-alpha/mcp/package.json')),
+  'twilio-oai/spec/json/twilio_api_v2010.json',
+);
 const MESSAGES_PATH = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -121,7 +127,7 @@ export function signTwilioRequest(authToken: string, url: string, params: Record
 
 let description: TwilioDescription | null = null;
 function loadDescription(): TwilioDescription {
-  description ??= JSON.parse(readFileSync(SPEC_URL, 'utf8')) as TwilioDescription;
+  description ??= JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as TwilioDescription;
   return description;
 }
 
