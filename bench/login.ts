@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { buildApp } from '../src/app.js';
-import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
 import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { newId } from '../src/crypto/random.js';
 import { openDeps } from '../src/main.js';
-import { newPersonRow } from '../src/people/people.store.js';
+import { newPersonRow } from '../src/people/person.row.js';
+import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
+import { capabilitiesOf } from '../src/storage/db.js';
 import { load } from './load.js';
 
 const PEOPLE = 500;
@@ -98,7 +99,9 @@ const run = (overallRate?: number) =>
 const full = await run();
 const atSeventy = await run(Math.max(1, Math.floor(rawRate * 0.7)));
 
-console.log(`Password sign-in on ${deps.dialect}, ${poolSize} argon2 threads, ${PEOPLE} people`);
+console.log(
+  `Password sign-in on ${capabilitiesOf(deps.db).name}, ${poolSize} argon2 threads, ${PEOPLE} people`,
+);
 console.log(`  raw argon2id verify     ${rawRate.toFixed(1).padStart(7)} /s   (peer)`);
 console.log(
   `  logins at full load     ${full.rps.toFixed(1).padStart(7)} /s   = ${((full.rps / rawRate) * 100).toFixed(0)}% of raw (goal ≥ 85%); failures: ${full.failures}`,

@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
-import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
 import { openDeps } from '../src/main.js';
-import { newPersonRow } from '../src/people/people.store.js';
+import { newPersonRow } from '../src/people/person.row.js';
+import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
+import { capabilitiesOf } from '../src/storage/db.js';
 import { load } from './load.js';
 
 const SIZES = (process.env.BENCH_PEOPLE ?? '1000,100000').split(',').map(Number);
@@ -80,7 +81,7 @@ for (const size of SIZES) {
     { cookie },
   );
   console.log(
-    `  ${size.toLocaleString('en').padStart(9)} people on ${deps.dialect}: ${lookups.rps.toFixed(0).padStart(6)} req/s = ${((lookups.rps / peer.rps) * 100).toFixed(0)}% of hello-world (goal ≥ 40%), p99 ${lookups.p99} ms (goal < 20 ms), failures ${lookups.failures}`,
+    `  ${size.toLocaleString('en').padStart(9)} people on ${capabilitiesOf(deps.db).name}: ${lookups.rps.toFixed(0).padStart(6)} req/s = ${((lookups.rps / peer.rps) * 100).toFixed(0)}% of hello-world (goal ≥ 40%), p99 ${lookups.p99} ms (goal < 20 ms), failures ${lookups.failures}`,
   );
   await app.close();
   await close();

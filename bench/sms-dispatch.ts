@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
 import { openDeps } from '../src/main.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
+import { capabilitiesOf } from '../src/storage/db.js';
 import { startFakeTwilio } from '../test/fakes/twilio.js';
 
 const TEXTS = Number(process.env.BENCH_TEXTS ?? 20_000);
@@ -121,7 +122,7 @@ try {
     .where('status', '=', 'sent')
     .executeTakeFirstOrThrow();
 
-  console.log(`SMS dispatch on ${deps.dialect}: ${TEXTS} texts, concurrency ${CONCURRENCY}`);
+  console.log(`SMS dispatch on ${capabilitiesOf(deps.db).name}: ${TEXTS} texts, concurrency ${CONCURRENCY}`);
   console.log(
     `  dispatched      ${rate.toFixed(0).padStart(7)} texts/s   (goal ≥ ${GOAL}/s: ${rate >= GOAL ? 'met' : 'NOT met'})`,
   );

@@ -9,9 +9,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { sessionCookieName } from './auth/session-cookie.js';
 import { registerClaimRoutes } from './claim/claim.routes.js';
-import type { Deps } from './context.js';
-import { registerAccessControl, sessionCookieName } from './http/access.js';
+import type { Deps } from './deps.js';
+import { registerAccessControl } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
@@ -19,12 +22,14 @@ import { registerProblemHandlers } from './http/problem.js';
 import { registerSystemRoutes } from './http/system.routes.js';
 import { registerWebRoutes } from './http/web.routes.js';
 import { registerInvitationRoutes } from './invitations/invitations.routes.js';
+import { registerLimitsRoutes } from './limits/limits.routes.js';
+import { registerOnboardingRoutes } from './onboarding/onboarding.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
-import { registerSessionRoutes } from './sessions/sessions.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSetupRoutes } from './setup/setup.routes.js';
 import { registerSmsRoutes } from './sms/sms.routes.js';
+import { registerSmsLogRoutes } from './sms-log/sms-log.routes.js';
 
 /** Builds the whole HTTP app without listening, so tests drive it with inject or a real port. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -68,21 +73,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   registerProblemHandlers(app);
-  registerAccessControl(app, deps);
+  registerAccessControl(app, createAuthenticator(deps));
   registerIdempotency(app, deps);
   const metrics = registerMetrics(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  registerSystemRoutes(api, deps, metrics);
+  registerSystemRoutes(api, deps.db, metrics);
   registerSetupRoutes(api, deps);
-  registerSessionRoutes(api, deps);
+  registerAuthRoutes(api, deps);
   registerPeopleRoutes(api, deps);
+  registerOnboardingRoutes(api, deps);
   registerSettingsRoutes(api, deps);
+  registerLimitsRoutes(api, deps);
   registerAuditRoutes(api, deps);
   registerInvitationRoutes(api, deps);
   registerClaimRoutes(api, deps);
   registerRecoveryRoutes(api, deps);
   registerSmsRoutes(api, deps);
+  registerSmsLogRoutes(api, deps);
   registerWebRoutes(api);
   await app.ready();
   return app;

@@ -1,21 +1,4 @@
-import type { Clock } from './clock.js';
-import type { Config } from './config.js';
-import type { SmsProvider } from './sms/providers/provider.js';
-import type { Db, DialectName } from './storage/db.js';
 import type { Role } from './storage/schema.js';
-import type { Throttle } from './throttle/throttle.js';
-
-/** What services need from the outside world; built once in main.ts, or per test. */
-export interface Deps {
-  db: Db;
-  dialect: DialectName;
-  clock: Clock;
-  config: Config;
-  /** The provider the dispatcher hands texts to (and, for console, the development inbox). */
-  sms: SmsProvider;
-  /** Where guessing throttles keep their counters (R33). */
-  throttle: Throttle;
-}
 
 export interface Actor {
   id: string;
@@ -34,4 +17,9 @@ export interface ActingContext {
   communityId: string;
   actor: Actor | null;
   meta: RequestMeta;
+}
+
+/** The context of work nobody asked for in a request: the dispatcher, reminders, housekeeping. */
+export function systemContext(communityId: string, userAgent: string): ActingContext {
+  return { communityId, actor: null, meta: { ip: null, requestId: null, userAgent } };
 }

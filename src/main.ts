@@ -1,14 +1,15 @@
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { type Config, isLocalUrl } from './config.js';
-import type { Deps } from './context.js';
+import type { Deps } from './deps.js';
 import { sweepExpired } from './housekeeping.js';
-import { sendDueReminders } from './invitations/invitations.service.js';
+import { sendDueReminders } from './invitations/reminders.js';
 import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
 import { createDispatcher } from './sms/dispatcher.js';
+import { createOutboxSignal } from './sms/outbox-signal.js';
 import { createSmsProvider } from './sms/providers/index.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
-import { createThrottle } from './throttle/throttle.js';
+import { createThrottle } from './throttle/create-throttle.js';
 
 /** How often the dispatcher, between rounds, sends due reminders and sweeps expired rows. */
 const PERIODIC_INTERVAL_MS = 60_000;
@@ -24,11 +25,11 @@ export async function openDeps(
   return {
     deps: {
       db: storage.db,
-      dialect: storage.dialect,
       clock: systemClock,
       config,
       sms,
-      throttle: createThrottle({ ...storage, clock: systemClock }),
+      outbox: createOutboxSignal(),
+      throttle: createThrottle({ db: storage.db, clock: systemClock }),
     },
     close: () => storage.close(),
   };

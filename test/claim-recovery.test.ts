@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { localDay, nextLocalMidnight } from '../src/counters/day.js';
 import {
   formatRecoveryCode,
   generateRecoveryCode,
   normaliseRecoveryCode,
 } from '../src/crypto/recovery-code.js';
-import { localDay, nextLocalMidnight } from '../src/limits/day.js';
 import { catalogueFor, HIDDEN, type SmsCatalogue, segmentsOf } from '../src/sms/messages.js';
 import { RECOVERY_RULES } from '../src/throttle/throttle.js';
 import {

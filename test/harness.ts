@@ -7,13 +7,16 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
-import { createCommunityWithAdmin, newCommunitySchema } from '../src/communities/communities.service.js';
 import { type Config, loadConfig } from '../src/config.js';
-import type { Deps } from '../src/context.js';
+import type { Deps } from '../src/deps.js';
+import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
+import { createOutboxSignal } from '../src/sms/outbox-signal.js';
 import { createSmsProvider, isConsoleProvider } from '../src/sms/providers/index.js';
-import { type DialectName, migrateToLatest, openDatabase, type Storage } from '../src/storage/db.js';
-import { createThrottle } from '../src/throttle/throttle.js';
+import { type Capabilities, migrateToLatest, openDatabase, type Storage } from '../src/storage/db.js';
+import { createThrottle } from '../src/throttle/create-throttle.js';
+
+export type DialectName = Capabilities['name'];
 
 /** A clock tests move by hand: days pass in a line of code. */
 export class ManualClock implements Clock {
@@ -123,7 +126,6 @@ export function eachDatabase(
         const config = testConfig(options.config);
         world.deps = {
           db: world.db.storage.db,
-          dialect,
           clock: world.clock,
           config,
           sms: createSmsProvider(
@@ -131,7 +133,8 @@ export function eachDatabase(
             () => world.clock.now(),
             () => undefined,
           ),
-          throttle: createThrottle({ db: world.db.storage.db, dialect, clock: world.clock }),
+          outbox: createOutboxSignal(),
+          throttle: createThrottle({ db: world.db.storage.db, clock: world.clock }),
         };
         world.app = await buildApp(world.deps);
       });

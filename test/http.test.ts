@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../src/auth/authenticate.js';
 import { registerAccessControl } from '../src/http/access.js';
 import { type Client, eachDatabase, expectProblem, seedCommunity, signIn, type World } from './harness.js';
 import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
@@ -329,7 +330,7 @@ eachDatabase('http: access control', (world) => {
   it('fails at startup when a route declares no access (deny by default, R35)', async () => {
     const app = Fastify();
     await app.register(cookie);
-    registerAccessControl(app, world.deps);
+    registerAccessControl(app, createAuthenticator(world.deps));
     const attempt = async () => {
       app.get('/undeclared', async () => ({ reachable: true }));
       await app.ready();
@@ -341,7 +342,7 @@ eachDatabase('http: access control', (world) => {
   it('starts and serves when every route declares its access', async () => {
     const app = Fastify();
     await app.register(cookie);
-    registerAccessControl(app, world.deps);
+    registerAccessControl(app, createAuthenticator(world.deps));
     app.get('/open', { config: { access: 'public' } }, async () => ({ reachable: true }));
     app.get('/closed', { config: { access: 'signed-in' } }, async () => ({ reachable: true }));
     await app.ready();

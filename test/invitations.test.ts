@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { sendDueReminders } from '../src/invitations/invitations.service.js';
-import { nextLocalMidnight } from '../src/limits/day.js';
+import { nextLocalMidnight } from '../src/counters/day.js';
+import { sendDueReminders } from '../src/invitations/reminders.js';
 import {
   ADMIN_PASSWORD,
   Client,

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import type { Deps } from '../src/context.js';
+import type { Deps } from '../src/deps.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
+import { createOutboxSignal } from '../src/sms/outbox-signal.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { openDatabase, type Storage } from '../src/storage/db.js';
-import { createThrottle } from '../src/throttle/throttle.js';
+import { createThrottle } from '../src/throttle/create-throttle.js';
 import {
   type Client,
   createTestDatabase,
@@ -34,7 +35,6 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
     for (const storage of [database.storage, second]) {
       const d: Deps = {
         db: storage.db,
-        dialect: storage.dialect,
         clock,
         config,
         sms: createSmsProvider(
@@ -42,7 +42,8 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
           () => clock.now(),
           () => undefined,
         ),
-        throttle: createThrottle({ db: storage.db, dialect: storage.dialect, clock }),
+        outbox: createOutboxSignal(),
+        throttle: createThrottle({ db: storage.db, clock }),
       };
       deps.push(d);
       apps.push(await buildApp(d));

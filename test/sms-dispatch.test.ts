@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs, createDispatcher } from '../src/sms/dispatcher.js';
+import { backoffMs } from '../src/sms/attempt.js';
+import { createDispatcher } from '../src/sms/dispatcher.js';
 import type { SendResult, SmsProvider } from '../src/sms/providers/provider.js';
 import { createTwilioProvider } from '../src/sms/providers/twilio.js';
 import type { SmsMessagesTable } from '../src/storage/schema.js';

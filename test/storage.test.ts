@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/crypto/random.js';
-import { newPersonRow } from '../src/people/people.store.js';
-import {
-  type Db,
-  type DialectName,
-  migrateDown,
-  migrateToLatest,
-  uniqueViolation,
-} from '../src/storage/db.js';
+import { newPersonRow } from '../src/people/person.row.js';
+import { type Db, migrateDown, migrateToLatest, uniqueViolation } from '../src/storage/db.js';
 import { migrations } from '../src/storage/migrations/index.js';
 import type { CommunitiesTable, PeopleTable } from '../src/storage/schema.js';
-import { createTestDatabase, dialects } from './harness.js';
+import { createTestDatabase, type DialectName, dialects } from './harness.js';
 
 /** A brand-new database with no schema at all (the harness's databases are already migrated). */
 const blankDatabase = (dialect: DialectName) => createTestDatabase(dialect, { migrate: false });

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { Deps } from '../context.js';
+import type { Clock } from '../clock.js';
 import { csvRow } from '../csv.js';
 import { encodeCursor, toPage } from '../cursor.js';
-import { authOf, REPORT_READERS } from '../http/access.js';
+import { communityOf, REPORT_READERS } from '../http/access.js';
 import { type Api, pageOf } from '../http/api.js';
-import type { AuditEventsTable } from '../storage/schema.js';
-import { listAuditEvents } from './audit.store.js';
+import type { Db } from '../storage/db.js';
+import { type AuditEvent, listAuditEvents } from './audit.store.js';
 
-const auditEventView = z.object({
+export const auditEventViewSchema = z.object({
   id: z.string(),
   occurredAt: z.string(),
   type: z.string(),
@@ -30,7 +30,9 @@ const auditQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-export function registerAuditRoutes(api: Api, deps: Deps) {
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+export function registerAuditRoutes(api: Api, deps: { db: Db; clock: Clock }) {
   api.get(
     '/api/v1/audit-events',
     {
@@ -39,12 +41,12 @@ export function registerAuditRoutes(api: Api, deps: Deps) {
         tags: ['audit'],
         summary: 'The audit log, newest first (R36)',
         querystring: auditQuery,
-        response: { 200: pageOf(auditEventView) },
+        response: { 200: pageOf(auditEventViewSchema) },
       },
     },
     async (request) => {
       const { limit, ...filter } = request.query;
-      const rows = await listAuditEvents(deps.db, authOf(request).community.id, filter, limit + 1);
+      const rows = await listAuditEvents(deps.db, communityOf(request), filter, limit + 1);
       return toPage(rows, limit, toAuditView);
     },
   );
@@ -60,7 +62,7 @@ export function registerAuditRoutes(api: Api, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const communityId = authOf(request).community.id;
+      const communityId = communityOf(request);
       const filter = request.query;
       reply
         .type('text/csv; charset=utf-8')
@@ -89,16 +91,16 @@ export function registerAuditRoutes(api: Api, deps: Deps) {
           for (const row of rows) {
             yield csvRow([
               row.id,
-              row.occurred_at,
+              row.occurredAt,
               row.type,
               row.outcome,
-              row.actor_id,
-              row.actor_label,
-              row.target_id,
-              row.target_label,
+              row.actor.id,
+              row.actor.label,
+              row.target.id,
+              row.target.label,
               row.ip,
-              row.request_id,
-              row.details,
+              row.requestId,
+              JSON.stringify(row.details),
             ]);
           }
           const last = rows.at(-1);
@@ -113,16 +115,6 @@ export function registerAuditRoutes(api: Api, deps: Deps) {
 
 const EXPORT_PAGE = 1000;
 
-function toAuditView(row: AuditEventsTable) {
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at,
-    type: row.type,
-    outcome: row.outcome,
-    actor: { id: row.actor_id, label: row.actor_label },
-    target: { id: row.target_id, label: row.target_label },
-    ip: row.ip,
-    requestId: row.request_id,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-  };
+function toAuditView({ communityId: _communityId, ...event }: AuditEvent): AuditEventView {
+  return event;
 }

@@ -1,6 +1,20 @@
 import { decodeCursor } from '../cursor.js';
-import type { Db } from '../storage/db.js';
+import type { Executor } from '../storage/db.js';
 import type { AuditEventsTable } from '../storage/schema.js';
+
+export interface AuditEvent {
+  id: string;
+  communityId: string;
+  occurredAt: string;
+  type: string;
+  outcome: 'success' | 'failure';
+  actor: { id: string | null; label: string | null };
+  target: { id: string | null; label: string | null };
+  ip: string | null;
+  requestId: string | null;
+  /** Facts about the event; never a secret. */
+  details: Record<string, unknown>;
+}
 
 export interface AuditFilter {
   type?: string | undefined;
@@ -11,13 +25,48 @@ export interface AuditFilter {
   cursor?: string | undefined;
 }
 
+function toAuditEvent(row: AuditEventsTable): AuditEvent {
+  return {
+    id: row.id,
+    communityId: row.community_id,
+    occurredAt: row.occurred_at,
+    type: row.type,
+    outcome: row.outcome,
+    actor: { id: row.actor_id, label: row.actor_label },
+    target: { id: row.target_id, label: row.target_label },
+    ip: row.ip,
+    requestId: row.request_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
+}
+
+export async function insertAuditEvent(db: Executor, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: event.id,
+      community_id: event.communityId,
+      occurred_at: event.occurredAt,
+      type: event.type,
+      outcome: event.outcome,
+      actor_id: event.actor.id,
+      actor_label: event.actor.label,
+      target_id: event.target.id,
+      target_label: event.target.label,
+      ip: event.ip,
+      request_id: event.requestId,
+      details: JSON.stringify(event.details),
+    })
+    .execute();
+}
+
 /** One page of a community's audit log, newest first; `limit + 1` rows tell whether more follow. */
-export function listAuditEvents(
-  db: Db,
+export async function listAuditEvents(
+  db: Executor,
   communityId: string,
   filter: AuditFilter,
   limit: number,
-): Promise<AuditEventsTable[]> {
+): Promise<AuditEvent[]> {
   let query = db.selectFrom('audit_events').selectAll().where('community_id', '=', communityId);
   if (filter.type) query = query.where('type', '=', filter.type);
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
@@ -25,5 +74,6 @@ export function listAuditEvents(
   if (filter.from) query = query.where('occurred_at', '>=', new Date(filter.from).toISOString());
   if (filter.to) query = query.where('occurred_at', '<', new Date(filter.to).toISOString());
   if (filter.cursor) query = query.where('id', '<', decodeCursor(filter.cursor));
-  return query.orderBy('id', 'desc').limit(limit).execute();
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toAuditEvent);
 }

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { ActingContext } from '../context.js';
 import { newId } from '../crypto/random.js';
-import type { Db, Tx } from '../storage/db.js';
+import type { Executor } from '../storage/db.js';
+import { insertAuditEvent } from './audit.store.js';
 
 /** Event names follow Workplace's security log, so administrators recognise them (R36). */
 export const AuditType = {
@@ -47,23 +48,18 @@ export interface AuditEntry {
  * Writes one audit row. Pass the transaction that makes the change, so the change and its
  * record commit together or not at all.
  */
-export async function recordAudit(db: Db | Tx, clock: Clock, ctx: ActingContext, entry: AuditEntry) {
+export async function recordAudit(db: Executor, clock: Clock, ctx: ActingContext, entry: AuditEntry) {
   const now = clock.now();
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: newId(now),
-      community_id: ctx.communityId,
-      occurred_at: now.toISOString(),
-      type: entry.type,
-      outcome: entry.outcome ?? 'success',
-      actor_id: ctx.actor?.id ?? null,
-      actor_label: ctx.actor?.label ?? null,
-      target_id: entry.target?.id ?? null,
-      target_label: entry.target?.label ?? null,
-      ip: ctx.meta.ip,
-      request_id: ctx.meta.requestId,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  await insertAuditEvent(db, {
+    id: newId(now),
+    communityId: ctx.communityId,
+    occurredAt: now.toISOString(),
+    type: entry.type,
+    outcome: entry.outcome ?? 'success',
+    actor: { id: ctx.actor?.id ?? null, label: ctx.actor?.label ?? null },
+    target: { id: entry.target?.id ?? null, label: entry.target?.label ?? null },
+    ip: ctx.meta.ip,
+    requestId: ctx.meta.requestId,
+    details: entry.details ?? {},
+  });
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../context.js';
-import { requestMeta, setSessionCookie } from '../http/access.js';
+import { setSessionCookie } from '../auth/session-cookie.js';
+import { signedInView, toSignedInView } from '../auth/signed-in.view.js';
+import type { Deps } from '../deps.js';
+import { requestMeta } from '../http/access.js';
 import type { Api } from '../http/api.js';
-import { signedInView, toSignedInView } from '../sessions/signed-in.view.js';
-import { claimAccount, inspectClaimLink } from './claim.service.js';
+import { claimAccount } from './claim-account.js';
+import { inspectClaimLink } from './inspect-claim-link.js';
 
 const tokenParams = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not an invitation link token'),
@@ -56,7 +58,7 @@ export function registerClaimRoutes(api: Api, deps: Deps) {
         password: request.body.password,
         meta: requestMeta(request),
       });
-      setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
+      setSessionCookie(reply, deps.config, result.session.token, result.session.expiresAt);
       reply.header('cache-control', 'no-store');
       return toSignedInView(result.person, result.community, result.session);
     },

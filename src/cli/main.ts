@@ -1,12 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import {
-  createCommunityWithAdmin,
-  firstAdminSchema,
-  newCommunitySchema,
-} from '../communities/communities.service.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { openDeps, serve, startDispatcher } from '../main.js';
+import { createCommunityWithAdmin, firstAdminSchema, newCommunitySchema } from '../setup/create-community.js';
 import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
 
 function fail(message: string): never {

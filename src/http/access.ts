@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActingContext, Deps, RequestMeta } from '../context.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ActingContext, Actor, RequestMeta } from '../context.js';
+import { constantTimeEqual } from '../crypto/random.js';
 import { AppError } from '../errors.js';
-import { isValidCsrfToken, type ResolvedSession, resolveSession } from '../sessions/sessions.service.js';
-import { readSettings } from '../settings/settings.schemas.js';
 import type { Role } from '../storage/schema.js';
 
 /**
@@ -11,16 +10,29 @@ import type { Role } from '../storage/schema.js';
  */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
-export interface Auth extends ResolvedSession {
-  token: string;
+/** Who is calling, as the authenticator found them. */
+export interface Principal {
+  communityId: string;
+  actor: Actor;
+  /**
+   * What a cookie session must send as X-CSRF-Token with every change; null where the credential
+   * cannot be sent by a browser on its own (a bearer token), so no CSRF check is needed.
+   */
+  csrfToken: string | null;
 }
+
+/**
+ * Finds the caller behind a request's credentials, or null. It is given from above (the auth
+ * slice knows sessions), so this plumbing knows no feature.
+ */
+export type Authenticate = (request: FastifyRequest) => Promise<Principal | null>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
   interface FastifyRequest {
-    auth: Auth | null;
+    principal: Principal | null;
   }
 }
 
@@ -30,14 +42,8 @@ export const SYSTEM_ADMIN: readonly Role[] = ['system_admin'];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function sessionCookieName(secure: boolean): string {
-  // __Host- binds the cookie to this exact origin over https; browsers refuse it on http.
-  return secure ? '__Host-muster_session' : 'muster_session';
-}
-
-export function registerAccessControl(app: FastifyInstance, deps: Deps) {
-  const cookieName = sessionCookieName(deps.config.secureCookies);
-  app.decorateRequest('auth', null);
+export function registerAccessControl(app: FastifyInstance, authenticate: Authenticate) {
+  app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -59,39 +65,30 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps) {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // the not-found handler
-    const token = request.cookies[cookieName];
-    if (token) {
-      const resolved = await resolveSession(
-        deps.db,
-        deps.clock,
-        token,
-        (c) => readSettings(c.settings).sessionIdleMinutes,
-      );
-      if (resolved) request.auth = { ...resolved, token };
-    }
+    request.principal = await authenticate(request);
     if (access === 'public') return;
-    const auth = request.auth;
-    if (!auth)
+    const principal = request.principal;
+    if (!principal)
       throw new AppError(
         'unauthenticated',
         'You are not signed in, or your session has ended. Sign in again.',
       );
-    if (
-      UNSAFE_METHODS.has(request.method) &&
-      !isValidCsrfToken(auth.token, headerValue(request, 'x-csrf-token'))
-    ) {
-      throw new AppError(
-        'csrf_token_invalid',
-        'This change was refused because it did not carry the X-CSRF-Token from sign-in. Reload the page and try again.',
-      );
+    if (UNSAFE_METHODS.has(request.method) && principal.csrfToken !== null) {
+      const presented = headerValue(request, 'x-csrf-token');
+      if (presented === undefined || !constantTimeEqual(principal.csrfToken, presented)) {
+        throw new AppError(
+          'csrf_token_invalid',
+          'This change was refused because it did not carry the X-CSRF-Token from sign-in. Reload the page and try again.',
+        );
+      }
     }
-    if (access !== 'signed-in' && !access.includes(auth.person.role)) {
+    if (access !== 'signed-in' && !access.includes(principal.actor.role)) {
       throw new AppError('forbidden', 'Your role does not allow this. Ask a system admin if you need it.');
     }
   });
 }
 
-function headerValue(request: FastifyRequest, name: string): string | undefined {
+export function headerValue(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -104,36 +101,18 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
   };
 }
 
-/** The signed-in caller; only for routes whose access is not 'public'. */
-export function authOf(request: FastifyRequest): Auth {
-  if (!request.auth) throw new AppError('unauthenticated', 'You are not signed in. Sign in again.');
-  return request.auth;
+/** The caller; only for routes whose access is not 'public'. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'You are not signed in. Sign in again.');
+  return request.principal;
+}
+
+/** The community of the caller: every list and lookup is scoped to it (R35). */
+export function communityOf(request: FastifyRequest): string {
+  return principalOf(request).communityId;
 }
 
 export function actingContext(request: FastifyRequest): ActingContext {
-  const { person, community } = authOf(request);
-  return {
-    communityId: community.id,
-    actor: { id: person.id, label: person.display_name, role: person.role },
-    meta: requestMeta(request),
-  };
-}
-
-export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string, expiresAt: string) {
-  reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: deps.config.secureCookies,
-    expires: new Date(expiresAt),
-  });
-}
-
-export function clearSessionCookie(reply: FastifyReply, deps: Deps) {
-  reply.clearCookie(sessionCookieName(deps.config.secureCookies), {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: deps.config.secureCookies,
-  });
+  const { communityId, actor } = principalOf(request);
+  return { communityId, actor, meta: requestMeta(request) };
 }

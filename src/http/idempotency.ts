@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Deps } from '../context.js';
+import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { uniqueViolation } from '../storage/db.js';
+import { type Db, uniqueViolation } from '../storage/db.js';
+import {
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  releaseIdempotencyKey,
+  storeIdempotentAnswer,
+} from './idempotency.store.js';
 
 /** How long a key is remembered; a retry after that is a new request. */
 const KEY_LIFETIME_MS = 24 * 3_600_000;
@@ -26,12 +32,12 @@ function fingerprintOf(request: FastifyRequest): string {
  * a retry with the same key and body gets that answer again instead of acting twice. Keys are
  * scoped to the signed-in person, so nobody can replay someone else's answer.
  */
-export function registerIdempotency(app: FastifyInstance, deps: Deps) {
+export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   app.decorateRequest('idempotency', null);
 
   app.addHook('preHandler', async (request, reply) => {
     const header = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || header === undefined || !request.auth) return;
+    if (request.method !== 'POST' || header === undefined || !request.principal) return;
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
       throw new AppError(
@@ -39,22 +45,11 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
         'Idempotency-Key must be 1–255 visible ASCII characters, such as a UUID.',
       );
     }
-    const scope = `${request.auth.community.id}:${request.auth.person.id}`;
+    const scope = `${request.principal.communityId}:${request.principal.actor.id}`;
     const fingerprint = fingerprintOf(request);
     const now = deps.clock.now();
     const claim = () =>
-      deps.db
-        .insertInto('idempotency_keys')
-        .values({
-          scope,
-          key,
-          fingerprint,
-          status_code: null,
-          response_body: null,
-          response_location: null,
-          created_at: now.toISOString(),
-        })
-        .execute();
+      claimIdempotencyKey(deps.db, { scope, key, fingerprint, createdAt: now.toISOString() });
     try {
       await claim();
       request.idempotency = { scope, key, replay: false };
@@ -62,20 +57,13 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     } catch (error) {
       if (uniqueViolation(error) === null) throw error;
     }
-    const stored = await deps.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    const age = stored ? now.getTime() - Date.parse(stored.created_at) : Number.POSITIVE_INFINITY;
-    const stale = age > KEY_LIFETIME_MS || (stored?.status_code === null && age > ABANDONED_MS);
+    const stored = await findIdempotencyKey(deps.db, scope, key);
+    const age = stored ? now.getTime() - Date.parse(stored.createdAt) : Number.POSITIVE_INFINITY;
+    const stale = age > KEY_LIFETIME_MS || (stored?.statusCode === null && age > ABANDONED_MS);
     if (!stored || stale) {
       // Expired or abandoned: only the row that was seen is deleted, so of two retries taking
       // it over, the second cannot delete the first one's fresh claim.
-      let stale = deps.db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key);
-      if (stored) stale = stale.where('created_at', '=', stored.created_at);
-      await stale.execute();
+      await releaseIdempotencyKey(deps.db, scope, key, stored?.createdAt);
       try {
         await claim();
         request.idempotency = { scope, key, replay: false };
@@ -94,20 +82,20 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
         'This Idempotency-Key was used for a different request. Use a new key for each new request.',
       );
     }
-    if (stored.status_code === null) {
+    if (stored.statusCode === null) {
       throw new AppError(
         'idempotency_key_in_progress',
         'A request with this Idempotency-Key is still running. Retry in a moment.',
       );
     }
     request.idempotency = { scope, key, replay: true };
-    const type = stored.status_code >= 400 ? 'application/problem+json' : 'application/json';
-    if (stored.response_location) reply.header('location', stored.response_location);
+    const type = stored.statusCode >= 400 ? 'application/problem+json' : 'application/json';
+    if (stored.location) reply.header('location', stored.location);
     return reply
-      .code(stored.status_code)
+      .code(stored.statusCode)
       .header('idempotent-replayed', 'true')
       .type(type)
-      .send(stored.response_body ?? '');
+      .send(stored.body ?? '');
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -118,22 +106,13 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     // hold a secret shown once (a new recovery code).
     const retryable = reply.statusCode >= 500 || reply.statusCode === 429;
     if (retryable || String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
-      await deps.db
-        .deleteFrom('idempotency_keys')
-        .where('scope', '=', state.scope)
-        .where('key', '=', state.key)
-        .execute();
+      await releaseIdempotencyKey(deps.db, state.scope, state.key);
     } else {
-      await deps.db
-        .updateTable('idempotency_keys')
-        .set({
-          status_code: reply.statusCode,
-          response_body: typeof payload === 'string' ? payload : '',
-          response_location: (reply.getHeader('location') as string | undefined) ?? null,
-        })
-        .where('scope', '=', state.scope)
-        .where('key', '=', state.key)
-        .execute();
+      await storeIdempotentAnswer(deps.db, state.scope, state.key, {
+        statusCode: reply.statusCode,
+        body: typeof payload === 'string' ? payload : '',
+        location: (reply.getHeader('location') as string | undefined) ?? null,
+      });
     }
     return payload;
   });

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { forEachPerson } from '../bulk.js';
-import type { Deps } from '../context.js';
-import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js';
+import type { Deps } from '../deps.js';
+import { ADMINS, actingContext, communityOf, REPORT_READERS } from '../http/access.js';
 import { type Api, bulkResultSchema, idParams, idsBody } from '../http/api.js';
-import { communityLimits } from '../limits/limits.service.js';
 import { personViewSchema } from '../people/people.schemas.js';
-import {
-  claimSmsAllowance,
-  invitePerson,
-  remindAll,
-  remindPerson,
-  resetToUnclaimed,
-} from './invitations.service.js';
+import { claimSmsAllowance } from './allowance.js';
+import { invitePerson, remindPerson } from './invite.js';
+import { remindAll } from './remind-all.js';
+import { resetToUnclaimed } from './reset.js';
 
 const invitedView = z.object({
   person: personViewSchema,
@@ -137,35 +133,6 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         },
       },
     },
-    async (request) =>
-      claimSmsAllowance({ deps, communityId: authOf(request).community.id, id: request.params.id }),
-  );
-
-  api.get(
-    '/api/v1/limits',
-    {
-      config: { access: REPORT_READERS },
-      schema: {
-        tags: ['limits'],
-        summary: "Today's usage of the daily limits, what is left and when they reset (R5, R6)",
-        response: {
-          200: z.object({
-            day: z.string(),
-            timeZone: z.string(),
-            resetsAt: z.string(),
-            phoneAccounts: z.object({
-              limit: z.number(),
-              used: z.number(),
-              left: z.number(),
-              howToRaise: z.string(),
-            }),
-            claimSmsPerPersonPerDay: z.number(),
-          }),
-        },
-      },
-    },
-    async (request) => {
-      return communityLimits(deps, authOf(request).community);
-    },
+    async (request) => claimSmsAllowance({ deps, communityId: communityOf(request), id: request.params.id }),
   );
 }

@@ -1,9 +1,10 @@
-import type { CommunityRow } from '../communities/communities.store.js';
-import type { Deps } from '../context.js';
+import { findCommunityOrThrow } from '../communities/communities.store.js';
+import type { Community } from '../communities/community.js';
+import { incrementIfBelow, readCounter } from '../counters/counters.store.js';
+import { localDay, nextLocalMidnight, secondsUntil } from '../counters/day.js';
+import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import type { Db, Tx } from '../storage/db.js';
-import { localDay, nextLocalMidnight, secondsUntil } from './day.js';
-import { incrementIfBelow, readCounter } from './limits.store.js';
+import type { Executor, Tx } from '../storage/db.js';
 
 /** "in 3 hours 20 minutes": when a limit resets, as a person reads it. */
 function inWords(now: Date, at: Date): string {
@@ -21,15 +22,15 @@ const claimSmsScope = (personId: string) => `claim_sms:${personId}`;
 const phoneAccountScope = (communityId: string) => `phone_accounts:${communityId}`;
 
 /** R6: more phone accounts a day once a core community has verified a domain. */
-export function phoneAccountLimit(deps: Deps, community: CommunityRow): number {
+export function phoneAccountLimit(deps: Deps, community: Community): number {
   const { phoneAccountsPerDay, phoneAccountsPerDayVerified } = deps.config.limits;
-  return community.plan === 'core' && community.domain_verified === 1
+  return community.plan === 'core' && community.domainVerified
     ? phoneAccountsPerDayVerified
     : phoneAccountsPerDay;
 }
 
-function resetsAt(deps: Deps, community: CommunityRow): Date {
-  return nextLocalMidnight(deps.clock.now(), community.time_zone);
+function resetsAt(deps: Deps, community: Community): Date {
+  return nextLocalMidnight(deps.clock.now(), community.timeZone);
 }
 
 /**
@@ -39,22 +40,17 @@ function resetsAt(deps: Deps, community: CommunityRow): Date {
 export async function takeClaimSms(
   tx: Tx,
   deps: Deps,
-  community: CommunityRow,
+  community: Community,
   personId: string,
 ): Promise<number> {
   const now = deps.clock.now();
   const limit = deps.config.limits.claimSmsPerDay;
-  const count = await incrementIfBelow(
-    tx,
-    claimSmsScope(personId),
-    localDay(now, community.time_zone),
-    limit,
-  );
+  const count = await incrementIfBelow(tx, claimSmsScope(personId), localDay(now, community.timeZone), limit);
   if (count === null) {
     const reset = resetsAt(deps, community);
     throw new AppError(
       'claim_sms_daily_limit',
-      `This person has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight in ${community.time_zone}, ${inWords(now, reset)}.`,
+      `This person has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight in ${community.timeZone}, ${inWords(now, reset)}.`,
       { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
     );
   }
@@ -62,13 +58,13 @@ export async function takeClaimSms(
 }
 
 /** R6: takes one of the community's phone-account creations for today. */
-export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: CommunityRow): Promise<void> {
+export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: Community): Promise<void> {
   const now = deps.clock.now();
   const limit = phoneAccountLimit(deps, community);
   const count = await incrementIfBelow(
     tx,
     phoneAccountScope(community.id),
-    localDay(now, community.time_zone),
+    localDay(now, community.timeZone),
     limit,
   );
   if (count === null) {
@@ -79,36 +75,34 @@ export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: Co
         : 'On the Core plan, verifying a domain raises the limit.';
     throw new AppError(
       'phone_account_daily_limit',
-      `Today's limit of ${limit} new mobile-number accounts is reached. It resets at midnight in ${community.time_zone}, ${inWords(now, reset)}. ${raise}`,
+      `Today's limit of ${limit} new mobile-number accounts is reached. It resets at midnight in ${community.timeZone}, ${inWords(now, reset)}. ${raise}`,
       { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
     );
   }
 }
 
-export async function claimSmsLeftToday(db: Db | Tx, deps: Deps, community: CommunityRow, personId: string) {
-  const used = await readCounter(
-    db,
-    claimSmsScope(personId),
-    localDay(deps.clock.now(), community.time_zone),
-  );
+export async function claimSmsLeftToday(db: Executor, deps: Deps, community: Community, personId: string) {
+  const used = await readCounter(db, claimSmsScope(personId), localDay(deps.clock.now(), community.timeZone));
   const limit = deps.config.limits.claimSmsPerDay;
   return { limit, used, left: Math.max(0, limit - used), resetsAt: resetsAt(deps, community).toISOString() };
 }
 
-export async function communityLimits(deps: Deps, community: CommunityRow) {
-  const day = localDay(deps.clock.now(), community.time_zone);
+/** Today's usage of the daily limits, what is left and when they reset (R5, R6). */
+export async function getCommunityLimits({ deps, communityId }: { deps: Deps; communityId: string }) {
+  const community = await findCommunityOrThrow(deps.db, communityId);
+  const day = localDay(deps.clock.now(), community.timeZone);
   const limit = phoneAccountLimit(deps, community);
   const used = await readCounter(deps.db, phoneAccountScope(community.id), day);
   return {
     day,
-    timeZone: community.time_zone,
+    timeZone: community.timeZone,
     resetsAt: resetsAt(deps, community).toISOString(),
     phoneAccounts: {
       limit,
       used,
       left: Math.max(0, limit - used),
       howToRaise:
-        community.plan === 'core' && community.domain_verified === 1
+        community.plan === 'core' && community.domainVerified
           ? 'This is the highest daily limit.'
           : community.plan === 'core'
             ? 'Verify a domain to raise it.'

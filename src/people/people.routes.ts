@@ -1,31 +1,19 @@
 import { z } from 'zod';
 import { forEachPerson } from '../bulk.js';
-import type { Deps } from '../context.js';
-import { ADMINS, actingContext, authOf, REPORT_READERS, SYSTEM_ADMIN } from '../http/access.js';
+import type { Deps } from '../deps.js';
+import { ADMINS, actingContext, communityOf, REPORT_READERS, SYSTEM_ADMIN } from '../http/access.js';
 import { type Api, bulkResultSchema, idParams, idsBody, pageOf } from '../http/api.js';
 import { sessionViewSchema } from '../sessions/sessions.view.js';
+import { deactivatePerson, deletePerson, reactivatePerson } from './lifecycle.js';
 import {
-  batchCreateSchema,
-  batchResultSchema,
-  createPersonSchema,
   listPeopleQuerySchema,
   personViewSchema,
   setRoleSchema,
   updatePersonSchema,
 } from './people.schemas.js';
-import {
-  countPeople,
-  createPeopleBatch,
-  createPerson,
-  deactivatePerson,
-  deletePerson,
-  getPerson,
-  listPeople,
-  listPersonSessions,
-  reactivatePerson,
-  setRole,
-  updatePerson,
-} from './people.service.js';
+import { countPeople, getPerson, listPeople, listPersonSessions } from './queries.js';
+import { setRole } from './set-role.js';
+import { updatePerson } from './update-person.js';
 
 export function registerPeopleRoutes(api: Api, deps: Deps) {
   const tags = ['people'];
@@ -41,24 +29,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         response: { 200: pageOf(personViewSchema) },
       },
     },
-    async (request) => listPeople({ deps, communityId: authOf(request).community.id, filter: request.query }),
-  );
-
-  api.post(
-    '/api/v1/people',
-    {
-      config: { access: ADMINS },
-      schema: {
-        tags,
-        summary: 'Add one person',
-        body: createPersonSchema,
-        response: { 201: personViewSchema },
-      },
-    },
-    async (request, reply) => {
-      const person = await createPerson({ deps, ctx: actingContext(request), input: request.body });
-      return reply.code(201).header('location', `/api/v1/people/${person.id}`).send(person);
-    },
+    async (request) => listPeople({ deps, communityId: communityOf(request), filter: request.query }),
   );
 
   api.get(
@@ -81,7 +52,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         },
       },
     },
-    async (request) => countPeople({ deps, communityId: authOf(request).community.id }),
+    async (request) => countPeople({ deps, communityId: communityOf(request) }),
   );
 
   api.post(
@@ -112,29 +83,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         response: { 200: z.object({ items: z.array(sessionViewSchema) }) },
       },
     },
-    async (request) =>
-      listPersonSessions({ deps, communityId: authOf(request).community.id, id: request.params.id }),
-  );
-
-  api.post(
-    '/api/v1/people/batch',
-    {
-      config: { access: ADMINS },
-      schema: {
-        tags,
-        summary: 'Add many people; each row succeeds or fails on its own (R2, R6)',
-        body: batchCreateSchema,
-        response: { 200: batchResultSchema },
-      },
-    },
-    async (request) =>
-      createPeopleBatch({
-        deps,
-        ctx: actingContext(request),
-        rows: request.body.people,
-        sendInvitations: request.body.sendInvitations,
-        dryRun: request.body.dryRun,
-      }),
+    async (request) => listPersonSessions({ deps, communityId: communityOf(request), id: request.params.id }),
   );
 
   api.get(
@@ -143,7 +92,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
       config: { access: REPORT_READERS },
       schema: { tags, summary: 'Get a person', params: idParams, response: { 200: personViewSchema } },
     },
-    async (request) => getPerson({ deps, communityId: authOf(request).community.id, id: request.params.id }),
+    async (request) => getPerson({ deps, communityId: communityOf(request), id: request.params.id }),
   );
 
   api.patch(

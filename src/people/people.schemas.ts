@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, timeZoneSchema } from '../settings/settings.schemas.js';
+import { localeSchema, timeZoneSchema } from '../communities/settings-document.js';
 
 export const ROLES = ['system_admin', 'account_manager', 'analyst', 'member'] as const;
 export const STATES = ['not_invited', 'invited', 'active', 'deactivated'] as const;
@@ -54,35 +54,6 @@ export const updatePersonSchema = z
 
 export type CreatePersonInput = z.input<typeof createPersonSchema>;
 
-export const MAX_BATCH = 1000;
-
-export const batchCreateSchema = z.strictObject({
-  people: z
-    .array(z.unknown())
-    .min(1)
-    .max(MAX_BATCH)
-    .describe('Each row is checked on its own, as for POST /api/v1/people; a bad row loses nothing else.'),
-  sendInvitations: z.boolean().default(true),
-  dryRun: z
-    .boolean()
-    .default(false)
-    .describe('Check every row as if adding it, and add nothing: the preview before sending.'),
-});
-
-export const batchResultSchema = z.object({
-  created: z.number(),
-  failed: z.number(),
-  results: z.array(
-    z.object({
-      index: z.number(),
-      status: z.enum(['created', 'error']),
-      person: z.lazy(() => personViewSchema).optional(),
-      code: z.string().optional(),
-      message: z.string().optional(),
-      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  ),
-});
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
 export const personViewSchema = z.object({

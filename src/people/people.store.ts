@@ -1,66 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { Db, Tx } from '../storage/db.js';
-import type { Database, LoginKind, PeopleTable } from '../storage/schema.js';
-
-export type PersonRow = PeopleTable;
-
-/** A new person with every optional field empty: not invited, no password, member. */
-export function newPersonRow(fields: {
-  id: string;
-  communityId: string;
-  login: { kind: LoginKind; value: string };
-  displayName: string;
-  now: string;
-}): PersonRow {
-  const { id, communityId, login, displayName, now } = fields;
-  return {
-    id,
-    community_id: communityId,
-    login_kind: login.kind,
-    email: login.kind === 'email' ? login.value : null,
-    phone: login.kind === 'phone' ? login.value : null,
-    username: login.kind === 'username' ? login.value : null,
-    given_name: null,
-    family_name: null,
-    display_name: displayName,
-    job_title: null,
-    department: null,
-    division: null,
-    organization: null,
-    cost_center: null,
-    location: null,
-    locale: null,
-    time_zone: null,
-    manager_id: null,
-    external_id: null,
-    start_date: null,
-    frontline: 0,
-    role: 'member',
-    active: 1,
-    invited: 0,
-    claimed: 0,
-    invited_at: null,
-    claimed_at: null,
-    deactivated_at: null,
-    password_hash: null,
-    invitation_generation: 0,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    recovery_code_hash: null,
-    recovery_code_created_at: null,
-    invitation_sent_at: null,
-    reminders_sent: 0,
-  };
-}
-export type PersonState = 'not_invited' | 'invited' | 'active' | 'deactivated';
-
-/** The Workplace derivation of state from (active, invited, claimed). */
-export function stateOf(row: Pick<PersonRow, 'active' | 'invited' | 'claimed'>): PersonState {
-  if (!row.active) return 'deactivated';
-  if (row.claimed) return 'active';
-  return row.invited ? 'invited' : 'not_invited';
-}
+import type { Executor } from '../storage/db.js';
+import type { Database, LoginKind } from '../storage/schema.js';
+import type { Person, PersonState } from './person.js';
+import { toColumns, toPerson, toPersonRow } from './person.row.js';
 
 export function whereState(
   eb: ExpressionBuilder<Database, 'people'>,
@@ -78,27 +20,107 @@ export function whereState(
   }
 }
 
-export function findPersonById(db: Db | Tx, communityId: string, id: string): Promise<PersonRow | undefined> {
-  return db
+export async function findPersonById(db: Executor, communityId: string, id: string): Promise<Person | null> {
+  const row = await db
     .selectFrom('people')
     .selectAll()
     .where('community_id', '=', communityId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row ? toPerson(row) : null;
 }
 
-export function findPersonByLogin(
-  db: Db | Tx,
+/** A person by id alone, for links that carry no community (a claim token knows its person). */
+export async function findPersonAnywhere(db: Executor, id: string): Promise<Person | null> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+export async function findPersonByLogin(
+  db: Executor,
   communityId: string,
   kind: LoginKind,
   value: string,
-): Promise<PersonRow | undefined> {
-  return db
+): Promise<Person | null> {
+  const row = await db
     .selectFrom('people')
     .selectAll()
     .where('community_id', '=', communityId)
     .where(kind, '=', value)
     .executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+/** Reads a person under a row lock, so parallel changes to one person take turns. */
+export async function lockPerson(db: Executor, communityId: string, id: string): Promise<Person | null> {
+  const row = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+/** The manager of a person, for walking a reporting chain. */
+export async function findManagerId(db: Executor, communityId: string, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('people')
+    .select('manager_id')
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.manager_id ?? null;
+}
+
+export async function insertPerson(db: Executor, person: Person): Promise<void> {
+  await db.insertInto('people').values(toPersonRow(person)).execute();
+}
+
+/** Fields an update may be made conditional on: it changes the row only if they still hold. */
+export type PersonConditions = Partial<
+  Pick<
+    Person,
+    | 'version'
+    | 'active'
+    | 'claimed'
+    | 'invitationGeneration'
+    | 'recoveryCodeHash'
+    | 'remindersSent'
+    | 'invitationSentAt'
+  >
+>;
+
+/**
+ * Changes some fields of a person and bumps their version, in one conditional statement: if a
+ * condition no longer holds (another change came first), nothing changes and null comes back.
+ */
+export async function updatePerson(
+  db: Executor,
+  id: string,
+  changes: Partial<Person>,
+  conditions: PersonConditions = {},
+): Promise<Person | null> {
+  let query = db
+    .updateTable('people')
+    .set((eb) => ({ ...toColumns(changes), version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  for (const [column, value] of Object.entries(toColumns(conditions))) {
+    query = query.where(column as keyof Database['people'], value === null ? 'is' : '=', value as never);
+  }
+  const row = await query.returningAll().executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+/** Deletes a person as read at `version`; false if they changed (or went) since. */
+export async function deletePersonAt(db: Executor, id: string, version: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('people')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 export interface PeopleFilter {
@@ -113,7 +135,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function listPeople(db: Db | Tx, communityId: string, filter: PeopleFilter): Promise<PersonRow[]> {
+export async function listPeople(db: Executor, communityId: string, filter: PeopleFilter): Promise<Person[]> {
   let query = db.selectFrom('people').selectAll().where('community_id', '=', communityId);
   const { state, kind, q, afterId } = filter;
   if (state) query = query.where((eb) => whereState(eb, state));
@@ -132,23 +154,24 @@ export function listPeople(db: Db | Tx, communityId: string, filter: PeopleFilte
       ),
     );
   }
-  return query.orderBy('id').limit(filter.limit).execute();
+  const rows = await query.orderBy('id').limit(filter.limit).execute();
+  return rows.map(toPerson);
 }
 
-export function countActiveSystemAdmins(db: Db | Tx, communityId: string): Promise<number> {
-  return db
+export async function countActiveSystemAdmins(db: Executor, communityId: string): Promise<number> {
+  const row = await db
     .selectFrom('people')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('community_id', '=', communityId)
     .where('role', '=', 'system_admin')
     .where('active', '=', 1)
-    .executeTakeFirstOrThrow()
-    .then((row) => Number(row.n));
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** How many people are in each state: the people page's tabs. */
 export async function countPeopleByState(
-  db: Db | Tx,
+  db: Executor,
   communityId: string,
 ): Promise<Record<PersonState, number>> {
   const groups = await db
@@ -158,6 +181,15 @@ export async function countPeopleByState(
     .groupBy(['active', 'invited', 'claimed'])
     .execute();
   const counts: Record<PersonState, number> = { not_invited: 0, invited: 0, active: 0, deactivated: 0 };
-  for (const group of groups) counts[stateOf(group)] += Number(group.n);
+  for (const group of groups) {
+    const state = !group.active
+      ? 'deactivated'
+      : group.claimed
+        ? 'active'
+        : group.invited
+          ? 'invited'
+          : 'not_invited';
+    counts[state] += Number(group.n);
+  }
   return counts;
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../context.js';
-import { actingContext, authOf, requestMeta, setSessionCookie } from '../http/access.js';
+import { signedInOf } from '../auth/authenticate.js';
+import { setSessionCookie } from '../auth/session-cookie.js';
+import { signedInView, toSignedInView } from '../auth/signed-in.view.js';
+import type { Deps } from '../deps.js';
+import { actingContext, requestMeta } from '../http/access.js';
 import type { Api } from '../http/api.js';
-import { signedInView, toSignedInView } from '../sessions/signed-in.view.js';
-import { recoverPassword, regenerateRecoveryCode } from './recovery.service.js';
+import { regenerateRecoveryCode } from './new-recovery-code.js';
+import { recoverPassword } from './recover-password.js';
 
 export function registerRecoveryRoutes(api: Api, deps: Deps) {
   const tags = ['recovery'];
@@ -28,7 +31,7 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
     async (request, reply) => {
       const { community: communitySlug, ...rest } = request.body;
       const result = await recoverPassword({ deps, communitySlug, ...rest, meta: requestMeta(request) });
-      setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
+      setSessionCookie(reply, deps.config, result.session.token, result.session.expiresAt);
       return {
         ...toSignedInView(result.person, result.community, result.session),
         otherSessionsEnded: result.otherSessionsEnded,
@@ -52,7 +55,7 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const { person, community } = authOf(request);
+      const { person, community } = signedInOf(request);
       reply.header('cache-control', 'no-store');
       return regenerateRecoveryCode({
         deps,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionRow } from './sessions.store.js';
+import type { Session } from './session.js';
 
 export const sessionViewSchema = z.object({
   id: z.string(),
@@ -11,14 +11,16 @@ export const sessionViewSchema = z.object({
   userAgent: z.string().nullable(),
 });
 
-export function toSessionView(row: SessionRow, currentId: string | null) {
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export function toSessionView(session: Session, currentId: string | null): SessionView {
   return {
-    id: row.id,
-    current: row.id === currentId,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    expiresAt: row.idle_expires_at,
-    ip: row.ip,
-    userAgent: row.user_agent,
+    id: session.id,
+    current: session.id === currentId,
+    createdAt: session.createdAt,
+    lastUsedAt: session.lastUsedAt,
+    expiresAt: session.idleExpiresAt,
+    ip: session.ip,
+    userAgent: session.userAgent,
   };
 }

@@ -1,5 +1,5 @@
-import type { Deps } from '../context.js';
-import { actingContext, authOf, SYSTEM_ADMIN } from '../http/access.js';
+import type { Deps } from '../deps.js';
+import { actingContext, communityOf, SYSTEM_ADMIN } from '../http/access.js';
 import type { Api } from '../http/api.js';
 import { settingsPatchSchema, settingsViewSchema } from './settings.schemas.js';
 import { getSettings, updateSettings } from './settings.service.js';
@@ -12,7 +12,7 @@ export function registerSettingsRoutes(api: Api, deps: Deps) {
       config: { access: SYSTEM_ADMIN },
       schema: { tags, summary: 'Community settings (R25)', response: { 200: settingsViewSchema } },
     },
-    async (request) => getSettings({ deps, communityId: authOf(request).community.id }),
+    async (request) => getSettings({ deps, communityId: communityOf(request) }),
   );
   api.patch(
     '/api/v1/settings',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { firstAdminSchema, newCommunitySchema } from '../communities/communities.service.js';
-import type { Deps } from '../context.js';
+import type { Deps } from '../deps.js';
 import { requestMeta } from '../http/access.js';
 import type { Api } from '../http/api.js';
+import { firstAdminSchema, newCommunitySchema } from './create-community.js';
 import { completeSetup, isSetupDone } from './setup.service.js';
 
 export function registerSetupRoutes(api: Api, deps: Deps) {

@@ -1,13 +1,10 @@
-import { sql } from 'kysely';
-import {
-  createCommunityWithAdmin,
-  type FirstAdmin,
-  type NewCommunity,
-} from '../communities/communities.service.js';
 import { listFirstCommunities } from '../communities/communities.store.js';
-import type { Deps, RequestMeta } from '../context.js';
+import type { RequestMeta } from '../context.js';
 import { hashToken, randomToken } from '../crypto/random.js';
+import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { createCommunityWithAdmin, type FirstAdmin, type NewCommunity } from './create-community.js';
+import { consumeSetupToken, insertSetupToken } from './setup.store.js';
 
 const SETUP_TOKEN_HOURS = 24;
 
@@ -20,15 +17,11 @@ export async function issueSetupLinkIfEmpty(deps: Deps): Promise<string | null> 
   if (existing) return null;
   const now = deps.clock.now();
   const token = randomToken(32);
-  await deps.db
-    .insertInto('setup_tokens')
-    .values({
-      token_hash: hashToken(token),
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SETUP_TOKEN_HOURS * 3_600_000).toISOString(),
-      used_at: null,
-    })
-    .execute();
+  await insertSetupToken(deps.db, {
+    tokenHash: hashToken(token),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SETUP_TOKEN_HOURS * 3_600_000).toISOString(),
+  });
   return `${deps.config.publicUrl}/setup?token=${token}`;
 }
 
@@ -60,26 +53,13 @@ export async function completeSetup({
     admin,
     meta,
     inside: async (tx) => {
-      const now = deps.clock.now().toISOString();
-      // One conditional UPDATE consumes the token: of two racing visitors exactly one wins.
-      const consumed = await tx
-        .updateTable('setup_tokens')
-        .set({ used_at: now })
-        .where('token_hash', '=', hashToken(token))
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      if (Number(consumed.numUpdatedRows) !== 1) {
+      if (!(await consumeSetupToken(tx, hashToken(token), deps.clock.now().toISOString()))) {
         throw new AppError(
           'setup_token_invalid',
           'This setup link is not valid any more. Restart the server to print a new one, or use `npx muster setup`.',
         );
       }
-      const communities = await tx
-        .selectFrom('communities')
-        .select(sql<number>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(communities.n) > 0)
+      if ((await listFirstCommunities(tx)).length > 0)
         throw new AppError('setup_already_done', 'Muster is already set up. Sign in instead.');
     },
   });

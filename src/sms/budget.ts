@@ -1,6 +1,7 @@
-import type { Deps } from '../context.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { incrementIfBelow } from '../counters/counters.store.js';
 import { AppError } from '../errors.js';
-import { incrementIfBelow } from '../limits/limits.store.js';
 import type { Tx } from '../storage/db.js';
 
 /**
@@ -15,10 +16,11 @@ import type { Tx } from '../storage/db.js';
  * holds them may run long (Remind all commits person by person there), and they are always
  * taken in the same order (hour, day, range), so two senders cannot deadlock on them.
  */
-export async function takeSmsBudget(tx: Tx, deps: Deps, to: string) {
-  // A preview (the dry run of Add multiple people) sends nothing: it spends no budget and holds
-  // none of the shared rows.
-  if (previewTransactions.has(tx)) return;
+export async function takeSmsBudget(
+  tx: Tx,
+  deps: { clock: Clock; config: Pick<Config, 'limits'> },
+  to: string,
+) {
   const now = deps.clock.now();
   const iso = now.toISOString();
   const hour = iso.slice(0, 13);
@@ -47,6 +49,3 @@ export async function takeSmsBudget(tx: Tx, deps: Deps, to: string) {
     );
   }
 }
-
-/** Transactions that preview changes and are rolled back; texts queued in them are not counted. */
-export const previewTransactions = new WeakSet<object>();

@@ -1,75 +1,23 @@
 import { z } from 'zod';
-import { isLocalUrl } from '../config.js';
-import type { Deps } from '../context.js';
+import type { Clock } from '../clock.js';
+import { type Config, isLocalUrl } from '../config.js';
 import { AppError } from '../errors.js';
-import { ADMINS, actingContext, authOf, REPORT_READERS } from '../http/access.js';
-import { type Api, idParams, pageOf } from '../http/api.js';
+import type { Api } from '../http/api.js';
+import type { Db } from '../storage/db.js';
 import { isConsoleProvider } from './providers/index.js';
+import type { SmsProvider } from './providers/provider.js';
 import { isValidTwilioSignature, statusFromTwilio } from './providers/twilio.js';
 import { recordDeliveryReport } from './receipts.js';
-import { getSms, listSms, resendSms } from './sms.service.js';
 
-const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'] as const;
-
-const smsView = z.object({
-  id: z.string(),
-  personId: z.string().nullable(),
-  to: z.string().describe('Masked: the country code and last four digits.'),
-  kind: z.string(),
-  channel: z.string(),
-  status: z.enum(STATUSES),
-  text: z.string().describe('The text with links and codes hidden.'),
-  attempts: z.number(),
-  provider: z.string().nullable(),
-  providerMessageId: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  expiresAt: z.string(),
-  resendable: z.boolean(),
-});
-
-export function registerSmsRoutes(api: Api, deps: Deps) {
+/**
+ * The provider side of texting: the development inbox of the console provider, and the signed
+ * delivery reports Twilio posts back. The SMS log admins read lives in sms-log/.
+ */
+export function registerSmsRoutes(
+  api: Api,
+  deps: { db: Db; clock: Clock; config: Config; sms: SmsProvider },
+) {
   const tags = ['sms'];
-
-  api.get(
-    '/api/v1/sms-messages',
-    {
-      config: { access: REPORT_READERS },
-      schema: {
-        tags,
-        summary: 'The SMS log, newest first (R50)',
-        querystring: z.strictObject({
-          personId: z.uuid().optional(),
-          status: z.enum(STATUSES).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
-        }),
-        response: { 200: pageOf(smsView) },
-      },
-    },
-    async (request) => listSms({ deps, communityId: authOf(request).community.id, filter: request.query }),
-  );
-
-  api.get(
-    '/api/v1/sms-messages/:id',
-    {
-      config: { access: REPORT_READERS },
-      schema: { tags, summary: 'One text with every delivery attempt', params: idParams },
-    },
-    async (request) => getSms({ deps, communityId: authOf(request).community.id, id: request.params.id }),
-  );
-
-  api.post(
-    '/api/v1/sms-messages/:id/resend',
-    {
-      config: { access: ADMINS },
-      schema: { tags, summary: 'Resend a failed or expired claim text', params: idParams },
-    },
-    async (request) => resendSms({ deps, ctx: actingContext(request), id: request.params.id }),
-  );
-
   const provider = deps.sms;
   if (isConsoleProvider(provider) && isLocalUrl(deps.config.publicUrl)) {
     // Development only: the inbox shows claim links and recovery codes to anyone, so it exists

@@ -12,5 +12,10 @@ export function openPostgres(url: string): Storage {
   // crash the process: the pool discards it and opens a new one when next needed.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    // Several server processes may share the database, and transactions run side by side.
+    capabilities: { name: 'postgres', concurrentWriters: true },
+    close: () => db.destroy(),
+  };
 }

@@ -1,11 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SelectModifierNode, SqliteDialect, SqliteQueryCompiler } from 'kysely';
 import type { Storage } from '../db.js';
 import type { Database } from '../schema.js';
 
 const STATEMENT_CACHE_SIZE = 1000;
+
+/** Row-lock modifiers that PostgreSQL needs and SQLite has no syntax for. */
+const ROW_LOCKS = new Set(['ForUpdate', 'ForNoKeyUpdate', 'ForShare', 'ForKeyShare', 'NoWait', 'SkipLocked']);
+
+/**
+ * SQLite runs one write transaction at a time, so a row another writer holds can never be read
+ * for update: `FOR UPDATE` and `SKIP LOCKED` are already true of every query. Stores write them
+ * once for PostgreSQL, and this compiler leaves them out, so no code above the storage layer
+ * asks which database it runs on.
+ */
+class LockFreeSqliteQueryCompiler extends SqliteQueryCompiler {
+  protected override visitSelectModifier(node: SelectModifierNode): void {
+    if (node.modifier && ROW_LOCKS.has(node.modifier)) return;
+    super.visitSelectModifier(node);
+  }
+}
+
+class MusterSqliteDialect extends SqliteDialect {
+  override createQueryCompiler() {
+    return new LockFreeSqliteQueryCompiler();
+  }
+}
 
 export function openSqlite(path: string): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -31,6 +53,11 @@ export function openSqlite(path: string): Storage {
       return statement;
     },
   };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new MusterSqliteDialect({ database }) });
+  return {
+    db,
+    // One process owns the file and one transaction writes at a time; each commit syncs to disk.
+    capabilities: { name: 'sqlite', concurrentWriters: false },
+    close: () => db.destroy(),
+  };
 }

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Community } from '../communities/community.js';
+import { toCommunity } from '../communities/community.js';
+import type { Person } from '../people/person.js';
+import { toPerson } from '../people/person.row.js';
+import { type Session, toSession } from '../sessions/session.js';
+import type { Executor } from '../storage/db.js';
+import type { CommunitiesTable, PeopleTable, SessionsTable } from '../storage/schema.js';
+
+// Every column of people and communities, selected under a prefix so the joined row's names
+// do not collide; the Record types make the compiler insist on every column.
+const PERSON_COLUMNS: Record<keyof PeopleTable, true> = {
+  id: true,
+  community_id: true,
+  login_kind: true,
+  email: true,
+  phone: true,
+  username: true,
+  given_name: true,
+  family_name: true,
+  display_name: true,
+  job_title: true,
+  department: true,
+  division: true,
+  organization: true,
+  cost_center: true,
+  location: true,
+  locale: true,
+  time_zone: true,
+  manager_id: true,
+  external_id: true,
+  start_date: true,
+  frontline: true,
+  role: true,
+  active: true,
+  invited: true,
+  claimed: true,
+  invited_at: true,
+  claimed_at: true,
+  deactivated_at: true,
+  password_hash: true,
+  invitation_generation: true,
+  version: true,
+  created_at: true,
+  updated_at: true,
+  recovery_code_hash: true,
+  recovery_code_created_at: true,
+  invitation_sent_at: true,
+  reminders_sent: true,
+};
+const COMMUNITY_COLUMNS: Record<keyof CommunitiesTable, true> = {
+  id: true,
+  name: true,
+  slug: true,
+  plan: true,
+  time_zone: true,
+  default_locale: true,
+  default_country: true,
+  domain_verified: true,
+  settings: true,
+  created_at: true,
+  updated_at: true,
+};
+const JOINED_COLUMNS = [
+  'sessions.*',
+  ...Object.keys(PERSON_COLUMNS).map((c) => `people.${c} as person__${c}`),
+  ...Object.keys(COMMUNITY_COLUMNS).map((c) => `communities.${c} as community__${c}`),
+].join(', ');
+
+function splitRow(row: Record<string, unknown>) {
+  const session: Record<string, unknown> = {};
+  const person: Record<string, unknown> = {};
+  const community: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith('person__')) person[key.slice(8)] = value;
+    else if (key.startsWith('community__')) community[key.slice(11)] = value;
+    else session[key] = value;
+  }
+  return {
+    session: toSession(session as unknown as SessionsTable),
+    person: toPerson(person as unknown as PeopleTable),
+    community: toCommunity(community as unknown as CommunitiesTable),
+  };
+}
+
+export interface LiveSession {
+  session: Session;
+  person: Person;
+  community: Community;
+}
+
+/**
+ * The live session behind a token hash, with its person and community: not revoked, within both
+ * timeouts, its person active. One query for the three rows every signed-in request needs; it
+ * runs on every request, so its column list is written out once rather than built each time.
+ */
+export async function findLiveSession(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<LiveSession | null> {
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${sql.raw(JOINED_COLUMNS)}
+    from sessions
+    join people on people.id = sessions.person_id
+    join communities on communities.id = sessions.community_id
+    where sessions.token_hash = ${tokenHash}
+      and sessions.revoked_at is null
+      and sessions.idle_expires_at > ${now}
+      and sessions.absolute_expires_at > ${now}
+      and people.active = 1`.execute(db);
+  const row = rows[0];
+  return row ? splitRow(row) : null;
+}

@@ -1,0 +1,62 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { hashToken } from '../crypto/random.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { Authenticate, Principal } from '../http/access.js';
+import { csrfTokenFor } from '../sessions/issue-session.js';
+import { touchSession } from '../sessions/sessions.store.js';
+import { findLiveSession, type LiveSession } from './auth.store.js';
+import { readSessionCookie } from './session-cookie.js';
+
+/** Writing last-use on every request would make each read a write; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** A caller signed in with a session cookie: the principal, and the rows behind it. */
+export interface SignedInPrincipal extends Principal, LiveSession {
+  token: string;
+}
+
+/**
+ * Finds the person behind a request's session cookie (R31). Sliding the idle window is
+ * throttled to one write a minute per session.
+ */
+export function createAuthenticator(
+  deps: Pick<Deps, 'db' | 'clock'> & { config: Pick<Config, 'secureCookies'> },
+): Authenticate {
+  return async (request) => {
+    const token = readSessionCookie(request, deps.config);
+    if (!token) return null;
+    const now = deps.clock.now();
+    const live = await findLiveSession(deps.db, hashToken(token), now.toISOString());
+    if (!live) return null;
+    const { session, person, community } = live;
+    if (now.getTime() - Date.parse(session.lastUsedAt) > TOUCH_INTERVAL_MS) {
+      const idleUntil = now.getTime() + community.settings.sessionIdleMinutes * 60_000;
+      session.lastUsedAt = now.toISOString();
+      session.idleExpiresAt = new Date(
+        Math.min(idleUntil, Date.parse(session.absoluteExpiresAt)),
+      ).toISOString();
+      await touchSession(deps.db, session.id, session);
+    }
+    const principal: SignedInPrincipal = {
+      communityId: community.id,
+      actor: { id: person.id, label: person.displayName, role: person.role },
+      csrfToken: csrfTokenFor(token),
+      session,
+      person,
+      community,
+      token,
+    };
+    return principal;
+  };
+}
+
+/** The signed-in caller of a route that only sessions reach (their own account pages). */
+export function signedInOf(request: FastifyRequest): SignedInPrincipal {
+  const principal = request.principal;
+  if (!principal || !('session' in principal)) {
+    throw new AppError('unauthenticated', 'You are not signed in. Sign in again.');
+  }
+  return principal as SignedInPrincipal;
+}

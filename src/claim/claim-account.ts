@@ -1,0 +1,102 @@
+import { AuditType, recordAudit } from '../audit/audit.js';
+import { findCommunityOrThrow } from '../communities/communities.store.js';
+import type { Community } from '../communities/community.js';
+import type { ActingContext, RequestMeta } from '../context.js';
+import { hashPassword } from '../crypto/passwords.js';
+import { hashToken } from '../crypto/random.js';
+import { formatRecoveryCode, generateRecoveryCode } from '../crypto/recovery-code.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { checkPassword, personContext } from '../passwords/policy.js';
+import { updatePerson } from '../people/people.store.js';
+import type { Person } from '../people/person.js';
+import { type IssuedSession, issueSession } from '../sessions/issue-session.js';
+import { catalogueFor, HIDDEN } from '../sms/messages.js';
+import { enqueueSms } from '../sms/outbox.js';
+import { CLAIM_RULES } from '../throttle/throttle.js';
+import { consumeClaimToken } from './claim.store.js';
+import { claimLinkProblem, loadClaimLink, supersededLink } from './claim-link.js';
+
+/**
+ * Claims an account (R7): the link is consumed by one conditional update that also checks the
+ * person's current generation, so a link works once, and only while it is the newest. The worker
+ * is signed in and their recovery code is texted to them in the same transaction.
+ */
+export async function claimAccount({
+  deps,
+  token,
+  password,
+  meta,
+}: {
+  deps: Deps;
+  token: string;
+  password: string;
+  meta: RequestMeta;
+}): Promise<{ session: IssuedSession; person: Person; community: Community }> {
+  await deps.throttle.attempt([{ key: `claim:client:${meta.ip ?? 'unknown'}`, rule: CLAIM_RULES.client }]);
+  const preview = await loadClaimLink(deps.db, token);
+  const before = claimLinkProblem(preview, deps.clock.now().toISOString());
+  if (before || !preview.community || !preview.person) throw before;
+  checkPassword(
+    password,
+    preview.community.settings.passwordMinLength,
+    personContext(preview.person, preview.community),
+  );
+  const recoveryCode = generateRecoveryCode();
+  const [passwordHash, recoveryCodeHash] = await Promise.all([
+    hashPassword(password),
+    hashPassword(recoveryCode),
+  ]);
+
+  return deps.db.transaction().execute(async (tx) => {
+    const now = deps.clock.now().toISOString();
+    const consumed = await consumeClaimToken(tx, hashToken(token), now);
+    if (!consumed) {
+      throw (
+        claimLinkProblem(await loadClaimLink(tx, token), now) ??
+        new AppError('claim_link_used', 'This invitation link has already been used.')
+      );
+    }
+    const person = await updatePerson(
+      tx,
+      consumed.personId,
+      {
+        claimed: true,
+        claimedAt: now,
+        passwordHash,
+        recoveryCodeHash,
+        recoveryCodeCreatedAt: now,
+        updatedAt: now,
+      },
+      // Checked again on the row itself: on PostgreSQL a reset or deactivation running at the
+      // same moment commits first, and then this link must lose (R8).
+      { invitationGeneration: consumed.generation, active: true, claimed: false },
+    );
+    if (!person) throw supersededLink();
+    const community = await findCommunityOrThrow(tx, person.communityId);
+    const text = catalogueFor(person.locale ?? community.defaultLocale).recoveryCode;
+    if (person.phone) {
+      await enqueueSms(tx, deps, {
+        communityId: community.id,
+        personId: person.id,
+        to: person.phone,
+        kind: 'recovery_code',
+        channel: 'claim',
+        body: text({ community: community.name, code: formatRecoveryCode(recoveryCode) }),
+        preview: text({ community: community.name, code: HIDDEN }),
+      });
+    }
+    const session = await issueSession(tx, deps.clock, person, community.settings, meta);
+    const ctx: ActingContext = {
+      communityId: community.id,
+      actor: { id: person.id, label: person.displayName, role: person.role },
+      meta,
+    };
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountClaimed,
+      target: { id: person.id, label: person.displayName },
+      details: { sessionId: session.id, recoveryCodeTexted: person.phone !== null },
+    });
+    return { session, person, community };
+  });
+}

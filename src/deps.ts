@@ -1,0 +1,23 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { OutboxSignal } from './sms/outbox-signal.js';
+import type { SmsProvider } from './sms/providers/provider.js';
+import type { Db } from './storage/db.js';
+import type { Throttle } from './throttle/throttle.js';
+
+/**
+ * What the features need from the outside world; built once in main.ts, or per test. The
+ * platform slices below the features (storage, sms, throttle, audit) never see it: they take
+ * the narrow parts they use.
+ */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  /** The provider the dispatcher hands texts to (and, for console, the development inbox). */
+  sms: SmsProvider;
+  /** Wakes this process's dispatcher when a text is queued. */
+  outbox: OutboxSignal;
+  /** Where guessing throttles keep their counters (R33). */
+  throttle: Throttle;
+}

@@ -1,0 +1,37 @@
+import type { ActingContext } from '../context.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { forEachInOwnUnit } from '../storage/units.js';
+import { listUnclaimedPhoneIds } from './invitations.store.js';
+import { textUnclaimedPersonIn } from './invite.js';
+
+const REMIND_ALL_PAGE = 200;
+
+/**
+ * Remind all (R13): every unclaimed, active phone account of the community gets a reminder,
+ * each within its own R5 allowance; one refusal (today's texts used up) loses nothing else.
+ * Each person is a unit of its own (see forEachInOwnUnit for how the databases differ).
+ */
+export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext }) {
+  const tally = { reminded: 0, skippedDailyLimit: 0, failed: 0 };
+  let after = '';
+  for (;;) {
+    const page = await listUnclaimedPhoneIds(deps.db, ctx.communityId, after, REMIND_ALL_PAGE);
+    if (page.length === 0) break;
+    await forEachInOwnUnit(
+      deps.db,
+      page,
+      async (tx, id) => {
+        await textUnclaimedPersonIn(tx, { deps, ctx, id, reason: 'reminder', channel: 'remind_all' });
+        tally.reminded += 1;
+      },
+      (error) => {
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'claim_sms_daily_limit') tally.skippedDailyLimit += 1;
+        else tally.failed += 1;
+      },
+    );
+    after = page.at(-1) ?? after;
+  }
+  return tally;
+}

@@ -1,0 +1,67 @@
+import { AuditType, recordAudit } from '../audit/audit.js';
+import { findCommunityOrThrow } from '../communities/communities.store.js';
+import type { Community } from '../communities/community.js';
+import { assertCountryAllowed } from '../communities/sms-countries.js';
+import type { ActingContext } from '../context.js';
+import { newId } from '../crypto/random.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { takePhoneAccountCreation } from '../limits/limits.service.js';
+import type { Tx } from '../storage/db.js';
+import { rethrowUnique } from './guards.js';
+import { normaliseLogin } from './login.js';
+import type { CreatePersonInput } from './people.schemas.js';
+import { insertPerson } from './people.store.js';
+import { newPerson, type Person } from './person.js';
+import { checkManager, displayNameOf, profileChanges } from './profile.js';
+
+/**
+ * Adds one person inside the caller's transaction, with every rule and limit: a name, one
+ * login, the mobile-number gate (R1), allowed SMS countries (R34) and the daily limit on new
+ * phone accounts (R6). Inviting them is the caller's next step (see onboarding/).
+ */
+export async function createPersonIn(
+  tx: Tx,
+  {
+    deps,
+    ctx,
+    input,
+    channel,
+  }: { deps: Deps; ctx: ActingContext; input: CreatePersonInput; channel: string },
+): Promise<{ person: Person; community: Community }> {
+  const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
+  if (!displayName) {
+    throw new AppError('name_required', 'Give the person a name: a display name, or a given or family name.');
+  }
+  try {
+    const community = await findCommunityOrThrow(tx, ctx.communityId);
+    const login = normaliseLogin(input, community);
+    if (login.kind === 'phone') {
+      if (!community.settings.phoneProfilesEnabled) {
+        throw new AppError(
+          'phone_profiles_disabled',
+          'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
+        );
+      }
+      assertCountryAllowed(community, login.value);
+      await takePhoneAccountCreation(tx, deps, community);
+    }
+    const now = deps.clock.now();
+    const id = newId(now);
+    await checkManager(tx, ctx.communityId, id, input.managerId);
+    const person: Person = {
+      ...newPerson({ id, communityId: ctx.communityId, login, displayName, now: now.toISOString() }),
+      ...profileChanges(input),
+      displayName,
+    };
+    await insertPerson(tx, person);
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountCreated,
+      target: { id, label: displayName },
+      details: { loginKind: login.kind, channel },
+    });
+    return { person, community };
+  } catch (error) {
+    rethrowUnique(error);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Community } from '../communities/community.js';
+import { AppError } from '../errors.js';
+import { parsePhone } from '../phone/phone.js';
+import type { LoginKind } from '../storage/schema.js';
+
+export interface NormalisedLogin {
+  kind: 'email' | 'phone';
+  value: string;
+}
+
+/** Turns the submitted email or phone into the canonical login, or explains what is wrong. */
+export function normaliseLogin(
+  input: { email?: string | undefined; phone?: string | undefined },
+  community: Pick<Community, 'defaultCountry'>,
+): NormalisedLogin {
+  if (input.email !== undefined && input.phone !== undefined) {
+    throw new AppError(
+      'login_identifier_conflict',
+      'Give either an email address or a mobile number, not both: a person has exactly one login.',
+    );
+  }
+  if (input.email !== undefined) return { kind: 'email', value: input.email.trim().toLowerCase() };
+  if (input.phone !== undefined) {
+    const parsed = parsePhone(input.phone, community.defaultCountry);
+    if (!parsed.ok)
+      throw new AppError(parsed.code, parsed.message, {
+        errors: [{ path: 'phone', message: parsed.message }],
+      });
+    return { kind: 'phone', value: parsed.e164 };
+  }
+  throw new AppError(
+    'login_identifier_required',
+    'Give the person an email address or a mobile number: it is how they will sign in.',
+  );
+}
+
+/** What a person typed to sign in: an email if it has an @, a phone number if it parses as one, else a username. */
+export function classifyIdentifier(
+  identifier: string,
+  community: Pick<Community, 'defaultCountry'>,
+): { kind: LoginKind; value: string } {
+  const trimmed = identifier.trim();
+  if (trimmed.includes('@')) return { kind: 'email', value: trimmed.toLowerCase() };
+  const phone = parsePhone(trimmed, community.defaultCountry);
+  if (phone.ok) return { kind: 'phone', value: phone.e164 };
+  return { kind: 'username', value: trimmed.toLowerCase() };
+}
