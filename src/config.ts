@@ -76,7 +76,7 @@ export interface Config {
   };
 }
 
-export type SmsConfig =
+type SmsConfig =
   | { readonly provider: 'console' }
   | {
       readonly provider: 'twilio';

@@ -2,7 +2,7 @@
  * Every error a person or client can meet has a stable code. The HTTP status of each code lives
  * in one table (http/status.ts); the message tells the person what happened and what to do.
  */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'invalid_request',
   'malformed_json',
   'unsupported_media_type',

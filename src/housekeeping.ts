@@ -2,8 +2,8 @@ import type { Clock } from './clock.js';
 import { deleteCountersBefore } from './counters/counters.store.js';
 import { deleteIdempotencyKeysBefore } from './http/idempotency.store.js';
 import { deleteSessionsEndedBefore } from './sessions/sessions.store.js';
-import { deleteReceiptsBefore, listKeptReceiptIds } from './sms/outbox.store.js';
 import { applyKeptReceipts } from './sms/receipts.js';
+import { deleteReceiptsBefore, listKeptReceiptIds } from './sms/receipts.store.js';
 import type { Db } from './storage/db.js';
 import { deleteSpentThrottles } from './throttle/throttle.store.js';
 

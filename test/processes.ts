@@ -29,7 +29,7 @@ function buildIsFresh(): boolean {
   return statSync(entry).mtimeMs >= source;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Compiles dist/ for the real CLI when it is missing or older than src/. Test files run in

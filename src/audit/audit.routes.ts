@@ -6,7 +6,7 @@ import { encodeCursor, toPage } from '../cursor.js';
 import { communityOf, REPORT_READERS } from '../http/access.js';
 import { type Api, pageOf } from '../http/api.js';
 import type { Db } from '../storage/db.js';
-import { type AuditEvent, listAuditEvents } from './audit.store.js';
+import { type AuditEvent, type AuditFilter, listAuditEvents } from './audit.store.js';
 
 export const auditEventViewSchema = z.object({
   id: z.string(),
@@ -30,7 +30,7 @@ const auditQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export function registerAuditRoutes(api: Api, deps: { db: Db; clock: Clock }) {
   api.get(
@@ -70,50 +70,51 @@ export function registerAuditRoutes(api: Api, deps: { db: Db; clock: Clock }) {
           'content-disposition',
           `attachment; filename="audit-log-${deps.clock.now().toISOString().slice(0, 10)}.csv"`,
         );
-      // Streamed page by page, so a long log never sits in memory whole.
-      async function* lines() {
-        yield csvRow([
-          'id',
-          'occurredAt',
-          'type',
-          'outcome',
-          'actorId',
-          'actor',
-          'targetId',
-          'target',
-          'ip',
-          'requestId',
-          'details',
-        ]);
-        let cursor: string | undefined;
-        for (;;) {
-          const rows = await listAuditEvents(deps.db, communityId, { ...filter, cursor }, EXPORT_PAGE);
-          for (const row of rows) {
-            yield csvRow([
-              row.id,
-              row.occurredAt,
-              row.type,
-              row.outcome,
-              row.actor.id,
-              row.actor.label,
-              row.target.id,
-              row.target.label,
-              row.ip,
-              row.requestId,
-              JSON.stringify(row.details),
-            ]);
-          }
-          const last = rows.at(-1);
-          if (rows.length < EXPORT_PAGE || !last) return;
-          cursor = encodeCursor(last.id);
-        }
-      }
-      return reply.send(Readable.from(lines()));
+      return reply.send(Readable.from(auditCsvLines(deps.db, communityId, filter)));
     },
   );
 }
 
 const EXPORT_PAGE = 1000;
+
+/** The filtered log as CSV lines, read page by page, so a long log never sits in memory whole. */
+async function* auditCsvLines(db: Db, communityId: string, filter: Omit<AuditFilter, 'cursor'>) {
+  yield csvRow([
+    'id',
+    'occurredAt',
+    'type',
+    'outcome',
+    'actorId',
+    'actor',
+    'targetId',
+    'target',
+    'ip',
+    'requestId',
+    'details',
+  ]);
+  let cursor: string | undefined;
+  for (;;) {
+    const events = await listAuditEvents(db, communityId, { ...filter, cursor }, EXPORT_PAGE);
+    for (const event of events) {
+      yield csvRow([
+        event.id,
+        event.occurredAt,
+        event.type,
+        event.outcome,
+        event.actor.id,
+        event.actor.label,
+        event.target.id,
+        event.target.label,
+        event.ip,
+        event.requestId,
+        JSON.stringify(event.details),
+      ]);
+    }
+    const last = events.at(-1);
+    if (events.length < EXPORT_PAGE || !last) return;
+    cursor = encodeCursor(last.id);
+  }
+}
 
 function toAuditView({ communityId: _communityId, ...event }: AuditEvent): AuditEventView {
   return event;

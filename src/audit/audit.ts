@@ -34,7 +34,7 @@ export const AuditType = {
   smsExpired: 'SMS Expired',
 } as const;
 
-export type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];
+type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];
 
 export interface AuditEntry {
   type: AuditTypeName;

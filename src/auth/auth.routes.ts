@@ -10,6 +10,7 @@ import { listOwnSessions, logout, revokeOtherSessions, revokeOwnSession } from '
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { signedInView, toSignedInView } from './signed-in.view.js';
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a route table, one declaration per route, read top to bottom
 export function registerAuthRoutes(api: Api, deps: Deps) {
   const tags = ['sessions'];
 

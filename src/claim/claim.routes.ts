@@ -7,6 +7,15 @@ import type { Api } from '../http/api.js';
 import { claimAccount } from './claim-account.js';
 import { inspectClaimLink } from './inspect-claim-link.js';
 
+/** What the claim page shows before the worker chooses a password. */
+export const claimLinkViewSchema = z.object({
+  community: z.string(),
+  displayName: z.string(),
+  maskedPhone: z.string().nullable(),
+  passwordMinLength: z.number(),
+  expiresAt: z.string(),
+});
+
 const tokenParams = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not an invitation link token'),
 });
@@ -23,13 +32,7 @@ export function registerClaimRoutes(api: Api, deps: Deps) {
         summary: 'What the claim page shows; changes nothing (R7)',
         params: tokenParams,
         response: {
-          200: z.object({
-            community: z.string(),
-            displayName: z.string(),
-            maskedPhone: z.string().nullable(),
-            passwordMinLength: z.number(),
-            expiresAt: z.string(),
-          }),
+          200: claimLinkViewSchema,
         },
       },
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../phone/phone.js';
 
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;

@@ -4,7 +4,7 @@ import { type Algorithm, hash, verify } from '@node-rs/argon2';
  * Password hashing with argon2id at OWASP's minimum (19 MiB, t=2, p=1). @node-rs/argon2 runs
  * on libuv's thread pool, so a burst of logins never blocks the event loop.
  */
-export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 // Algorithm is an ambient const enum, which verbatimModuleSyntax cannot read: 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm;

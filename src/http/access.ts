@@ -8,7 +8,7 @@ import type { Role } from '../storage/schema.js';
  * Who may call a route, declared next to it. A route without a declaration fails at startup:
  * nothing is reachable by accident (deny by default, R35).
  */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+type Access = 'public' | 'signed-in' | readonly Role[];
 
 /** Who is calling, as the authenticator found them. */
 export interface Principal {
@@ -88,7 +88,7 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
   });
 }
 
-export function headerValue(request: FastifyRequest, name: string): string | undefined {
+function headerValue(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -102,7 +102,7 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
 }
 
 /** The caller; only for routes whose access is not 'public'. */
-export function principalOf(request: FastifyRequest): Principal {
+function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthenticated', 'You are not signed in. Sign in again.');
   return request.principal;
 }

@@ -9,10 +9,25 @@ import { invitePerson, remindPerson } from './invite.js';
 import { remindAll } from './remind-all.js';
 import { resetToUnclaimed } from './reset.js';
 
-const invitedView = z.object({
+export const remindAllResultSchema = z.object({
+  reminded: z.number(),
+  skippedDailyLimit: z.number(),
+  failed: z.number(),
+});
+
+/** "3 of 5 invitations left today" (R5). */
+export const claimSmsAllowanceSchema = z.object({
+  limit: z.number(),
+  used: z.number(),
+  left: z.number(),
+  resetsAt: z.string(),
+});
+
+export const invitedViewSchema = z.object({
   person: personViewSchema,
   claimSmsLeftToday: z.number().describe('Claim texts this person can still be sent today (R5).'),
 });
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a route table, one declaration per route, read top to bottom
 export function registerInvitationRoutes(api: Api, deps: Deps) {
   const tags = ['invitations'];
 
@@ -24,7 +39,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         tags,
         summary: 'Send or resend the claim invitation by SMS (R3, R5)',
         params: idParams,
-        response: { 200: invitedView },
+        response: { 200: invitedViewSchema },
       },
     },
     async (request) => invitePerson({ deps, ctx: actingContext(request), id: request.params.id }),
@@ -38,7 +53,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         tags,
         summary: 'Remind one unclaimed person (R13)',
         params: idParams,
-        response: { 200: invitedView },
+        response: { 200: invitedViewSchema },
       },
     },
     async (request) =>
@@ -70,7 +85,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         tags,
         summary: 'Remind every unclaimed phone account (R13)',
         response: {
-          200: z.object({ reminded: z.number(), skippedDailyLimit: z.number(), failed: z.number() }),
+          200: remindAllResultSchema,
         },
       },
     },
@@ -81,7 +96,12 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
     '/api/v1/people/:id/unclaim',
     {
       config: { access: ADMINS },
-      schema: { tags, summary: 'Reset to unclaimed (R12)', params: idParams, response: { 200: invitedView } },
+      schema: {
+        tags,
+        summary: 'Reset to unclaimed (R12)',
+        params: idParams,
+        response: { 200: invitedViewSchema },
+      },
     },
     async (request) => resetToUnclaimed({ deps, ctx: actingContext(request), id: request.params.id }),
   );
@@ -129,7 +149,7 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
         summary: 'Claim texts sent to this person today and left (R5)',
         params: idParams,
         response: {
-          200: z.object({ limit: z.number(), used: z.number(), left: z.number(), resetsAt: z.string() }),
+          200: claimSmsAllowanceSchema,
         },
       },
     },

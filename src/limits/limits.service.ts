@@ -22,7 +22,7 @@ const claimSmsScope = (personId: string) => `claim_sms:${personId}`;
 const phoneAccountScope = (communityId: string) => `phone_accounts:${communityId}`;
 
 /** R6: more phone accounts a day once a core community has verified a domain. */
-export function phoneAccountLimit(deps: Deps, community: Community): number {
+function phoneAccountLimit(deps: Deps, community: Community): number {
   const { phoneAccountsPerDay, phoneAccountsPerDayVerified } = deps.config.limits;
   return community.plan === 'core' && community.domainVerified
     ? phoneAccountsPerDayVerified

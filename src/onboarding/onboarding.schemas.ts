@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personViewSchema } from '../people/people.schemas.js';
 
-export const MAX_BATCH = 1000;
+const MAX_BATCH = 1000;
 
 export const batchCreateSchema = z.strictObject({
   people: z

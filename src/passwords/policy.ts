@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import { isCommonPassword } from './common.js';
 
 /** Long passphrases must fit; anything longer is a mistake or an attempt to make hashing slow. */
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MAX_LENGTH = 128;
 
 /** What a guesser knows about the person: names, number, email, community. */
 export interface PasswordContext {

@@ -13,7 +13,7 @@ const text = (max = 200) =>
     .optional();
 
 /** Every profile field of SPEC §1. Role, state and secrets are deliberately absent (R35). */
-export const profileFields = {
+const profileFields = {
   givenName: text(),
   familyName: text(),
   displayName: text(),
@@ -96,6 +96,16 @@ export const listPeopleQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-export type ListPeopleQuery = z.infer<typeof listPeopleQuerySchema>;
+type ListPeopleQuery = z.infer<typeof listPeopleQuerySchema>;
 
 export const setRoleSchema = z.strictObject({ role: z.enum(ROLES) });
+
+export const peopleCountsSchema = z.object({
+  total: z.number(),
+  byState: z.object({
+    not_invited: z.number(),
+    invited: z.number(),
+    active: z.number(),
+    deactivated: z.number(),
+  }),
+});

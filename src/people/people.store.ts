@@ -4,7 +4,7 @@ import type { Database, LoginKind } from '../storage/schema.js';
 import type { Person, PersonState } from './person.js';
 import { toColumns, toPerson, toPersonRow } from './person.row.js';
 
-export function whereState(
+function whereState(
   eb: ExpressionBuilder<Database, 'people'>,
   state: PersonState,
 ): Expression<SqlBool> {

@@ -3,7 +3,7 @@ import { toPage } from '../cursor.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { invitePerson } from '../invitations/invite.js';
-import { findSms, listSmsAttempts, listSms as listSmsMessages, type SmsFilter } from '../sms/outbox.store.js';
+import { findSms, listSmsAttempts, listSms as listSmsMessages, type SmsFilter } from '../sms/log.store.js';
 import { toSmsView } from './sms-log.view.js';
 
 export async function listSms({

@@ -121,4 +121,4 @@ export function createDispatcher(
   };
 }
 
-export type Dispatcher = ReturnType<typeof createDispatcher>;
+

@@ -1,5 +1,4 @@
 import { type Insertable, sql } from 'kysely';
-import { decodeCursor } from '../cursor.js';
 import type { Executor } from '../storage/db.js';
 import type { SmsAttemptsTable, SmsKind, SmsMessagesTable, SmsStatus } from '../storage/schema.js';
 
@@ -39,7 +38,7 @@ export type SmsUpdate =
   | { status: 'expired' | 'failed'; body: null; errorCode?: string; errorMessage?: string }
   | { status: 'queued'; nextAttemptAt: string; errorCode: string; errorMessage: string };
 
-function toSmsMessage(row: SmsMessagesTable): SmsMessage {
+export function toSmsMessage(row: SmsMessagesTable): SmsMessage {
   return {
     id: row.id,
     communityId: row.community_id,
@@ -232,130 +231,4 @@ export async function insertSmsAttempts(db: Executor, attempts: readonly SmsAtte
       .values(attempts.slice(i, i + WRITE_CHUNK))
       .execute();
   }
-}
-
-export type DeliveryReport = { status: 'delivered' | 'failed'; errorCode: string | null };
-
-/** Moves a text forward on a delivery report; never back (a late "sent" does not undo "delivered"). */
-export async function applyDeliveryReport(
-  db: Executor,
-  providerMessageId: string,
-  report: DeliveryReport,
-  now: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('sms_messages')
-    .set(
-      report.status === 'delivered'
-        ? { status: 'delivered', delivered_at: now, updated_at: now }
-        : {
-            status: 'failed',
-            error_code: report.errorCode ?? 'undelivered',
-            error_message: 'The carrier could not deliver the text.',
-            updated_at: now,
-          },
-    )
-    .where('provider_message_id', '=', providerMessageId)
-    .where('status', 'in', ['sending', 'sent'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-/** Keeps a report that arrived before its text's send was recorded. */
-export async function keepReceipt(
-  db: Executor,
-  providerMessageId: string,
-  report: DeliveryReport,
-  now: string,
-): Promise<void> {
-  await db
-    .insertInto('sms_receipts')
-    .values({
-      provider_message_id: providerMessageId,
-      status: report.status,
-      error_code: report.errorCode,
-      received_at: now,
-    })
-    .onConflict((oc) =>
-      oc.column('provider_message_id').doUpdateSet({ status: report.status, error_code: report.errorCode }),
-    )
-    .execute();
-}
-
-export async function findReceipts(
-  db: Executor,
-  providerMessageIds: readonly string[],
-): Promise<{ providerMessageId: string; report: DeliveryReport }[]> {
-  const rows = await db
-    .selectFrom('sms_receipts')
-    .selectAll()
-    .where('provider_message_id', 'in', providerMessageIds)
-    .execute();
-  return rows.map((r) => ({
-    providerMessageId: r.provider_message_id,
-    report: { status: r.status, errorCode: r.error_code },
-  }));
-}
-
-/** Provider ids of kept receipts, oldest first, for the sweep. */
-export async function listKeptReceiptIds(db: Executor, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('sms_receipts').select('provider_message_id').limit(limit).execute();
-  return rows.map((r) => r.provider_message_id);
-}
-
-export async function deleteReceipt(db: Executor, providerMessageId: string): Promise<void> {
-  await db.deleteFrom('sms_receipts').where('provider_message_id', '=', providerMessageId).execute();
-}
-
-export async function deleteReceiptsBefore(db: Executor, receivedBefore: string): Promise<void> {
-  await db.deleteFrom('sms_receipts').where('received_at', '<', receivedBefore).execute();
-}
-
-export interface SmsFilter {
-  personId?: string | undefined;
-  status?: SmsStatus | undefined;
-  cursor?: string | undefined;
-}
-
-/** A community's texts, newest first; `limit + 1` rows tell whether more follow. */
-export async function listSms(
-  db: Executor,
-  communityId: string,
-  filter: SmsFilter,
-  limit: number,
-): Promise<SmsMessage[]> {
-  let query = db.selectFrom('sms_messages').selectAll().where('community_id', '=', communityId);
-  if (filter.personId) query = query.where('person_id', '=', filter.personId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.cursor) query = query.where('id', '<', decodeCursor(filter.cursor));
-  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toSmsMessage);
-}
-
-export async function findSms(db: Executor, communityId: string, id: string): Promise<SmsMessage | null> {
-  const row = await db
-    .selectFrom('sms_messages')
-    .selectAll()
-    .where('community_id', '=', communityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? toSmsMessage(row) : null;
-}
-
-export async function listSmsAttempts(db: Executor, messageId: string) {
-  const rows = await db
-    .selectFrom('sms_attempts')
-    .selectAll()
-    .where('message_id', '=', messageId)
-    .orderBy('attempt')
-    .execute();
-  return rows.map((a) => ({
-    attempt: a.attempt,
-    startedAt: a.started_at,
-    finishedAt: a.finished_at,
-    outcome: a.outcome,
-    providerMessageId: a.provider_message_id,
-    errorCode: a.error_code,
-    errorMessage: a.error_message,
-  }));
 }

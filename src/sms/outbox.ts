@@ -8,7 +8,7 @@ import { insertSms } from './outbox.store.js';
 import type { OutboxSignal } from './outbox-signal.js';
 
 /** How long each kind of text stays worth delivering (R50): a late code is worse than none. */
-export const SMS_TTL_MINUTES: Record<SmsKind, number> = {
+const SMS_TTL_MINUTES: Record<SmsKind, number> = {
   claim_invitation: 24 * 60,
   claim_reminder: 12 * 60,
   recovery_code: 60,

@@ -6,7 +6,7 @@ import {
   deleteReceipt,
   findReceipts,
   keepReceipt,
-} from './outbox.store.js';
+} from './receipts.store.js';
 
 /**
  * Records a provider's delivery report (R50). A report can overtake the dispatcher, arriving

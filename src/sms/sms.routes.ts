@@ -9,6 +9,14 @@ import type { SmsProvider } from './providers/provider.js';
 import { isValidTwilioSignature, statusFromTwilio } from './providers/twilio.js';
 import { recordDeliveryReport } from './receipts.js';
 
+/** A text the console provider "sent", as the development inbox shows it. */
+export const devInboxEntrySchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  body: z.string(),
+  at: z.string(),
+});
+
 /**
  * The provider side of texting: the development inbox of the console provider, and the signed
  * delivery reports Twilio posts back. The SMS log admins read lives in sms-log/.
@@ -30,9 +38,7 @@ export function registerSmsRoutes(
           tags: ['development'],
           summary: 'Development SMS inbox (console provider only)',
           response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.string(), to: z.string(), body: z.string(), at: z.string() })),
-            }),
+            200: z.object({ items: z.array(devInboxEntrySchema) }),
           },
         },
       },
@@ -53,7 +59,7 @@ export function registerSmsRoutes(
   if (sms.provider === 'twilio') {
     const callbackUrl = `${deps.config.publicUrl}/api/v1/sms/twilio/status`;
     // Twilio posts forms; the parser is added in this scope only, so no other route accepts them.
-    api.register(async (scope) => {
+    api.register((scope, _options, done) => {
       scope.addContentTypeParser(
         'application/x-www-form-urlencoded',
         { parseAs: 'string' },
@@ -90,6 +96,7 @@ export function registerSmsRoutes(
           return reply.code(204).send();
         },
       );
+      done();
     });
   }
 }

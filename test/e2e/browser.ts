@@ -7,12 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../processes.js';
 
-export const CHROMIUM = process.env.MUSTER_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.MUSTER_CHROMIUM ?? '/usr/bin/chromium';
 /**
  * Screenshots land in docs/screenshots/ (shown in the README) when MUSTER_UPDATE_SCREENSHOTS=1;
  * otherwise in a temporary folder, so an ordinary test run leaves the work tree clean.
  */
-export const SCREENSHOTS = process.env.MUSTER_UPDATE_SCREENSHOTS
+const SCREENSHOTS = process.env.MUSTER_UPDATE_SCREENSHOTS
   ? new URL('../../docs/screenshots/', import.meta.url)
   : pathToFileURL(`${mkdtempSync(join(tmpdir(), 'muster-screenshots-'))}/`);
 
@@ -136,7 +136,7 @@ export async function screenshotBoth(page: Page, name: string): Promise<string[]
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Accessibility problems axe-core finds on the page that are serious or critical (WCAG 2.1 AA). */
-export async function accessibilityProblems(page: Page, name: string): Promise<string[]> {
+async function accessibilityProblems(page: Page, name: string): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy allows.
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {

@@ -16,10 +16,10 @@ export interface SmsProvider {
   send(sms: OutgoingSms): Promise<SendResult>;
 }
 
-export const SEND_TIMEOUT_MS = 10_000;
+const SEND_TIMEOUT_MS = 10_000;
 
 /** Network failures and time-outs are worth retrying; the message itself was fine. */
-export function transportFailure(error: unknown): SendResult {
+function transportFailure(error: unknown): SendResult {
   const e = error as { name?: string; message?: string; cause?: { code?: string } };
   const timedOut = e?.name === 'TimeoutError' || e?.name === 'AbortError';
   return {

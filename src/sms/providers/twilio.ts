@@ -61,7 +61,7 @@ export function createTwilioProvider(settings: TwilioSettings): SmsProvider {
  * Twilio signs each callback: HMAC-SHA1 with the auth token over the full URL followed by every
  * form field, sorted by name, as name then value. A forged delivery report is refused.
  */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
   const data = Object.keys(params)
     .sort()
     .reduce((acc, key) => acc + key + params[key], url);

@@ -6,7 +6,7 @@ import { type OutgoingSms, postToProvider, type SendResult, type SmsProvider } f
  * request came from Muster and is fresh. Header: `Muster-Signature: t=<unix seconds>,v1=<hex>`
  * where v1 = HMAC-SHA256(secret, `${t}.${raw body}`).
  */
-export function webhookSignature(secret: string, timestamp: number, rawBody: string): string {
+function webhookSignature(secret: string, timestamp: number, rawBody: string): string {
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
 }
 

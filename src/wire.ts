@@ -1,0 +1,61 @@
+/**
+ * The shapes the REST API speaks, as TypeScript types derived from the very zod schemas that
+ * validate and serialise each answer. The web app imports them from here (types only, so none
+ * of this code reaches the browser): a change to an answer is a compile error in the pages that
+ * read it, not a surprise in production.
+ */
+import type { z } from 'zod';
+import type { auditEventViewSchema } from './audit/audit.routes.js';
+import type { SignedInView } from './auth/signed-in.view.js';
+import type { claimLinkViewSchema } from './claim/claim.routes.js';
+import type { bulkResultSchema, problemSchema } from './http/api.js';
+import type {
+  claimSmsAllowanceSchema,
+  invitedViewSchema,
+  remindAllResultSchema,
+} from './invitations/invitations.routes.js';
+import type { limitsViewSchema } from './limits/limits.routes.js';
+import type { BatchResult } from './onboarding/onboarding.schemas.js';
+import type {
+  CreatePersonInput,
+  LOGIN_KINDS,
+  PersonView,
+  peopleCountsSchema,
+  ROLES,
+  STATES,
+  UpdatePersonInput,
+} from './people/people.schemas.js';
+import type { SessionView } from './sessions/sessions.view.js';
+import type { settingsPatchSchema, settingsViewSchema } from './settings/settings.schemas.js';
+import type { devInboxEntrySchema } from './sms/sms.routes.js';
+import type { SmsView } from './sms-log/sms-log.view.js';
+
+export type Person = PersonView;
+export type Role = (typeof ROLES)[number];
+export type State = (typeof STATES)[number];
+export type LoginKind = (typeof LOGIN_KINDS)[number];
+export type NewPerson = CreatePersonInput;
+export type PersonChanges = UpdatePersonInput;
+export type PeopleCounts = z.infer<typeof peopleCountsSchema>;
+export type SignedIn = SignedInView;
+export type SessionInfo = SessionView;
+export type Sms = SmsView;
+export type DevSms = z.infer<typeof devInboxEntrySchema>;
+export type AuditEvent = z.infer<typeof auditEventViewSchema>;
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+export type BatchRowResult = BatchResult['results'][number];
+export type { BatchResult };
+export type Allowance = z.infer<typeof claimSmsAllowanceSchema>;
+export type Invited = z.infer<typeof invitedViewSchema>;
+export type RemindAllResult = z.infer<typeof remindAllResultSchema>;
+export type Limits = z.infer<typeof limitsViewSchema>;
+export type Settings = z.infer<typeof settingsViewSchema>;
+export type SettingsChanges = z.input<typeof settingsPatchSchema>;
+export type ClaimInfo = z.infer<typeof claimLinkViewSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+
+/** One page of a list: `nextCursor` goes back as `cursor` for the next. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
