@@ -7,6 +7,7 @@
  *   npm run bench:login            (SQLite)
  *   MUSTER_DATABASE_URL=postgres://… npm run bench:login
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ const databaseUrl = process.env.MUSTER_DATABASE_URL ?? `sqlite:${join(dir, 'benc
 const config = loadConfig({
   MUSTER_LOG_LEVEL: 'silent',
   MUSTER_DATABASE_URL: databaseUrl,
+  // A throw-away key: the benchmark's database is thrown away too.
+  MUSTER_SECRET_KEY: randomBytes(32).toString('hex'),
   MUSTER_TRUST_PROXY: 'true',
   PORT: '0',
 });

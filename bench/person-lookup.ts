@@ -8,6 +8,7 @@
  *   BENCH_PEOPLE=1000,1000000 npm run bench:lookup
  *   MUSTER_DATABASE_URL=postgres://… npm run bench:lookup
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,11 @@ console.log(
 for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), 'muster-bench-'));
   const databaseUrl = process.env.MUSTER_DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`;
-  const config = loadConfig({ MUSTER_LOG_LEVEL: 'silent', MUSTER_DATABASE_URL: databaseUrl });
+  const config = loadConfig({
+    MUSTER_LOG_LEVEL: 'silent',
+    MUSTER_DATABASE_URL: databaseUrl,
+    MUSTER_SECRET_KEY: randomBytes(32).toString('hex'),
+  });
   const { deps, close } = await openDeps(config, () => undefined);
   const slug = `bench${size}x${Date.now()}`;
   const { community } = await createCommunityWithAdmin({

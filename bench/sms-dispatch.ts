@@ -32,6 +32,8 @@ try {
   const config = loadConfig({
     MUSTER_LOG_LEVEL: 'silent',
     MUSTER_DATABASE_URL: databaseUrl,
+    // A throw-away key: the benchmark's database is thrown away too.
+    MUSTER_SECRET_KEY: randomBytes(32).toString('hex'),
     MUSTER_SMS_PROVIDER: 'twilio',
     MUSTER_TWILIO_API_BASE: twilio.baseUrl,
     MUSTER_TWILIO_ACCOUNT_SID: twilio.accountSid,

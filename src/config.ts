@@ -43,6 +43,18 @@ const envSchema = z.object({
   MUSTER_SMS_PER_HOUR: z.coerce.number().int().min(1).default(5000),
   MUSTER_SMS_PER_DAY: z.coerce.number().int().min(1).default(50_000),
   MUSTER_SMS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  MUSTER_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 random bytes written as 64 hex characters (openssl rand -hex 32)')
+    .optional(),
+  MUSTER_DEV_INBOX: z.enum(['0', '1']).optional(),
+  MUSTER_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  MUSTER_AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(90, 'must be at least 90 days (R36)')
+    .max(36_500)
+    .default(400),
 });
 
 export interface Config {
@@ -64,6 +76,18 @@ export interface Config {
   readonly sms: SmsConfig;
   /** Whether the server process also drains the SMS outbox (`off` when `muster dispatch` runs apart). */
   readonly dispatcher: 'inline' | 'off';
+  /**
+   * The key that seals secrets Muster must read back (TOTP secrets) and peppers the hashes of
+   * others: 32 bytes. Null when unset; the embedded default then keeps a generated one beside its
+   * database (see main.ts), and PostgreSQL deployments must set it.
+   */
+  readonly secretKey: Buffer | null;
+  /** Whether the development SMS inbox exists: texts with links and codes, for this machine only. */
+  readonly devInbox: boolean;
+  /** The bearer token Prometheus sends to read /metrics; without one, only this machine may. */
+  readonly metricsToken: string | null;
+  /** How long audit events are kept before housekeeping prunes them (R36: at least 90 days). */
+  readonly auditRetentionDays: number;
   readonly limits: {
     readonly claimSmsPerDay: number;
     readonly phoneAccountsPerDay: number;
@@ -105,8 +129,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const problems: string[] = [];
   const sms = smsConfig(e, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (e.MUSTER_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  // The inbox shows every claim link and code: on by default only for the embedded walk-through
+  // (console texts, served on this machine), and never on a server others reach by its URL.
+  if (e.MUSTER_DEV_INBOX === '1' && !isLocalUrl(publicUrl)) {
+    problems.push(
+      'MUSTER_DEV_INBOX: the development inbox shows every claim link and recovery code, so it can only be turned on when MUSTER_PUBLIC_URL is this machine (localhost)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databaseUrl: e.MUSTER_DATABASE_URL,
     port: e.PORT,
@@ -118,6 +149,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.MUSTER_BODY_LIMIT_BYTES,
     sms,
     dispatcher: e.MUSTER_DISPATCHER,
+    secretKey: e.MUSTER_SECRET_KEY ? Buffer.from(e.MUSTER_SECRET_KEY, 'hex') : null,
+    devInbox:
+      e.MUSTER_DEV_INBOX === undefined
+        ? sms.provider === 'console' && isLocalUrl(publicUrl)
+        : e.MUSTER_DEV_INBOX === '1',
+    metricsToken: e.MUSTER_METRICS_TOKEN ?? null,
+    auditRetentionDays: e.MUSTER_AUDIT_RETENTION_DAYS,
     limits: Object.freeze({
       claimSmsPerDay: e.MUSTER_CLAIM_SMS_PER_DAY,
       phoneAccountsPerDay: e.MUSTER_PHONE_ACCOUNTS_PER_DAY,

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { Secrets } from './crypto/secrets.js';
 import type { OutboxSignal } from './sms/outbox-signal.js';
 import type { SmsProvider } from './sms/providers/provider.js';
 import type { Db } from './storage/db.js';
@@ -20,4 +21,6 @@ export interface Deps {
   outbox: OutboxSignal;
   /** Where guessing throttles keep their counters (R33). */
   throttle: Throttle;
+  /** Seals and keys what the server's secret key protects (TOTP secrets, backup codes). */
+  secrets: Secrets;
 }

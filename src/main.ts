@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { type Config, isLocalUrl } from './config.js';
+import { loadSecretKey } from './crypto/secret-key.js';
+import { createSecrets } from './crypto/secrets.js';
 import type { Deps } from './deps.js';
 import { sweepExpired } from './housekeeping.js';
 import { sendDueReminders } from './invitations/reminders.js';
@@ -19,6 +21,7 @@ export async function openDeps(
   config: Config,
   print: (line: string) => void,
 ): Promise<{ deps: Deps; close: () => Promise<void> }> {
+  const secrets = createSecrets(loadSecretKey(config));
   const storage = openDatabase(config.databaseUrl);
   await migrateToLatest(storage.db);
   const sms = createSmsProvider(config, () => systemClock.now(), print);
@@ -30,6 +33,7 @@ export async function openDeps(
       sms,
       outbox: createOutboxSignal(),
       throttle: createThrottle({ db: storage.db, clock: systemClock }),
+      secrets,
     },
     close: () => storage.close(),
   };

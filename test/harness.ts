@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import { type Config, loadConfig } from '../src/config.js';
+import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
 import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
@@ -135,6 +136,7 @@ export function eachDatabase(
           ),
           outbox: createOutboxSignal(),
           throttle: createThrottle({ db: world.db.storage.db, clock: world.clock }),
+          secrets: createSecrets(randomBytes(32)),
         };
         world.app = await buildApp(world.deps);
       });

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
 import { createDispatcher } from '../src/sms/dispatcher.js';
 import { createOutboxSignal } from '../src/sms/outbox-signal.js';
@@ -32,6 +34,7 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
     database = await createTestDatabase('postgres');
     second = openDatabase(database.url);
     const config = testConfig();
+    const secrets = createSecrets(randomBytes(32));
     for (const storage of [database.storage, second]) {
       const d: Deps = {
         db: storage.db,
@@ -44,6 +47,7 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
         ),
         outbox: createOutboxSignal(),
         throttle: createThrottle({ db: storage.db, clock }),
+        secrets,
       };
       deps.push(d);
       apps.push(await buildApp(d));

@@ -378,7 +378,7 @@ describe('muster CLI', () => {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     try {
-      const env = { MUSTER_DATABASE_URL: url.toString() };
+      const env = { MUSTER_DATABASE_URL: url.toString(), MUSTER_SECRET_KEY: 'ab'.repeat(32) };
       const first = await runCli(setupArgs('acme', 'admin@acme.test', 'long enough pw'), env);
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toContain('Created community "Acme" (acme)');

@@ -18,6 +18,7 @@ export const auditEventViewSchema = z.object({
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  count: z.number().describe('How many times: refusals from one source are counted per minute in one event.'),
 });
 
 const auditQuery = z.strictObject({

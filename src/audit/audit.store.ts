@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { decodeCursor } from '../cursor.js';
 import type { Executor } from '../storage/db.js';
 import type { AuditEventsTable } from '../storage/schema.js';
@@ -14,6 +15,8 @@ export interface AuditEvent {
   requestId: string | null;
   /** Facts about the event; never a secret. */
   details: Record<string, unknown>;
+  /** How many times it happened: refusals from one source are counted per minute in one event. */
+  count: number;
 }
 
 export interface AuditFilter {
@@ -25,7 +28,7 @@ export interface AuditFilter {
   cursor?: string | undefined;
 }
 
-function toAuditEvent(row: AuditEventsTable): AuditEvent {
+function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
   return {
     id: row.id,
     communityId: row.community_id,
@@ -37,10 +40,11 @@ function toAuditEvent(row: AuditEventsTable): AuditEvent {
     ip: row.ip,
     requestId: row.request_id,
     details: JSON.parse(row.details) as Record<string, unknown>,
+    count: row.count,
   };
 }
 
-export async function insertAuditEvent(db: Executor, event: AuditEvent): Promise<void> {
+export async function insertAuditEvent(db: Executor, event: Omit<AuditEvent, 'count'>): Promise<void> {
   await db
     .insertInto('audit_events')
     .values({

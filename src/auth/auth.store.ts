@@ -47,6 +47,9 @@ const PERSON_COLUMNS: Record<keyof PeopleTable, true> = {
   recovery_code_created_at: true,
   invitation_sent_at: true,
   reminders_sent: true,
+  totp_secret: true,
+  totp_confirmed_at: true,
+  totp_last_step: true,
 };
 const COMMUNITY_COLUMNS: Record<keyof CommunitiesTable, true> = {
   id: true,

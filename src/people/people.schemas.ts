@@ -96,8 +96,6 @@ export const listPeopleQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-type ListPeopleQuery = z.infer<typeof listPeopleQuerySchema>;
-
 export const setRoleSchema = z.strictObject({ role: z.enum(ROLES) });
 
 export const peopleCountsSchema = z.object({

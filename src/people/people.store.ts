@@ -4,10 +4,7 @@ import type { Database, LoginKind } from '../storage/schema.js';
 import type { Person, PersonState } from './person.js';
 import { toColumns, toPerson, toPersonRow } from './person.row.js';
 
-function whereState(
-  eb: ExpressionBuilder<Database, 'people'>,
-  state: PersonState,
-): Expression<SqlBool> {
+function whereState(eb: ExpressionBuilder<Database, 'people'>, state: PersonState): Expression<SqlBool> {
   switch (state) {
     case 'deactivated':
       return eb('active', '=', 0);

@@ -40,6 +40,9 @@ const COLUMN_OF = {
   recoveryCodeCreatedAt: 'recovery_code_created_at',
   invitationSentAt: 'invitation_sent_at',
   remindersSent: 'reminders_sent',
+  totpSecret: 'totp_secret',
+  totpConfirmedAt: 'totp_confirmed_at',
+  totpLastStep: 'totp_last_step',
 } as const satisfies Record<keyof Person, keyof PeopleTable>;
 
 /** Flags: booleans in the domain, 0/1 in both databases. */
@@ -99,6 +102,9 @@ export function toPerson(row: PeopleTable): Person {
     recoveryCodeCreatedAt: row.recovery_code_created_at,
     invitationSentAt: row.invitation_sent_at,
     remindersSent: row.reminders_sent,
+    totpSecret: row.totp_secret,
+    totpConfirmedAt: row.totp_confirmed_at,
+    totpLastStep: row.totp_last_step,
   };
 }
 

@@ -43,6 +43,11 @@ export interface Person {
   /** When an admin last sent a claim invitation; reminders count from here (R13). */
   invitationSentAt: string | null;
   remindersSent: number;
+  /** The TOTP secret sealed with the server key (R40); usable once confirmed. */
+  totpSecret: string | null;
+  totpConfirmedAt: string | null;
+  /** The last 30-second step a code was accepted for; no code is accepted twice. */
+  totpLastStep: number | null;
 }
 
 export type PersonState = 'not_invited' | 'invited' | 'active' | 'deactivated';
@@ -101,5 +106,8 @@ export function newPerson(fields: {
     recoveryCodeCreatedAt: null,
     invitationSentAt: null,
     remindersSent: 0,
+    totpSecret: null,
+    totpConfirmedAt: null,
+    totpLastStep: null,
   };
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types as both databases hold them. Flags are 0/1 integers and times are ISO-8601 UTC text
  * in both, so SQLite and PostgreSQL store, sort and compare them the same way.
@@ -63,6 +65,11 @@ export interface PeopleTable {
   /** When an admin last sent a claim invitation; reminders count from here (R13). */
   invitation_sent_at: string | null;
   reminders_sent: number;
+  /** The TOTP secret (R40), sealed with the server's secret key; confirmed once a code proves it. */
+  totp_secret: string | null;
+  totp_confirmed_at: string | null;
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {
@@ -93,6 +100,10 @@ export interface AuditEventsTable {
   request_id: string | null;
   /** JSON text; never holds a secret. */
   details: string;
+  /** How many times this happened: above 1 only for refusals aggregated per source and minute. */
+  count: Generated<number>;
+  /** Set on aggregated refusals: community, type, source and minute. */
+  aggregation_key: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -190,6 +201,30 @@ export interface DailyCountersTable {
   count: number;
 }
 
+export interface TrustedDevicesTable {
+  /** SHA-256 of the device cookie's token. */
+  token_hash: string;
+  person_id: string;
+  community_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
+export interface WindowCountersTable {
+  scope: string;
+  count: number;
+  /** The counter starts again from zero at this instant. */
+  window_ends_at: string;
+}
+
+export interface BackupCodesTable {
+  person_id: string;
+  /** A keyed hash (HMAC with the server's secret key) of the code. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   people: PeopleTable;
@@ -203,4 +238,7 @@ export interface Database {
   sms_attempts: SmsAttemptsTable;
   daily_counters: DailyCountersTable;
   sms_receipts: SmsReceiptsTable;
+  trusted_devices: TrustedDevicesTable;
+  window_counters: WindowCountersTable;
+  backup_codes: BackupCodesTable;
 }

@@ -1,9 +1,32 @@
 /** The one way the web app talks to Muster: the public REST API, with the session cookie. */
+import type { Problem } from '../../src/wire';
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+// The shapes the API answers with come from the server's own zod schemas (src/wire.ts), as
+// types only: nothing of the server reaches the browser bundle.
+export type {
+  Allowance,
+  AuditEvent,
+  BatchResult,
+  BatchRowResult,
+  BulkResult,
+  ClaimInfo,
+  DevSms,
+  Limits,
+  Page,
+  PeopleCounts,
+  Person,
+  RemindAllResult,
+  Role,
+  SessionInfo,
+  Settings,
+  SettingsChanges,
+  SignedIn,
+  Sms,
+  State,
+} from '../../src/wire';
+
+/** One field the server refused, as named in a problem answer's `errors`. */
+export type FieldProblem = NonNullable<Problem['errors']>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -24,7 +47,7 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function api<T>(
+async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
@@ -73,108 +96,4 @@ export function query(params: Record<string, string | number | undefined | null>
   }
   const text = search.toString();
   return text ? `?${text}` : '';
-}
-
-// Shapes the API returns (see /api/v1/openapi.json).
-export type State = 'not_invited' | 'invited' | 'active' | 'deactivated';
-export type Role = 'system_admin' | 'account_manager' | 'analyst' | 'member';
-
-export interface Person {
-  id: string;
-  loginKind: 'email' | 'phone' | 'username';
-  email: string | null;
-  phone: string | null;
-  username: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  displayName: string;
-  jobTitle: string | null;
-  department: string | null;
-  division: string | null;
-  organization: string | null;
-  costCenter: string | null;
-  location: string | null;
-  locale: string | null;
-  timeZone: string | null;
-  managerId: string | null;
-  externalId: string | null;
-  startDate: string | null;
-  frontline: boolean;
-  role: Role;
-  state: State;
-  invitedAt: string | null;
-  claimedAt: string | null;
-  deactivatedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SignedIn {
-  person: Person;
-  community: {
-    id: string;
-    name: string;
-    slug: string;
-    timeZone: string;
-    defaultCountry: string;
-    phoneProfilesEnabled: boolean;
-    passwordMinLength: number;
-  };
-  csrfToken: string;
-  expiresAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface Sms {
-  id: string;
-  personId: string | null;
-  to: string;
-  kind: string;
-  channel: string;
-  status: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
-  text: string;
-  attempts: number;
-  error: { code: string; message: string | null } | null;
-  createdAt: string;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  resendable: boolean;
-}
-
-export interface SessionInfo {
-  id: string;
-  current: boolean;
-  createdAt: string;
-  lastUsedAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  type: string;
-  outcome: 'success' | 'failure';
-  actor: { id: string | null; label: string | null };
-  target: { id: string | null; label: string | null };
-  ip: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface BulkResult {
-  done: number;
-  failed: number;
-  results: { id: string; status: 'done' | 'error'; code?: string; message?: string }[];
-}
-
-export interface Allowance {
-  limit: number;
-  used: number;
-  left: number;
-  resetsAt: string;
 }

@@ -3,6 +3,7 @@ import * as initial from './0001_initial.js';
 import * as throttles from './0002_throttles.js';
 import * as phoneAccounts from './0003_phone_accounts.js';
 import * as auditAppendOnly from './0004_audit_append_only.js';
+import * as security from './0005_security.js';
 
 /** Every migration in order; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_throttles': throttles,
   '0003_phone_accounts': phoneAccounts,
   '0004_audit_append_only': auditAppendOnly,
+  '0005_security': security,
 };

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { type Person, post } from '../api';
+import { type ApiError, type Person, post } from '../api';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -61,7 +61,7 @@ export function ProfileFields({
 }: {
   form: ProfileForm;
   setForm: (form: ProfileForm) => void;
-  error: Parameters<typeof fieldError>[0];
+  error: ApiError | null;
 }) {
   return (
     <div className="grid">
@@ -90,84 +90,49 @@ export function ProfileFields({
   );
 }
 
-export function AddPersonPage() {
+type Method = 'phone' | 'email';
+
+/** How the new person will sign in: a mobile number (with its country) or an email address. */
+function useLogin() {
   const { me } = useSession();
   const phoneEnabled = me?.community.phoneProfilesEnabled ?? false;
-  const [method, setMethod] = useState<'phone' | 'email'>(phoneEnabled ? 'phone' : 'email');
+  const [method, setMethod] = useState<Method>(phoneEnabled ? 'phone' : 'email');
   const [country, setCountry] = useState(me?.community.defaultCountry ?? 'US');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
+  return { phoneEnabled, method, setMethod, country, setCountry, phone, setPhone, email, setEmail };
+}
+
+type Login = ReturnType<typeof useLogin>;
+
+export function AddPersonPage() {
+  const login = useLogin();
+  const { method, phoneEnabled } = login;
   const [form, setForm] = useState(emptyProfile);
   const [added, setAdded] = useState<Person | null>(null);
   const add = useAction(async () => {
-    const login = method === 'phone' ? { phone: withCountry(phone, country) } : { email };
+    const loginField =
+      method === 'phone' ? { phone: withCountry(login.phone, login.country) } : { email: login.email };
     const person = await post<Person>('/api/v1/people', {
-      ...login,
+      ...loginField,
       ...profilePayload(form, false),
       sendInvitation: method === 'phone',
     });
     setAdded(person);
     setForm(emptyProfile());
-    setPhone('');
-    setEmail('');
+    login.setPhone('');
+    login.setEmail('');
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setAdded(null);
-    add.run();
+    void add.run();
   };
   return (
     <Shell title={t('add.title')}>
-      {added ? (
-        <Alert kind="success">
-          {t(added.state === 'invited' ? 'add.createdSms' : 'add.created', { name: added.displayName })}{' '}
-          <Link href={`/people/${added.id}`}>{added.displayName}</Link>
-        </Alert>
-      ) : null}
+      {added ? <AddedAlert person={added} /> : null}
       <form onSubmit={onSubmit} noValidate>
-        <Select
-          label={t('add.accessMethod')}
-          value={method}
-          onChange={(event) => setMethod(event.target.value as 'phone' | 'email')}
-          options={[
-            { value: 'phone', label: t('add.byPhone') },
-            { value: 'email', label: t('add.byEmail') },
-          ]}
-        />
-        {method === 'phone' && !phoneEnabled ? <Alert kind="error">{t('add.phoneDisabled')}</Alert> : null}
-        {method === 'phone' ? (
-          <div className="phone-row">
-            <Select
-              label={t('add.country')}
-              value={country}
-              onChange={(event) => setCountry(event.target.value)}
-              options={COUNTRIES.map(([code, name]) => ({
-                value: code,
-                label: `${name} (+${callingCode(code)})`,
-              }))}
-            />
-            <Field
-              label={t('add.phone')}
-              type="tel"
-              inputMode="tel"
-              autoComplete="off"
-              hint={t('add.phoneHint')}
-              value={phone}
-              onChange={(event) => setPhone(event.target.value)}
-              error={fieldError(add.error, 'phone')}
-              required
-            />
-          </div>
-        ) : (
-          <Field
-            label={t('add.email')}
-            type="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={fieldError(add.error, 'email')}
-            required
-          />
-        )}
+        <LoginFields login={login} error={add.error} />
         <ProfileFields form={form} setForm={setForm} error={add.error} />
         <ErrorAlert error={add.error} />
         <div className="actions">
@@ -183,12 +148,79 @@ export function AddPersonPage() {
   );
 }
 
+function AddedAlert({ person }: { person: Person }) {
+  return (
+    <Alert kind="success">
+      {t(person.state === 'invited' ? 'add.createdSms' : 'add.created', { name: person.displayName })}{' '}
+      <Link href={`/people/${person.id}`}>{person.displayName}</Link>
+    </Alert>
+  );
+}
+
+function LoginFields({ login, error }: { login: Login; error: ApiError | null }) {
+  return (
+    <>
+      <Select
+        label={t('add.accessMethod')}
+        value={login.method}
+        onChange={(event) => login.setMethod(event.target.value as Method)}
+        options={[
+          { value: 'phone', label: t('add.byPhone') },
+          { value: 'email', label: t('add.byEmail') },
+        ]}
+      />
+      {login.method === 'phone' && !login.phoneEnabled ? (
+        <Alert kind="error">{t('add.phoneDisabled')}</Alert>
+      ) : null}
+      {login.method === 'phone' ? (
+        <PhoneFields login={login} error={error} />
+      ) : (
+        <Field
+          label={t('add.email')}
+          type="email"
+          value={login.email}
+          onChange={(event) => login.setEmail(event.target.value)}
+          error={fieldError(error, 'email')}
+          required
+        />
+      )}
+    </>
+  );
+}
+
+function PhoneFields({ login, error }: { login: Login; error: ApiError | null }) {
+  return (
+    <div className="phone-row">
+      <Select
+        label={t('add.country')}
+        value={login.country}
+        onChange={(event) => login.setCountry(event.target.value)}
+        options={COUNTRIES.map(([code, name]) => ({
+          value: code,
+          label: `${name} (+${callingCode(code)})`,
+        }))}
+      />
+      <Field
+        label={t('add.phone')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        hint={t('add.phoneHint')}
+        value={login.phone}
+        onChange={(event) => login.setPhone(event.target.value)}
+        error={fieldError(error, 'phone')}
+        required
+      />
+    </div>
+  );
+}
+
 /**
  * The picker's country matters only for numbers typed in national form: a number with + or 00
  * is sent as typed, and the server reads the rest with the community's default country unless
  * we add the chosen country's code here.
  */
-export function withCountry(phone: string, country: string): string {
+function withCountry(phone: string, country: string): string {
   const trimmed = phone.trim();
   if (trimmed.startsWith('+') || trimmed.startsWith('00')) return trimmed;
   const code = callingCode(country);

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { get, post, type SignedIn } from '../api';
+import { type ClaimInfo, get, post, type SignedIn } from '../api';
 import { t } from '../i18n';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -7,13 +7,6 @@ import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { NewPasswordField } from '../ui/forms';
 import { fieldError, useAction, useLoad } from '../ui/hooks';
 import { Shell } from '../ui/shell';
-
-interface ClaimInfo {
-  community: string;
-  displayName: string;
-  maskedPhone: string | null;
-  passwordMinLength: number;
-}
 
 /** Claim (R7): shows the community and the masked number; only the button changes anything. */
 export function ClaimPage({ token }: { token: string }) {
@@ -28,7 +21,7 @@ export function ClaimPage({ token }: { token: string }) {
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    submit.run();
+    void submit.run();
   };
   if (info.loading && !info.data) return <Loading />;
   if (info.error || !info.data) {

@@ -1,15 +1,8 @@
-import { get } from '../api';
+import { type DevSms, get } from '../api';
 import { formatTime, t } from '../i18n';
 import { Button, ErrorAlert, Loading } from '../ui/feedback';
 import { useLoad } from '../ui/hooks';
 import { Shell } from '../ui/shell';
-
-interface DevSms {
-  id: string;
-  to: string;
-  body: string;
-  at: string;
-}
 
 /** For newcomers on the console provider: the texts Muster would have sent, links clickable. */
 export function DevInboxPage() {

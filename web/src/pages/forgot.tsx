@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { post, type SignedIn } from '../api';
+import { type ApiError, post, type SignedIn } from '../api';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -10,34 +10,55 @@ import { Shell } from '../ui/shell';
 
 type Step = 'phone' | 'code' | 'password' | 'devices' | 'done';
 
+interface Details {
+  community: string;
+  phone: string;
+  code: string;
+  password: string;
+}
+
+/** The step that can fix what the server refused. */
+const stepToFix = (failed: string): Step =>
+  failed.startsWith('password_')
+    ? 'password'
+    : failed.startsWith('phone_') || failed.startsWith('community_')
+      ? 'phone'
+      : 'code';
+
+/** The one call of the flow, made at the end: reset the password and sign in. */
+function useRecover(details: Details, onDone: () => void) {
+  const { signedIn } = useSession();
+  const [ended, setEnded] = useState(0);
+  const submit = useAction(async (logoutOtherDevices: boolean) => {
+    const result = await post<SignedIn & { otherSessionsEnded: number }>('/api/v1/auth/recover', {
+      ...(details.community ? { community: details.community } : {}),
+      phone: details.phone,
+      recoveryCode: details.code,
+      newPassword: details.password,
+      logoutOtherDevices,
+    });
+    signedIn(result);
+    setEnded(result.otherSessionsEnded);
+    onDone();
+  });
+  return { submit, ended };
+}
+
 /**
  * Forgot your password (R10), in Workplace's steps: number → Reset password → code → new
  * password → log out of other devices? → continue, signed in. Nothing is checked until the end,
  * so no step reveals whether a number has an account.
  */
 export function ForgotPage() {
-  const { signedIn } = useSession();
   const [step, setStep] = useState<Step>('phone');
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [ended, setEnded] = useState(0);
   const [community, setCommunity] = useState(
     () => new URLSearchParams(location.search).get('community') ?? '',
   );
   const [askCommunity, setAskCommunity] = useState(community !== '');
-  const submit = useAction(async (logoutOtherDevices: boolean) => {
-    const result = await post<SignedIn & { otherSessionsEnded: number }>('/api/v1/auth/recover', {
-      ...(community ? { community } : {}),
-      phone,
-      recoveryCode: code,
-      newPassword: password,
-      logoutOtherDevices,
-    });
-    signedIn(result);
-    setEnded(result.otherSessionsEnded);
-    setStep('done');
-  });
+  const { submit, ended } = useRecover({ community, phone, code, password }, () => setStep('done'));
   const next = (to: Step) => (event: FormEvent) => {
     event.preventDefault();
     setStep(to);
@@ -46,107 +67,162 @@ export function ForgotPage() {
   if (submit.error && step === 'devices') {
     const failed = submit.error.code;
     if (failed === 'community_required' || failed === 'community_not_found') setAskCommunity(true);
-    setStep(
-      failed.startsWith('password_')
-        ? 'password'
-        : failed.startsWith('phone_') || failed.startsWith('community_')
-          ? 'phone'
-          : 'code',
-    );
+    setStep(stepToFix(failed));
   }
   return (
     <Shell title={t('forgot.title')} narrow>
       {step === 'phone' ? (
-        <form onSubmit={next('code')} noValidate>
-          <p>{t('forgot.phoneStep')}</p>
-          <ErrorAlert error={submit.error} />
-          {askCommunity ? (
-            <Field
-              label={t('forgot.community')}
-              hint={t('forgot.communityHint')}
-              value={community}
-              onChange={(e) => setCommunity(e.target.value)}
-              autoCapitalize="none"
-            />
-          ) : null}
-          <Field
-            label={t('forgot.phone')}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            required
-            autoFocus
-          />
-          <Button type="submit" disabled={phone.trim() === ''}>
-            {t('forgot.reset')}
-          </Button>
-        </form>
+        <PhoneStep
+          onSubmit={next('code')}
+          error={submit.error}
+          community={askCommunity ? { value: community, set: setCommunity } : null}
+          phone={phone}
+          setPhone={setPhone}
+        />
       ) : null}
       {step === 'code' ? (
-        <form onSubmit={next('password')} noValidate>
-          <p>{t('forgot.codeStep')}</p>
-          <ErrorAlert error={submit.error} />
-          <Field
-            label={t('forgot.code')}
-            hint={t('forgot.codeHint')}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            autoCapitalize="characters"
-            autoComplete="one-time-code"
-            required
-            autoFocus
-          />
-          <Button type="submit" disabled={code.replace(/[\s-]/g, '').length !== 10}>
-            {t('app.continue')}
-          </Button>
-          <p className="hint">{t('forgot.noCode')}</p>
-        </form>
+        <CodeStep onSubmit={next('password')} error={submit.error} code={code} setCode={setCode} />
       ) : null}
       {step === 'password' ? (
-        <form onSubmit={next('devices')} noValidate>
-          <p>{t('forgot.passwordStep')}</p>
-          <ErrorAlert error={submit.error} />
-          <NewPasswordField
-            label={t('forgot.newPassword')}
-            value={password}
-            onChange={setPassword}
-            minLength={8}
-            autoFocus
-          />
-          <Button type="submit" disabled={[...password].length < 8}>
-            {t('app.next')}
-          </Button>
-        </form>
+        <PasswordStep
+          onSubmit={next('devices')}
+          error={submit.error}
+          password={password}
+          setPassword={setPassword}
+        />
       ) : null}
-      {step === 'devices' ? (
-        <div>
-          <p>{t('forgot.devicesStep')}</p>
-          <div className="actions">
-            <Button busy={submit.busy} onClick={() => submit.run(true)}>
-              {t('forgot.logoutOthers')}
-            </Button>
-            <Button kind="secondary" busy={submit.busy} onClick={() => submit.run(false)}>
-              {t('forgot.keepOthers')}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-      {step === 'done' ? (
-        <>
-          <Alert kind="success">
-            {ended > 0 ? t('forgot.doneOthers', { count: ended }) : t('forgot.done')}
-          </Alert>
-          <p>{t('forgot.newCodeHint')}</p>
-          <Button onClick={() => navigate('/me/security')}>{t('app.continue')}</Button>
-        </>
-      ) : null}
+      {step === 'devices' ? <DevicesStep busy={submit.busy} choose={submit.run} /> : null}
+      {step === 'done' ? <DoneStep ended={ended} /> : null}
       {step !== 'done' ? (
         <p>
           <Link href="/login">{t('app.back')}</Link>
         </p>
       ) : null}
     </Shell>
+  );
+}
+
+interface StepProps {
+  onSubmit: (event: FormEvent) => void;
+  error: ApiError | null;
+}
+
+function PhoneStep({
+  onSubmit,
+  error,
+  community,
+  phone,
+  setPhone,
+}: StepProps & {
+  /** Asked only when the number alone cannot tell the community. */
+  community: { value: string; set: (community: string) => void } | null;
+  phone: string;
+  setPhone: (phone: string) => void;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p>{t('forgot.phoneStep')}</p>
+      <ErrorAlert error={error} />
+      {community ? (
+        <Field
+          label={t('forgot.community')}
+          hint={t('forgot.communityHint')}
+          value={community.value}
+          onChange={(e) => community.set(e.target.value)}
+          autoCapitalize="none"
+        />
+      ) : null}
+      <Field
+        label={t('forgot.phone')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        required
+        autoFocus
+      />
+      <Button type="submit" disabled={phone.trim() === ''}>
+        {t('forgot.reset')}
+      </Button>
+    </form>
+  );
+}
+
+function CodeStep({
+  onSubmit,
+  error,
+  code,
+  setCode,
+}: StepProps & { code: string; setCode: (code: string) => void }) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p>{t('forgot.codeStep')}</p>
+      <ErrorAlert error={error} />
+      <Field
+        label={t('forgot.code')}
+        hint={t('forgot.codeHint')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        autoCapitalize="characters"
+        autoComplete="one-time-code"
+        required
+        autoFocus
+      />
+      <Button type="submit" disabled={code.replace(/[\s-]/g, '').length !== 10}>
+        {t('app.continue')}
+      </Button>
+      <p className="hint">{t('forgot.noCode')}</p>
+    </form>
+  );
+}
+
+function PasswordStep({
+  onSubmit,
+  error,
+  password,
+  setPassword,
+}: StepProps & { password: string; setPassword: (password: string) => void }) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p>{t('forgot.passwordStep')}</p>
+      <ErrorAlert error={error} />
+      <NewPasswordField
+        label={t('forgot.newPassword')}
+        value={password}
+        onChange={setPassword}
+        minLength={8}
+        autoFocus
+      />
+      <Button type="submit" disabled={[...password].length < 8}>
+        {t('app.next')}
+      </Button>
+    </form>
+  );
+}
+
+function DevicesStep({ busy, choose }: { busy: boolean; choose: (logoutOthers: boolean) => unknown }) {
+  return (
+    <div>
+      <p>{t('forgot.devicesStep')}</p>
+      <div className="actions">
+        <Button busy={busy} onClick={() => choose(true)}>
+          {t('forgot.logoutOthers')}
+        </Button>
+        <Button kind="secondary" busy={busy} onClick={() => choose(false)}>
+          {t('forgot.keepOthers')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function DoneStep({ ended }: { ended: number }) {
+  return (
+    <>
+      <Alert kind="success">{ended > 0 ? t('forgot.doneOthers', { count: ended }) : t('forgot.done')}</Alert>
+      <p>{t('forgot.newCodeHint')}</p>
+      <Button onClick={() => navigate('/me/security')}>{t('app.continue')}</Button>
+    </>
   );
 }

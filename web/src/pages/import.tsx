@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { type ChangeEvent, useState } from 'react';
-import { post } from '../api';
+import { type BatchResult, type BatchRowResult, post } from '../api';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { Alert, Button, ErrorAlert } from '../ui/feedback';
@@ -41,14 +41,8 @@ const HEADERS: Record<string, string> = {
 const CHUNK = 1000;
 
 type Row = Record<string, string>;
-interface RowResult {
-  index: number;
-  status: 'created' | 'error';
-  code?: string;
-  message?: string;
-}
 
-export function toRows(table: string[][]): Row[] {
+function toRows(table: string[][]): Row[] {
   const [header, ...body] = table;
   if (!header) return [];
   const fields = header.map((name) => HEADERS[name.trim().toLowerCase()] ?? null);
@@ -66,20 +60,26 @@ export function toRows(table: string[][]): Row[] {
     });
 }
 
-export function ImportPage() {
-  const [text, setText] = useState('');
-  const [rows, setRows] = useState<Row[]>([]);
-  const [preview, setPreview] = useState<RowResult[] | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
-  const [sendNow, setSendNow] = useState(true);
-  const [done, setDone] = useState<string | null>(null);
+/** Parsed rows of a pasted or uploaded list (CSV, or Excel loaded on demand). */
+async function readFileRows(file: File): Promise<Row[]> {
+  if (/\.xlsx$/i.test(file.name)) {
+    // Loaded only when someone uploads a spreadsheet, to keep the app small.
+    const { readSheet } = await import('read-excel-file/browser');
+    const sheet = await readSheet(file);
+    return toRows(sheet.map((cells) => cells.map((cell) => (cell === null ? '' : String(cell)))));
+  }
+  return toRows(Papa.parse<string[]>((await file.text()).trim(), { skipEmptyLines: true }).data);
+}
 
-  const runBatch = async (all: Row[], dryRun: boolean, label: 'import.checking' | 'import.sending') => {
-    const results: RowResult[] = [];
+/** Sends the rows in chunks the API accepts, showing progress; row numbers stay those of the list. */
+function useBatch(sendNow: boolean) {
+  const [progress, setProgress] = useState<string | null>(null);
+  const run = async (all: Row[], dryRun: boolean, label: 'import.checking' | 'import.sending') => {
+    const results: BatchRowResult[] = [];
     for (let start = 0; start < all.length; start += CHUNK) {
       setProgress(t(label, { done: start, total: all.length }));
       const chunk = all.slice(start, start + CHUNK);
-      const answer = await post<{ results: RowResult[] }>('/api/v1/people/batch', {
+      const answer = await post<BatchResult>('/api/v1/people/batch', {
         people: chunk,
         sendInvitations: sendNow,
         dryRun,
@@ -89,7 +89,16 @@ export function ImportPage() {
     setProgress(null);
     return results;
   };
+  return { progress, run };
+}
 
+type RunBatch = ReturnType<typeof useBatch>['run'];
+
+/** Check every row first (a dry run), then add them: the preview shows what will happen. */
+function useImport(runBatch: RunBatch) {
+  const [rows, setRows] = useState<Row[]>([]);
+  const [preview, setPreview] = useState<BatchRowResult[] | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const check = useAction(async (source: Row[]) => {
     setRows(source);
     setDone(null);
@@ -102,46 +111,66 @@ export function ImportPage() {
     setPreview(results);
     setDone(t('import.done', { created, failed: results.length - created }));
   });
+  return { rows, preview, done, check, send };
+}
+
+export function ImportPage() {
+  const [text, setText] = useState('');
+  const [sendNow, setSendNow] = useState(true);
+  const batch = useBatch(sendNow);
+  const { rows, preview, done, check, send } = useImport(batch.run);
 
   const fromText = () => check.run(toRows(Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data));
   const fromFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    if (/\.xlsx$/i.test(file.name)) {
-      // Loaded only when someone uploads a spreadsheet, to keep the app small.
-      const { readSheet } = await import('read-excel-file/browser');
-      const sheet = await readSheet(file);
-      check.run(toRows(sheet.map((cells) => cells.map((cell) => (cell === null ? '' : String(cell))))));
-    } else {
-      check.run(toRows(Papa.parse<string[]>((await file.text()).trim(), { skipEmptyLines: true }).data));
-    }
-  };
-
-  const counts = preview
-    ? {
-        ready: preview.filter((r) => r.status === 'created').length,
-        over: preview.filter((r) => r.code === 'phone_account_daily_limit').length,
-        errors: preview.filter((r) => r.status === 'error' && r.code !== 'phone_account_daily_limit').length,
-      }
-    : null;
-
-  const downloadErrors = () => {
-    if (!preview) return;
-    const bad = preview.filter((r) => r.status === 'error');
-    const csv = Papa.unparse(
-      bad.map((r) => ({ row: r.index + 2, ...rows[r.index], error: r.message ?? r.code })),
-    );
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'rows-with-errors.csv';
-    link.click();
-    URL.revokeObjectURL(url);
+    void check.run(await readFileRows(file));
   };
 
   return (
     <Shell title={t('import.title')}>
       <p>{t('import.intro')}</p>
+      <ListInput text={text} setText={setText} onCheck={fromText} onFile={fromFile} busy={check.busy} />
+      {batch.progress ? (
+        <p role="status" className="progress">
+          {batch.progress}
+        </p>
+      ) : null}
+      <ErrorAlert error={check.error ?? send.error} />
+      {done ? (
+        <Alert kind="success">
+          {done} <Link href="/people">{t('nav.people')}</Link>
+        </Alert>
+      ) : null}
+      {preview ? (
+        <Preview
+          preview={preview}
+          rows={rows}
+          done={done}
+          sendNow={sendNow}
+          setSendNow={setSendNow}
+          send={send}
+        />
+      ) : null}
+    </Shell>
+  );
+}
+
+function ListInput({
+  text,
+  setText,
+  onCheck,
+  onFile,
+  busy,
+}: {
+  text: string;
+  setText: (text: string) => void;
+  onCheck: () => unknown;
+  onFile: (event: ChangeEvent<HTMLInputElement>) => unknown;
+  busy: boolean;
+}) {
+  return (
+    <>
       <div className="field">
         <label htmlFor="paste">{t('import.paste')}</label>
         <textarea
@@ -153,90 +182,134 @@ export function ImportPage() {
         />
       </div>
       <div className="actions">
-        <Button kind="secondary" onClick={fromText} busy={check.busy}>
+        <Button kind="secondary" onClick={onCheck} busy={busy}>
           {t('import.check')}
         </Button>
         <div className="field">
           <label htmlFor="file">{t('import.file')}</label>
-          <input id="file" type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={fromFile} />
+          <input id="file" type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={onFile} />
         </div>
       </div>
-      {progress ? (
-        <p role="status" className="progress">
-          {progress}
-        </p>
-      ) : null}
-      <ErrorAlert error={check.error ?? send.error} />
-      {done ? (
-        <Alert kind="success">
-          {done} <Link href="/people">{t('nav.people')}</Link>
-        </Alert>
-      ) : null}
-      {preview && counts ? (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">{t('import.preview')}</h2>
-          <p>{t('import.summary', counts)}</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('people.login')}</th>
-                  <th scope="col">{t('people.name')}</th>
-                  <th scope="col">{t('people.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.map((result) => {
-                  const row = rows[result.index] ?? {};
-                  const label =
-                    result.status === 'created'
-                      ? t('import.ready')
-                      : result.code === 'phone_account_daily_limit'
-                        ? t('import.overLimit')
-                        : t('import.error');
-                  return (
-                    <tr key={result.index} className={result.status === 'created' ? 'ok' : 'bad'}>
-                      <td>{result.index + 2}</td>
-                      <td className="login">{row.phone ?? row.email ?? '—'}</td>
-                      <td>{row.displayName ?? [row.givenName, row.familyName].filter(Boolean).join(' ')}</td>
-                      <td>
-                        <strong>{label}</strong>
-                        {result.status === 'error' ? <span className="reason"> {result.message}</span> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          {!done ? (
-            <fieldset className="choice">
-              <legend>{t('import.send')}</legend>
-              <label>
-                <input type="radio" name="when" checked={sendNow} onChange={() => setSendNow(true)} />{' '}
-                {t('import.sendNow')}
-              </label>
-              <label>
-                <input type="radio" name="when" checked={!sendNow} onChange={() => setSendNow(false)} />{' '}
-                {t('import.sendLater')}
-              </label>
-            </fieldset>
-          ) : null}
-          <div className="actions">
-            {!done ? (
-              <Button busy={send.busy} disabled={counts.ready === 0} onClick={() => send.run()}>
-                {sendNow ? t('import.send') : t('import.addOnly')}
-              </Button>
-            ) : null}
-            {counts.errors + counts.over > 0 ? (
-              <Button kind="secondary" onClick={downloadErrors}>
-                {t('import.downloadErrors')}
-              </Button>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
-    </Shell>
+    </>
+  );
+}
+
+const OVER_LIMIT = 'phone_account_daily_limit';
+
+function previewCounts(preview: BatchRowResult[]) {
+  return {
+    ready: preview.filter((r) => r.status === 'created').length,
+    over: preview.filter((r) => r.code === OVER_LIMIT).length,
+    errors: preview.filter((r) => r.status === 'error' && r.code !== OVER_LIMIT).length,
+  };
+}
+
+/** The refused rows as a CSV, with their row number in the list and the reason. */
+function downloadErrors(preview: BatchRowResult[], rows: Row[]) {
+  const bad = preview.filter((r) => r.status === 'error');
+  const csv = Papa.unparse(
+    bad.map((r) => ({ row: r.index + 2, ...rows[r.index], error: r.message ?? r.code })),
+  );
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'rows-with-errors.csv';
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function Preview({
+  preview,
+  rows,
+  done,
+  sendNow,
+  setSendNow,
+  send,
+}: {
+  preview: BatchRowResult[];
+  rows: Row[];
+  done: string | null;
+  sendNow: boolean;
+  setSendNow: (sendNow: boolean) => void;
+  send: { busy: boolean; run: () => unknown };
+}) {
+  const counts = previewCounts(preview);
+  return (
+    <section aria-labelledby="preview-title">
+      <h2 id="preview-title">{t('import.preview')}</h2>
+      <p>{t('import.summary', counts)}</p>
+      <PreviewTable preview={preview} rows={rows} />
+      {!done ? <SendChoice sendNow={sendNow} setSendNow={setSendNow} /> : null}
+      <div className="actions">
+        {!done ? (
+          <Button busy={send.busy} disabled={counts.ready === 0} onClick={() => send.run()}>
+            {sendNow ? t('import.send') : t('import.addOnly')}
+          </Button>
+        ) : null}
+        {counts.errors + counts.over > 0 ? (
+          <Button kind="secondary" onClick={() => downloadErrors(preview, rows)}>
+            {t('import.downloadErrors')}
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function PreviewTable({ preview, rows }: { preview: BatchRowResult[]; rows: Row[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('import.row')}</th>
+            <th scope="col">{t('people.login')}</th>
+            <th scope="col">{t('people.name')}</th>
+            <th scope="col">{t('people.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.map((result) => (
+            <PreviewRow key={result.index} result={result} row={rows[result.index] ?? {}} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PreviewRow({ result, row }: { result: BatchRowResult; row: Row }) {
+  const label =
+    result.status === 'created'
+      ? t('import.ready')
+      : result.code === OVER_LIMIT
+        ? t('import.overLimit')
+        : t('import.error');
+  return (
+    <tr className={result.status === 'created' ? 'ok' : 'bad'}>
+      <td>{result.index + 2}</td>
+      <td className="login">{row.phone ?? row.email ?? '—'}</td>
+      <td>{row.displayName ?? [row.givenName, row.familyName].filter(Boolean).join(' ')}</td>
+      <td>
+        <strong>{label}</strong>
+        {result.status === 'error' ? <span className="reason"> {result.message}</span> : null}
+      </td>
+    </tr>
+  );
+}
+
+function SendChoice({ sendNow, setSendNow }: { sendNow: boolean; setSendNow: (sendNow: boolean) => void }) {
+  return (
+    <fieldset className="choice">
+      <legend>{t('import.send')}</legend>
+      <label>
+        <input type="radio" name="when" checked={sendNow} onChange={() => setSendNow(true)} />{' '}
+        {t('import.sendNow')}
+      </label>
+      <label>
+        <input type="radio" name="when" checked={!sendNow} onChange={() => setSendNow(false)} />{' '}
+        {t('import.sendLater')}
+      </label>
+    </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type BulkResult, get, type Page, type Person, post } from '../api';
+import { type BulkResult, get, type Page, type Person, post, type RemindAllResult } from '../api';
 import { formatTime, t } from '../i18n';
 import { Link } from '../router';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
@@ -24,9 +24,7 @@ export function InvitationsPage() {
     setNotice(result.results[0]?.message ?? t('person.done'));
   });
   const remindAll = useAction(async () => {
-    const result = await post<{ reminded: number; skippedDailyLimit: number; failed: number }>(
-      '/api/v1/people/remind-all',
-    );
+    const result = await post<RemindAllResult>('/api/v1/people/remind-all');
     setNotice(
       t('invitations.remindAllDone', {
         reminded: result.reminded,

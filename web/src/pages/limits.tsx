@@ -1,16 +1,8 @@
-import { get } from '../api';
+import { get, type Limits } from '../api';
 import { formatTime, t } from '../i18n';
 import { ErrorAlert, Loading } from '../ui/feedback';
 import { useLoad } from '../ui/hooks';
 import { Shell } from '../ui/shell';
-
-interface Limits {
-  day: string;
-  timeZone: string;
-  resetsAt: string;
-  phoneAccounts: { limit: number; used: number; left: number; howToRaise: string };
-  claimSmsPerPersonPerDay: number;
-}
 
 /** Limits (R5, R6): today's usage, what is left, when it resets and how to raise it. */
 export function LimitsPage() {

@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import { type BulkResult, get, type Page, type Person, post, query, type State } from '../api';
+import {
+  type BulkResult,
+  get,
+  type Page,
+  type PeopleCounts,
+  type Person,
+  post,
+  query,
+  type State,
+} from '../api';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { isAdmin, useSession } from '../session';
@@ -12,43 +21,51 @@ import { Shell } from '../ui/shell';
 const STATES: State[] = ['active', 'invited', 'not_invited', 'deactivated'];
 const PAGE_SIZE = 50;
 
-interface Counts {
-  total: number;
-  byState: Record<State, number>;
+type Action = 'remind' | 'unclaim' | 'deactivate';
+
+/** The search text, once typing has paused. */
+function useSettled(q: string): string {
+  const [search, setSearch] = useState('');
+  // Wait for a pause in typing before searching.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(q.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [q]);
+  return search;
 }
 
-/** People: server-side paging, search and filters, so it stays quick with 100,000 people. */
-export function PeoplePage() {
-  const { me } = useSession();
-  const admin = isAdmin(me);
+/** The filters, the page of people they select, and the counts per state. */
+function usePeopleList() {
   const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
+  const search = useSettled(q);
   const [state, setState] = useState<State | ''>('');
   const [kind, setKind] = useState('');
   // Cursors of the pages before this one, so "Previous" can go back.
   const pages = useCursorPages();
   const cursor = pages.cursor;
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [outcome, setOutcome] = useState<string | null>(null);
-
-  // Wait for a pause in typing before searching.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(q.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [q]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts from the first page
   useEffect(() => {
     pages.first();
     setSelected(new Set());
   }, [search, state, kind]);
-
-  const counts = useLoad(() => get<Counts>('/api/v1/people/counts'), []);
+  const counts = useLoad(() => get<PeopleCounts>('/api/v1/people/counts'), []);
   const people = useLoad(
     () => get<Page<Person>>(`/api/v1/people${query({ q: search, state, kind, cursor, limit: PAGE_SIZE })}`),
     [search, state, kind, cursor],
   );
+  const filters = { q, setQ, state, setState, kind, setKind };
+  return { filters, pages, selected, setSelected, counts, people };
+}
 
-  const bulk = useAction(async (action: 'remind' | 'unclaim' | 'deactivate') => {
+/** People: server-side paging, search and filters, so it stays quick with 100,000 people. */
+export function PeoplePage() {
+  const { me } = useSession();
+  const admin = isAdmin(me);
+  const { filters, pages, selected, setSelected, counts, people } = usePeopleList();
+  const [outcome, setOutcome] = useState<string | null>(null);
+
+  const bulk = useAction(async (action: Action) => {
     const ids = [...selected];
     if (action === 'unclaim' && !window.confirm(t('people.confirmUnclaim', { count: ids.length }))) return;
     if (action === 'deactivate' && !window.confirm(t('people.confirmDeactivate', { count: ids.length })))
@@ -61,6 +78,129 @@ export function PeoplePage() {
   });
 
   const items = people.data?.items ?? [];
+  return (
+    <Shell title={t('people.title')}>
+      {admin ? <AddLinks /> : null}
+      <StateTabs state={filters.state} setState={filters.setState} counts={counts.data} />
+      <Filters filters={filters} />
+      {admin && selected.size > 0 ? <BulkBar count={selected.size} bulk={bulk} /> : null}
+      {outcome ? <Alert kind="info">{outcome}</Alert> : null}
+      <ErrorAlert error={people.error ?? bulk.error} onRetry={people.reload} />
+      {people.loading && !people.data ? <Loading /> : null}
+      {people.data && items.length === 0 ? <p>{t('people.empty')}</p> : null}
+      {items.length > 0 ? (
+        <PeopleTable
+          items={items}
+          admin={admin}
+          busy={people.loading}
+          selected={selected}
+          setSelected={setSelected}
+        />
+      ) : null}
+      <Pager pages={pages} nextCursor={people.data?.nextCursor} />
+    </Shell>
+  );
+}
+
+function AddLinks() {
+  return (
+    <div className="actions">
+      <Link className="button primary" href="/people/new">
+        {t('people.add')}
+      </Link>
+      <Link className="button secondary" href="/people/import">
+        {t('people.addMany')}
+      </Link>
+    </div>
+  );
+}
+
+function StateTabs({
+  state,
+  setState,
+  counts,
+}: {
+  state: State | '';
+  setState: (state: State | '') => void;
+  counts: PeopleCounts | null;
+}) {
+  return (
+    <fieldset className="tabs">
+      <legend className="visually-hidden">{t('people.filterState')}</legend>
+      <button type="button" aria-pressed={state === ''} onClick={() => setState('')}>
+        {t('people.all')} <span className="count">{counts?.total ?? '…'}</span>
+      </button>
+      {STATES.map((s) => (
+        <button type="button" key={s} aria-pressed={state === s} onClick={() => setState(s)}>
+          {t(`state.${s}`)} <span className="count">{counts?.byState[s] ?? '…'}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function Filters({ filters }: { filters: ReturnType<typeof usePeopleList>['filters'] }) {
+  return (
+    <div className="filters">
+      <div className="field grow">
+        <label htmlFor="people-search">{t('people.search')}</label>
+        <input
+          id="people-search"
+          type="search"
+          value={filters.q}
+          onChange={(event) => filters.setQ(event.target.value)}
+        />
+      </div>
+      <Select
+        label={t('people.filterKind')}
+        value={filters.kind}
+        onChange={(event) => filters.setKind(event.target.value)}
+        options={[
+          { value: '', label: t('people.all') },
+          { value: 'phone', label: t('kind.phone') },
+          { value: 'email', label: t('kind.email') },
+        ]}
+      />
+    </div>
+  );
+}
+
+function BulkBar({
+  count,
+  bulk,
+}: {
+  count: number;
+  bulk: { busy: boolean; run: (action: Action) => unknown };
+}) {
+  return (
+    <section className="bulk-bar" aria-label={t('people.selected', { count })}>
+      <span>{t('people.selected', { count })}</span>
+      <Button kind="secondary" busy={bulk.busy} onClick={() => bulk.run('remind')}>
+        {t('people.remind')}
+      </Button>
+      <Button kind="secondary" busy={bulk.busy} onClick={() => bulk.run('unclaim')}>
+        {t('people.unclaim')}
+      </Button>
+      <Button kind="danger" busy={bulk.busy} onClick={() => bulk.run('deactivate')}>
+        {t('people.deactivate')}
+      </Button>
+    </section>
+  );
+}
+
+function PeopleTable({
+  items,
+  admin,
+  busy,
+  selected,
+  setSelected,
+}: {
+  items: Person[];
+  admin: boolean;
+  busy: boolean;
+  selected: Set<string>;
+  setSelected: (selected: Set<string>) => void;
+}) {
   const allSelected = items.length > 0 && items.every((p) => selected.has(p.id));
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -68,115 +208,76 @@ export function PeoplePage() {
     else next.add(id);
     setSelected(next);
   };
-
   return (
-    <Shell title={t('people.title')}>
+    <div className="table-wrap">
+      <table aria-busy={busy}>
+        <thead>
+          <tr>
+            {admin ? (
+              <th scope="col" className="select">
+                <input
+                  type="checkbox"
+                  aria-label={t('people.selectAll')}
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))}
+                />
+              </th>
+            ) : null}
+            <th scope="col">{t('people.name')}</th>
+            <th scope="col">{t('people.login')}</th>
+            <th scope="col">{t('people.status')}</th>
+            <th scope="col" className="wide-only">
+              {t('people.job')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((person) => (
+            <PersonRow
+              key={person.id}
+              person={person}
+              admin={admin}
+              checked={selected.has(person.id)}
+              toggle={toggle}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PersonRow({
+  person,
+  admin,
+  checked,
+  toggle,
+}: {
+  person: Person;
+  admin: boolean;
+  checked: boolean;
+  toggle: (id: string) => void;
+}) {
+  return (
+    <tr>
       {admin ? (
-        <div className="actions">
-          <Link className="button primary" href="/people/new">
-            {t('people.add')}
-          </Link>
-          <Link className="button secondary" href="/people/import">
-            {t('people.addMany')}
-          </Link>
-        </div>
+        <td className="select">
+          <input
+            type="checkbox"
+            aria-label={t('people.select', { name: person.displayName })}
+            checked={checked}
+            onChange={() => toggle(person.id)}
+          />
+        </td>
       ) : null}
-      <fieldset className="tabs">
-        <legend className="visually-hidden">{t('people.filterState')}</legend>
-        <button type="button" aria-pressed={state === ''} onClick={() => setState('')}>
-          {t('people.all')} <span className="count">{counts.data?.total ?? '…'}</span>
-        </button>
-        {STATES.map((s) => (
-          <button type="button" key={s} aria-pressed={state === s} onClick={() => setState(s)}>
-            {t(`state.${s}`)} <span className="count">{counts.data?.byState[s] ?? '…'}</span>
-          </button>
-        ))}
-      </fieldset>
-      <div className="filters">
-        <div className="field grow">
-          <label htmlFor="people-search">{t('people.search')}</label>
-          <input id="people-search" type="search" value={q} onChange={(event) => setQ(event.target.value)} />
-        </div>
-        <Select
-          label={t('people.filterKind')}
-          value={kind}
-          onChange={(event) => setKind(event.target.value)}
-          options={[
-            { value: '', label: t('people.all') },
-            { value: 'phone', label: t('kind.phone') },
-            { value: 'email', label: t('kind.email') },
-          ]}
-        />
-      </div>
-      {admin && selected.size > 0 ? (
-        <section className="bulk-bar" aria-label={t('people.selected', { count: selected.size })}>
-          <span>{t('people.selected', { count: selected.size })}</span>
-          <Button kind="secondary" busy={bulk.busy} onClick={() => bulk.run('remind')}>
-            {t('people.remind')}
-          </Button>
-          <Button kind="secondary" busy={bulk.busy} onClick={() => bulk.run('unclaim')}>
-            {t('people.unclaim')}
-          </Button>
-          <Button kind="danger" busy={bulk.busy} onClick={() => bulk.run('deactivate')}>
-            {t('people.deactivate')}
-          </Button>
-        </section>
-      ) : null}
-      {outcome ? <Alert kind="info">{outcome}</Alert> : null}
-      <ErrorAlert error={people.error ?? bulk.error} onRetry={people.reload} />
-      {people.loading && !people.data ? <Loading /> : null}
-      {people.data && items.length === 0 ? <p>{t('people.empty')}</p> : null}
-      {items.length > 0 ? (
-        <div className="table-wrap">
-          <table aria-busy={people.loading}>
-            <thead>
-              <tr>
-                {admin ? (
-                  <th scope="col" className="select">
-                    <input
-                      type="checkbox"
-                      aria-label={t('people.selectAll')}
-                      checked={allSelected}
-                      onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((p) => p.id)))}
-                    />
-                  </th>
-                ) : null}
-                <th scope="col">{t('people.name')}</th>
-                <th scope="col">{t('people.login')}</th>
-                <th scope="col">{t('people.status')}</th>
-                <th scope="col" className="wide-only">
-                  {t('people.job')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((person) => (
-                <tr key={person.id}>
-                  {admin ? (
-                    <td className="select">
-                      <input
-                        type="checkbox"
-                        aria-label={t('people.select', { name: person.displayName })}
-                        checked={selected.has(person.id)}
-                        onChange={() => toggle(person.id)}
-                      />
-                    </td>
-                  ) : null}
-                  <td>
-                    <Link href={`/people/${person.id}`}>{person.displayName}</Link>
-                  </td>
-                  <td className="login">{person.phone ?? person.email ?? person.username ?? '—'}</td>
-                  <td>
-                    <StateBadge state={person.state} />
-                  </td>
-                  <td className="wide-only">{person.jobTitle ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      <Pager pages={pages} nextCursor={people.data?.nextCursor} />
-    </Shell>
+      <td>
+        <Link href={`/people/${person.id}`}>{person.displayName}</Link>
+      </td>
+      <td className="login">{person.phone ?? person.email ?? person.username ?? '—'}</td>
+      <td>
+        <StateBadge state={person.state} />
+      </td>
+      <td className="wide-only">{person.jobTitle ?? ''}</td>
+    </tr>
   );
 }

@@ -8,6 +8,7 @@ import {
   patch,
   post,
   put,
+  type Role,
   type SessionInfo,
   type Sms,
 } from '../api';
@@ -30,9 +31,10 @@ function toForm(person: Person): ProfileForm {
   return form;
 }
 
-export function PersonPage({ id }: { id: string }) {
-  const { me } = useSession();
-  const admin = isAdmin(me);
+type PersonAction = 'invite' | 'remind' | 'unclaim' | 'deactivate' | 'reactivate' | 'delete';
+
+/** What the page shows of one person: the profile, today's claim texts, their texts and sessions. */
+function usePersonData(id: string, admin: boolean) {
   const person = useLoad(() => get<Person>(`/api/v1/people/${id}`), [id]);
   const allowance = useLoad(() => get<Allowance>(`/api/v1/people/${id}/claim-sms`), [id]);
   const sms = useLoad(() => get<Page<Sms>>(`/api/v1/sms-messages?personId=${id}&limit=20`), [id]);
@@ -41,44 +43,69 @@ export function PersonPage({ id }: { id: string }) {
       admin ? get<{ items: SessionInfo[] }>(`/api/v1/people/${id}/sessions`) : Promise.resolve({ items: [] }),
     [id, admin],
   );
+  const refresh = () => Promise.all([person.reload(), allowance.reload(), sms.reload(), sessions.reload()]);
+  return { person, allowance, sms, sessions, refresh };
+}
+
+/** The edit form: the profile and, for an email account, the address; filled from the person. */
+function usePersonEdit(id: string, person: ReturnType<typeof useLoad<Person>>, saved: () => void) {
   const [form, setForm] = useState<ProfileForm>(emptyProfile);
   const [email, setEmail] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     if (person.data) {
       setForm(toForm(person.data));
       setEmail(person.data.email ?? '');
     }
   }, [person.data]);
-
-  const refresh = () => Promise.all([person.reload(), allowance.reload(), sms.reload(), sessions.reload()]);
   const save = useAction(async () => {
     const body = { ...profilePayload(form, true), ...(person.data?.loginKind === 'email' ? { email } : {}) };
     person.setData(await patch<Person>(`/api/v1/people/${id}`, body));
-    setNotice(t('app.saved'));
+    saved();
   });
-  const act = useAction(
-    async (action: 'invite' | 'remind' | 'unclaim' | 'deactivate' | 'reactivate' | 'delete') => {
-      const name = person.data?.displayName ?? '';
-      if (action === 'delete') {
-        if (!window.confirm(t('person.confirmDelete', { name }))) return;
-        await del(`/api/v1/people/${id}`);
-        navigate('/people');
-        return;
-      }
-      if (action === 'unclaim' && !window.confirm(t('person.confirmUnclaim', { name }))) return;
-      await post(`/api/v1/people/${id}/${action}`);
-      setNotice(t('person.done'));
-      await refresh();
-    },
-  );
+  return { form, setForm, email, setEmail, save };
+}
+
+type PersonEdit = ReturnType<typeof usePersonEdit>;
+
+/** The account actions (invite, unclaim, deactivate, delete…) and the role change. */
+function usePersonActions(
+  id: string,
+  person: ReturnType<typeof useLoad<Person>>,
+  done: () => void,
+  refresh: () => Promise<unknown>,
+) {
+  const act = useAction(async (action: PersonAction) => {
+    const name = person.data?.displayName ?? '';
+    if (action === 'delete') {
+      if (!window.confirm(t('person.confirmDelete', { name }))) return;
+      await del(`/api/v1/people/${id}`);
+      navigate('/people');
+      return;
+    }
+    if (action === 'unclaim' && !window.confirm(t('person.confirmUnclaim', { name }))) return;
+    await post(`/api/v1/people/${id}/${action}`);
+    done();
+    await refresh();
+  });
   const setRole = useAction(async (role: string) => {
     person.setData(await put<Person>(`/api/v1/people/${id}/role`, { role }));
   });
+  return { act, setRole };
+}
+
+type PersonActions = ReturnType<typeof usePersonActions>;
+
+export function PersonPage({ id }: { id: string }) {
+  const { me } = useSession();
+  const admin = isAdmin(me);
+  const { person, allowance, sms, sessions, refresh } = usePersonData(id, admin);
+  const [notice, setNotice] = useState<string | null>(null);
+  const edit = usePersonEdit(id, person, () => setNotice(t('app.saved')));
+  const { act, setRole } = usePersonActions(id, person, () => setNotice(t('person.done')), refresh);
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    save.run();
+    void edit.save.run();
   };
 
   if (person.loading && !person.data) return <Loading />;
@@ -90,118 +117,172 @@ export function PersonPage({ id }: { id: string }) {
     );
   }
   const p = person.data;
-  const unclaimed = p.state === 'invited' || p.state === 'not_invited';
   return (
     <Shell title={p.displayName}>
-      <p className="person-summary">
-        <StateBadge state={p.state} /> {t(`kind.${p.loginKind}`)}:{' '}
-        <strong className="login">{p.phone ?? p.email ?? p.username}</strong> · {t(`role.${p.role}`)}
-        {p.invitedAt ? ` · ${t('person.invited', { when: formatTime(p.invitedAt) })}` : ''}
-        {p.claimedAt ? ` · ${t('person.claimed', { when: formatTime(p.claimedAt) })}` : ''}
-      </p>
+      <PersonSummary person={p} />
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorAlert error={act.error ?? setRole.error} />
       {admin ? (
-        <section className="card" aria-labelledby="account-title">
-          <h2 id="account-title">{t('person.actions')}</h2>
-          {p.loginKind === 'phone' && allowance.data ? (
-            <p className="hint">
-              {t('person.left', { left: allowance.data.left, limit: allowance.data.limit })}
-            </p>
-          ) : null}
-          <div className="actions">
-            {p.loginKind === 'phone' && unclaimed ? (
-              <Button
-                kind="secondary"
-                busy={act.busy}
-                disabled={allowance.data?.left === 0}
-                onClick={() => act.run('invite')}
-              >
-                {t('person.resend')}
-              </Button>
-            ) : null}
-            {p.loginKind === 'phone' && p.state === 'active' ? (
-              <Button
-                kind="secondary"
-                busy={act.busy}
-                disabled={allowance.data?.left === 0}
-                onClick={() => act.run('unclaim')}
-              >
-                {t('person.unclaim')}
-              </Button>
-            ) : null}
-            {p.state === 'deactivated' ? (
-              <Button kind="secondary" busy={act.busy} onClick={() => act.run('reactivate')}>
-                {t('person.reactivate')}
-              </Button>
-            ) : (
-              <Button kind="danger" busy={act.busy} onClick={() => act.run('deactivate')}>
-                {t('person.deactivate')}
-              </Button>
-            )}
-            {(unclaimed && !p.claimedAt) || p.state === 'deactivated' ? (
-              <Button kind="danger" busy={act.busy} onClick={() => act.run('delete')}>
-                {t('person.delete')}
-              </Button>
-            ) : null}
-          </div>
-          {me?.person.role === 'system_admin' && me.person.id !== p.id ? (
-            <Select
-              label={t('person.role')}
-              value={p.role}
-              onChange={(event) => setRole.run(event.target.value)}
-              options={(['member', 'analyst', 'account_manager', 'system_admin'] as const).map((role) => ({
-                value: role,
-                label: t(`role.${role}`),
-              }))}
-            />
-          ) : null}
-        </section>
+        <AccountSection
+          person={p}
+          allowance={allowance.data}
+          act={act}
+          setRole={setRole}
+          canSetRole={me?.person.role === 'system_admin' && me.person.id !== p.id}
+        />
       ) : null}
-      <section className="card" aria-labelledby="edit-title">
-        <h2 id="edit-title">{t('person.edit')}</h2>
-        <form onSubmit={onSave} noValidate>
-          {p.loginKind === 'phone' ? (
-            <Field label={t('add.phone')} value={p.phone ?? ''} readOnly hint={t('person.phoneFixed')} />
-          ) : (
-            <Field
-              label={t('add.email')}
-              type="email"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              readOnly={!admin}
-              error={fieldError(save.error, 'email')}
-            />
-          )}
-          <fieldset disabled={!admin}>
-            <ProfileFields form={form} setForm={setForm} error={save.error} />
-          </fieldset>
-          <ErrorAlert error={save.error} />
-          {admin ? (
-            <Button type="submit" busy={save.busy}>
-              {t('app.save')}
-            </Button>
-          ) : null}
-        </form>
-      </section>
+      <EditSection person={p} admin={admin} edit={edit} onSave={onSave} />
       <section className="card" aria-labelledby="sms-title">
         <h2 id="sms-title">{t('person.smsTitle')}</h2>
         {sms.data ? <SmsTable items={sms.data.items} onChange={refresh} /> : <Loading />}
       </section>
-      {admin ? (
-        <section className="card" aria-labelledby="person-sessions-title">
-          <h2 id="person-sessions-title">{t('person.sessionsTitle')}</h2>
-          {sessions.data?.items.length === 0 ? <p>{t('person.noSessions')}</p> : null}
-          <ul className="sessions">
-            {sessions.data?.items.map((session) => (
-              <li key={session.id}>
-                {formatTime(session.createdAt)} · {session.userAgent ?? '—'}{' '}
-                {session.ip ? `· ${session.ip}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {admin ? <SessionsSection sessions={sessions.data?.items} /> : null}
     </Shell>
+  );
+}
+
+function PersonSummary({ person: p }: { person: Person }) {
+  return (
+    <p className="person-summary">
+      <StateBadge state={p.state} /> {t(`kind.${p.loginKind}`)}:{' '}
+      <strong className="login">{p.phone ?? p.email ?? p.username}</strong> · {t(`role.${p.role}`)}
+      {p.invitedAt ? ` · ${t('person.invited', { when: formatTime(p.invitedAt) })}` : ''}
+      {p.claimedAt ? ` · ${t('person.claimed', { when: formatTime(p.claimedAt) })}` : ''}
+    </p>
+  );
+}
+
+function AccountSection({
+  person: p,
+  allowance,
+  act,
+  setRole,
+  canSetRole,
+}: PersonActions & { person: Person; allowance: Allowance | null; canSetRole: boolean }) {
+  return (
+    <section className="card" aria-labelledby="account-title">
+      <h2 id="account-title">{t('person.actions')}</h2>
+      {p.loginKind === 'phone' && allowance ? (
+        <p className="hint">{t('person.left', { left: allowance.left, limit: allowance.limit })}</p>
+      ) : null}
+      <AccountButtons person={p} allowance={allowance} act={act} />
+      {canSetRole ? (
+        <Select
+          label={t('person.role')}
+          value={p.role}
+          onChange={(event) => setRole.run(event.target.value)}
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+const ROLES: readonly Role[] = ['member', 'analyst', 'account_manager', 'system_admin'];
+
+function AccountButtons({
+  person: p,
+  allowance,
+  act,
+}: {
+  person: Person;
+  allowance: Allowance | null;
+  act: PersonActions['act'];
+}) {
+  const unclaimed = p.state === 'invited' || p.state === 'not_invited';
+  return (
+    <div className="actions">
+      {p.loginKind === 'phone' && unclaimed ? (
+        <Button
+          kind="secondary"
+          busy={act.busy}
+          disabled={allowance?.left === 0}
+          onClick={() => act.run('invite')}
+        >
+          {t('person.resend')}
+        </Button>
+      ) : null}
+      {p.loginKind === 'phone' && p.state === 'active' ? (
+        <Button
+          kind="secondary"
+          busy={act.busy}
+          disabled={allowance?.left === 0}
+          onClick={() => act.run('unclaim')}
+        >
+          {t('person.unclaim')}
+        </Button>
+      ) : null}
+      {p.state === 'deactivated' ? (
+        <Button kind="secondary" busy={act.busy} onClick={() => act.run('reactivate')}>
+          {t('person.reactivate')}
+        </Button>
+      ) : (
+        <Button kind="danger" busy={act.busy} onClick={() => act.run('deactivate')}>
+          {t('person.deactivate')}
+        </Button>
+      )}
+      {(unclaimed && !p.claimedAt) || p.state === 'deactivated' ? (
+        <Button kind="danger" busy={act.busy} onClick={() => act.run('delete')}>
+          {t('person.delete')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function EditSection({
+  person: p,
+  admin,
+  edit,
+  onSave,
+}: {
+  person: Person;
+  admin: boolean;
+  edit: PersonEdit;
+  onSave: (event: FormEvent) => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="edit-title">
+      <h2 id="edit-title">{t('person.edit')}</h2>
+      <form onSubmit={onSave} noValidate>
+        {p.loginKind === 'phone' ? (
+          <Field label={t('add.phone')} value={p.phone ?? ''} readOnly hint={t('person.phoneFixed')} />
+        ) : (
+          <Field
+            label={t('add.email')}
+            type="email"
+            value={edit.email}
+            onChange={(event) => edit.setEmail(event.target.value)}
+            readOnly={!admin}
+            error={fieldError(edit.save.error, 'email')}
+          />
+        )}
+        <fieldset disabled={!admin}>
+          <ProfileFields form={edit.form} setForm={edit.setForm} error={edit.save.error} />
+        </fieldset>
+        <ErrorAlert error={edit.save.error} />
+        {admin ? (
+          <Button type="submit" busy={edit.save.busy}>
+            {t('app.save')}
+          </Button>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function SessionsSection({ sessions }: { sessions: SessionInfo[] | undefined }) {
+  return (
+    <section className="card" aria-labelledby="person-sessions-title">
+      <h2 id="person-sessions-title">{t('person.sessionsTitle')}</h2>
+      {sessions?.length === 0 ? <p>{t('person.noSessions')}</p> : null}
+      <ul className="sessions">
+        {sessions?.map((session) => (
+          <li key={session.id}>
+            {formatTime(session.createdAt)} · {session.userAgent ?? '—'} {session.ip ? `· ${session.ip}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

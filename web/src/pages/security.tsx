@@ -31,7 +31,7 @@ function RecoveryCode() {
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    make.run();
+    void make.run();
   };
   const copy = async () => {
     if (!code) return;
@@ -92,7 +92,7 @@ function ChangePassword({ minLength }: { minLength: number }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    change.run();
+    void change.run();
   };
   return (
     <section aria-labelledby="password-title" className="card">

@@ -1,26 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { get, patch } from '../api';
+import { get, patch, type Settings, type SettingsChanges } from '../api';
 import { type MessageKey, t } from '../i18n';
 import { useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Checkbox, Field } from '../ui/forms';
 import { fieldError, useAction, useLoad } from '../ui/hooks';
 import { Shell } from '../ui/shell';
-
-interface Settings {
-  name: string;
-  timeZone: string;
-  defaultCountry: string;
-  phoneProfilesEnabled: boolean;
-  accessCodeProfilesEnabled: boolean;
-  smsCountries: string[];
-  claimLinkLifetimeDays: number;
-  remindersEnabled: boolean;
-  reminderDays: number[];
-  passwordMinLength: number;
-  sessionIdleMinutes: number;
-  sessionAbsoluteHours: number;
-}
 
 type Draft = Record<keyof Settings, string | boolean>;
 
@@ -51,15 +36,15 @@ export function SettingsPage() {
   }, [settings.data]);
   const save = useAction(async () => {
     if (!draft) return;
-    const body = {
-      name: draft.name,
-      timeZone: draft.timeZone,
+    const body: SettingsChanges = {
+      name: String(draft.name),
+      timeZone: String(draft.timeZone),
       defaultCountry: String(draft.defaultCountry).toUpperCase(),
-      phoneProfilesEnabled: draft.phoneProfilesEnabled,
-      accessCodeProfilesEnabled: draft.accessCodeProfilesEnabled,
+      phoneProfilesEnabled: draft.phoneProfilesEnabled === true,
+      accessCodeProfilesEnabled: draft.accessCodeProfilesEnabled === true,
       smsCountries: list(String(draft.smsCountries)).map((c) => c.toUpperCase()),
       claimLinkLifetimeDays: Number(draft.claimLinkLifetimeDays),
-      remindersEnabled: draft.remindersEnabled,
+      remindersEnabled: draft.remindersEnabled === true,
       reminderDays: list(String(draft.reminderDays)).map(Number),
       passwordMinLength: Number(draft.passwordMinLength),
       sessionIdleMinutes: Number(draft.sessionIdleMinutes),
@@ -80,7 +65,7 @@ export function SettingsPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    save.run();
+    void save.run();
   };
   const toggle = (key: keyof Settings, label: MessageKey, help: MessageKey) => (
     <Checkbox

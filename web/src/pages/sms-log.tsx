@@ -9,7 +9,7 @@ import { useAction, useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
 
-const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'] as const;
+const STATUSES: readonly Sms['status'][] = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'];
 
 export function SmsTable({ items, onChange }: { items: Sms[]; onChange: () => unknown }) {
   const { me } = useSession();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api';
+import type { ApiError, State } from '../api';
 import { t } from '../i18n';
 
 export function Alert({
@@ -64,6 +64,6 @@ export function Button({
   );
 }
 
-export function StateBadge({ state }: { state: 'not_invited' | 'invited' | 'active' | 'deactivated' }) {
+export function StateBadge({ state }: { state: State }) {
   return <span className={`badge badge-${state}`}>{t(`state.${state}`)}</span>;
 }

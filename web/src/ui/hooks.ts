@@ -27,7 +27,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const key = JSON.stringify(deps);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the loader runs again whenever what it reads (deps) changes
   useEffect(() => {
-    reload();
+    void reload();
   }, [reload, key]);
   return { data, error, loading, reload, setData };
 }
@@ -54,7 +54,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
   return { run, busy, error, setError };
 }
 
-export function asApiError(error: unknown): ApiError {
+function asApiError(error: unknown): ApiError {
   return error instanceof ApiError
     ? error
     : new ApiError(0, 'error', error instanceof Error ? error.message : String(error));
