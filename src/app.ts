@@ -9,20 +9,24 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { recordRefusedError } from './audit/refusals.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { createAuthenticator } from './auth/authenticate.js';
+import { registerSecondFactorRoutes } from './auth/second-factor.routes.js';
 import { sessionCookieName } from './auth/session-cookie.js';
 import { registerClaimRoutes } from './claim/claim.routes.js';
 import type { Deps } from './deps.js';
-import { registerAccessControl } from './http/access.js';
+import { actingContext, registerAccessControl } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSystemRoutes } from './http/system.routes.js';
 import { registerWebRoutes } from './http/web.routes.js';
 import { registerInvitationRoutes } from './invitations/invitations.routes.js';
 import { registerLimitsRoutes } from './limits/limits.routes.js';
+import { registerLockoutRoutes } from './lockouts/lockouts.routes.js';
 import { registerOnboardingRoutes } from './onboarding/onboarding.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
@@ -72,15 +76,26 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, {
+    // A 403, a refused SMS: recorded for signed-in callers, whose community is known (R36).
+    onRefused: async (request, error) => {
+      if (!request.principal) return;
+      await recordRefusedError(deps.db, deps.clock, actingContext(request), error, {
+        route: `${request.method} ${request.routeOptions.url ?? ''}`,
+      });
+    },
+  });
+  registerSecurityHeaders(app, deps.config);
   registerAccessControl(app, createAuthenticator(deps));
   registerIdempotency(app, deps);
   const metrics = registerMetrics(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  registerSystemRoutes(api, deps.db, metrics);
+  registerSystemRoutes(api, deps.db, metrics, deps.config);
   registerSetupRoutes(api, deps);
   registerAuthRoutes(api, deps);
+  registerSecondFactorRoutes(api, deps);
+  registerLockoutRoutes(api, deps);
   registerPeopleRoutes(api, deps);
   registerOnboardingRoutes(api, deps);
   registerSettingsRoutes(api, deps);

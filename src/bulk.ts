@@ -7,10 +7,14 @@ export interface BulkOutcome {
   message?: string;
 }
 
-/** Runs one action per person, each in its own transaction: one refusal loses nothing else. */
+/**
+ * Runs one action per person, each in its own transaction: one refusal loses nothing else.
+ * `onRefused` hears each refusal once its transaction is over (to record it, R36).
+ */
 export async function forEachPerson(
   ids: readonly string[],
   action: (id: string) => Promise<unknown>,
+  onRefused?: (error: AppError, id: string) => Promise<void>,
 ): Promise<{ results: BulkOutcome[]; done: number; failed: number }> {
   const results: BulkOutcome[] = [];
   for (const id of ids) {
@@ -20,6 +24,7 @@ export async function forEachPerson(
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       results.push({ id, status: 'error', code: error.code, message: error.message });
+      await onRefused?.(error, id);
     }
   }
   const done = results.filter((r) => r.status === 'done').length;

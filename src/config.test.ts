@@ -113,4 +113,71 @@ describe('loadConfig', () => {
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatch(/^PORT:/);
   });
+
+  it('turns the development inbox on by default only for console texts on a local public URL (R32)', () => {
+    expect(loadConfig({}).devInbox).toBe(true);
+    expect(loadConfig({ MUSTER_PUBLIC_URL: 'http://127.0.0.1:8080' }).devInbox).toBe(true);
+    expect(loadConfig({ MUSTER_PUBLIC_URL: 'http://[::1]:3000' }).devInbox).toBe(true);
+    expect(loadConfig({ MUSTER_PUBLIC_URL: 'https://muster.example.com' }).devInbox).toBe(false);
+    expect(loadConfig({ MUSTER_PUBLIC_URL: 'http://10.0.0.5:3000' }).devInbox).toBe(false);
+    expect(
+      loadConfig({
+        MUSTER_SMS_PROVIDER: 'webhook',
+        MUSTER_SMS_WEBHOOK_URL: 'https://sms.example.com/send',
+        MUSTER_SMS_WEBHOOK_SECRET: 'a-webhook-secret-of-length',
+      }).devInbox,
+    ).toBe(false);
+  });
+
+  it('lets MUSTER_DEV_INBOX=0 turn the development inbox off, and 1 turn it on on a local URL (R32)', () => {
+    expect(loadConfig({ MUSTER_DEV_INBOX: '0' }).devInbox).toBe(false);
+    expect(
+      loadConfig({ MUSTER_DEV_INBOX: '0', MUSTER_PUBLIC_URL: 'https://muster.example.com' }).devInbox,
+    ).toBe(false);
+    expect(loadConfig({ MUSTER_DEV_INBOX: '1' }).devInbox).toBe(true);
+    expect(
+      loadConfig({
+        MUSTER_DEV_INBOX: '1',
+        MUSTER_SMS_PROVIDER: 'webhook',
+        MUSTER_SMS_WEBHOOK_URL: 'https://sms.example.com/send',
+        MUSTER_SMS_WEBHOOK_SECRET: 'a-webhook-secret-of-length',
+      }).devInbox,
+    ).toBe(true);
+    expect(loadConfig({ MUSTER_DEV_INBOX: '' }).devInbox).toBe(true);
+  });
+
+  it('refuses MUSTER_DEV_INBOX=1 when the public URL is not this machine, with the other problems (R32)', () => {
+    const error = configErrorOf(() =>
+      loadConfig({ MUSTER_DEV_INBOX: '1', MUSTER_PUBLIC_URL: 'https://muster.example.com' }),
+    );
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^MUSTER_DEV_INBOX:/);
+    expect(error.problems[0]).toContain('MUSTER_PUBLIC_URL');
+    const both = configErrorOf(() =>
+      loadConfig({
+        MUSTER_DEV_INBOX: '1',
+        MUSTER_PUBLIC_URL: 'http://muster.internal',
+        MUSTER_SMS_PROVIDER: 'twilio',
+      }),
+    );
+    expect(both.problems.some((p) => p.startsWith('MUSTER_DEV_INBOX:'))).toBe(true);
+    expect(both.problems.some((p) => p.startsWith('MUSTER_TWILIO_ACCOUNT_SID:'))).toBe(true);
+  });
+
+  it('accepts only 0 or 1 for MUSTER_DEV_INBOX', () => {
+    for (const value of ['true', 'yes', '2', 'on']) {
+      const error = configErrorOf(() => loadConfig({ MUSTER_DEV_INBOX: value }));
+      expect(error.problems.map((p) => p.split(':')[0])).toEqual(['MUSTER_DEV_INBOX']);
+    }
+  });
+
+  it('reads the /metrics scrape token, refusing a short one (R37)', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ MUSTER_METRICS_TOKEN: 'scrape-token-0123456789' }).metricsToken).toBe(
+      'scrape-token-0123456789',
+    );
+    const error = configErrorOf(() => loadConfig({ MUSTER_METRICS_TOKEN: 'short' }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^MUSTER_METRICS_TOKEN: must be at least 16 characters/);
+  });
 });

@@ -61,6 +61,12 @@ const ERROR_CODES = [
   'account_not_claimed',
   'sms_not_resendable',
   'signature_invalid',
+  'totp_required',
+  'totp_invalid',
+  'totp_not_pending',
+  'totp_enrollment_required',
+  'second_factor_required',
+  'recovery_not_allowed',
   'internal_error',
 ] as const;
 

@@ -1,4 +1,7 @@
+import { deleteAuditEventsBefore } from './audit/audit.store.js';
+import { deleteDevicesUnusedSince } from './auth/trusted-devices.store.js';
 import type { Clock } from './clock.js';
+import { deleteWindowsEndedBefore } from './counters/window-counters.store.js';
 import { deleteCountersBefore } from './counters/counters.store.js';
 import { deleteIdempotencyKeysBefore } from './http/idempotency.store.js';
 import { deleteSessionsEndedBefore } from './sessions/sessions.store.js';
@@ -9,13 +12,16 @@ import { deleteSpentThrottles } from './throttle/throttle.store.js';
 
 const DAY_MS = 86_400_000;
 
+/** A browser that has not signed in for this long is a stranger again (R33). */
+const DEVICE_TRUST_DAYS = 180;
+
 /**
  * Removes what has served its purpose: idempotency answers past their 24 hours, throttle
  * counters whose window and lockout have both ended, delivery receipts no text ever claimed,
- * daily counters a week old, and sessions ended more than 30 days ago (kept that long for
- * "where you were signed in").
+ * daily counters a week old, sessions ended more than 30 days ago (kept that long for "where you
+ * were signed in"), devices unused for half a year, and audit events past their retention (R36).
  */
-export async function sweepExpired(db: Db, clock: Clock) {
+export async function sweepExpired(db: Db, clock: Clock, { auditRetentionDays }: { auditRetentionDays: number }) {
   const now = clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   await deleteIdempotencyKeysBefore(db, iso(now - DAY_MS));
@@ -25,4 +31,7 @@ export async function sweepExpired(db: Db, clock: Clock) {
   await deleteReceiptsBefore(db, iso(now - DAY_MS));
   await deleteCountersBefore(db, iso(now - 7 * DAY_MS).slice(0, 10));
   await deleteSessionsEndedBefore(db, iso(now - 30 * DAY_MS));
+  await deleteWindowsEndedBefore(db, iso(now - DAY_MS));
+  await deleteDevicesUnusedSince(db, iso(now - DEVICE_TRUST_DAYS * DAY_MS));
+  await deleteAuditEventsBefore(db, iso(now - auditRetentionDays * DAY_MS));
 }

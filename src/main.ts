@@ -51,7 +51,7 @@ export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
       if (Date.now() - lastPeriodic < PERIODIC_INTERVAL_MS) return;
       lastPeriodic = Date.now();
       await sendDueReminders({ deps });
-      await sweepExpired(deps.db, deps.clock);
+      await sweepExpired(deps.db, deps.clock, deps.config);
     },
   });
   dispatcher.start();

@@ -33,8 +33,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['communities'],
   ['settings', 'limits'],
   ['people'],
+  ['second-factor'],
   ['invitations', 'auth', 'setup'],
-  ['onboarding', 'claim', 'recovery', 'sms-log', 'scim'],
+  ['onboarding', 'claim', 'recovery', 'sms-log', 'scim', 'lockouts'],
   // Composition: what wires the slices together.
   ['housekeeping.ts', 'app.ts', 'main.ts', 'cli', 'wire.ts'],
 ];

@@ -356,7 +356,7 @@ eachDatabase('claim links', (world) => {
       .where('kind', '=', 'recovery_code')
       .execute();
     expect(codes).toHaveLength(1);
-    expect(await auditOf(world, admin.communityId, 'Account Claimed', person.id)).toHaveLength(1);
+    expect(await auditOf(world, admin.communityId, 'Account Activated', person.id)).toHaveLength(1);
     // The winner's password is the one that works.
     const winner = answers.indexOf(ok[0] as LightMyRequestResponse);
     expect((await login(world, admin.slug, person.phone, `parallel password ${winner}`)).statusCode).toBe(

@@ -110,10 +110,10 @@ eachDatabase(
         );
       const keys = await count('idempotency_keys');
       expect(keys).toBeGreaterThan(0);
-      await sweepExpired(world.deps.db, world.clock);
+      await sweepExpired(world.deps.db, world.clock, world.deps.config);
       expect(await count('idempotency_keys')).toBe(keys);
       world.clock.advanceDays(2);
-      await sweepExpired(world.deps.db, world.clock);
+      await sweepExpired(world.deps.db, world.clock, world.deps.config);
       expect(await count('idempotency_keys')).toBe(0);
       expect(await count('throttles')).toBe(0);
     });

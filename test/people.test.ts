@@ -1187,7 +1187,7 @@ eachDatabase('people API', (world) => {
     await step(
       await admin.client.put(`/api/v1/people/${id}/role`, { role: 'analyst' }),
       200,
-      'Role Changed',
+      'Admin Role Changed',
       () => id,
     );
     await step(

@@ -81,3 +81,59 @@ export async function listAuditEvents(
   const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toAuditEvent);
 }
+
+/** Adds one to an aggregated refusal; false when no row has this key yet. */
+export async function countAgain(db: Executor, aggregationKey: string): Promise<boolean> {
+  const result = await db
+    .updateTable('audit_events')
+    .set((eb) => ({ count: eb('count', '+', 1) }))
+    .where('aggregation_key', '=', aggregationKey)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Inserts an aggregated refusal, or counts it again when a parallel request just inserted it. */
+export async function insertAggregated(
+  db: Executor,
+  event: Omit<AuditEvent, 'count'>,
+  aggregationKey: string,
+): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: event.id,
+      community_id: event.communityId,
+      occurred_at: event.occurredAt,
+      type: event.type,
+      outcome: event.outcome,
+      actor_id: event.actor.id,
+      actor_label: event.actor.label,
+      target_id: event.target.id,
+      target_label: event.target.label,
+      ip: event.ip,
+      request_id: event.requestId,
+      details: JSON.stringify(event.details),
+      count: 1,
+      aggregation_key: aggregationKey,
+    })
+    .onConflict((oc) =>
+      oc.column('aggregation_key').doUpdateSet((eb) => ({ count: eb('audit_events.count', '+', 1) })),
+    )
+    .execute();
+}
+
+/** How many aggregated rows share a key prefix (one source's refusals of one kind in one minute). */
+export async function countAggregatedRows(db: Executor, prefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('aggregation_key', '>=', prefix)
+    .where('aggregation_key', '<', `${prefix}\uffff`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Retention (R36): events older than `before` go. The log allows deleting, never rewriting. */
+export async function deleteAuditEventsBefore(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('audit_events').where('occurred_at', '<', before).execute();
+}

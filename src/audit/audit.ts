@@ -19,22 +19,31 @@ export const AuditType = {
   accountDeactivated: 'Account Deactivated',
   accountReactivated: 'Account Reactivated',
   accountDeleted: 'Account Deleted',
-  roleChanged: 'Role Changed',
+  roleChanged: 'Admin Role Changed',
   settingsChanged: 'Settings Changed',
   invitationSent: 'Invitation Sent',
   reminderSent: 'Reminder Sent',
   reminderSkipped: 'Reminder Skipped',
   accountSetToUnclaimed: 'Account Set To Unclaimed',
-  accountClaimed: 'Account Claimed',
+  accountClaimed: 'Account Activated',
   recoveryCodeGenerated: 'Recovery Code Generated',
   recoveryCodeFailed: 'Recovery Code Generation Failed',
   passwordResetSucceeded: 'Password Reset Succeeded',
   passwordResetFailed: 'Password Reset Failed',
   smsFailed: 'SMS Failed',
   smsExpired: 'SMS Expired',
+  smsRefused: 'SMS Refused',
+  accessDenied: 'Access Denied',
+  claimFailed: 'Claim Failed',
+  attemptsThrottled: 'Too Many Attempts',
+  lockoutLifted: 'Lockout Lifted',
+  secondFactorEnrolmentStarted: 'Two-Factor Setup Started',
+  secondFactorEnrolled: 'Two-Factor Authentication Enabled',
+  secondFactorReset: 'Two-Factor Authentication Reset',
+  secondFactorFailed: 'Two-Factor Check Failed',
 } as const;
 
-type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];
+export type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];
 
 export interface AuditEntry {
   type: AuditTypeName;

@@ -5,8 +5,10 @@ import { type Api, idParams } from '../http/api.js';
 import { sessionViewSchema } from '../sessions/sessions.view.js';
 import { signedInOf } from './authenticate.js';
 import { changePassword } from './change-password.js';
+import { readDeviceToken, setDeviceCookie } from './device-cookie.js';
 import { login } from './login.js';
 import { listOwnSessions, logout, revokeOtherSessions, revokeOwnSession } from './own-sessions.js';
+import { renewSession } from './renew-session.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { signedInView, toSignedInView } from './signed-in.view.js';
 
@@ -29,20 +31,30 @@ export function registerAuthRoutes(api: Api, deps: Deps) {
             .describe('The community slug; needed only when a server hosts several.'),
           identifier: z.string().min(1).max(254),
           password: z.string().max(1024),
+          totp: z
+            .string()
+            .max(40)
+            .optional()
+            .describe(
+              'The code from an authenticator app, or a backup code, for accounts with a second factor (R40).',
+            ),
         }),
         response: { 200: signedInView },
       },
     },
     async (request, reply) => {
-      const { community: slug, identifier, password } = request.body;
+      const { community: slug, identifier, password, totp } = request.body;
       const result = await login({
         deps,
         communitySlug: slug,
         identifier,
         password,
+        totp,
+        deviceToken: readDeviceToken(request, deps.config),
         meta: requestMeta(request),
       });
       setSessionCookie(reply, deps.config, result.session.token, result.session.expiresAt);
+      setDeviceCookie(reply, deps.config, result.deviceToken);
       return toSignedInView(result.person, result.community, result.session);
     },
   );
@@ -138,12 +150,12 @@ export function registerAuthRoutes(api: Api, deps: Deps) {
           newPassword: z.string().max(1024),
           logoutOtherDevices: z.boolean().default(false),
         }),
-        response: { 200: z.object({ otherSessionsEnded: z.number() }) },
+        response: { 200: z.object({ otherSessionsEnded: z.number(), csrfToken: z.string() }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { person, community, session } = signedInOf(request);
-      return changePassword({
+      const changed = await changePassword({
         deps,
         ctx: actingContext(request),
         person,
@@ -151,6 +163,7 @@ export function registerAuthRoutes(api: Api, deps: Deps) {
         currentSessionId: session.id,
         ...request.body,
       });
+      return { ...changed, csrfToken: await renewSession(deps, request, reply) };
     },
   );
 }

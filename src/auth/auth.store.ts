@@ -48,6 +48,7 @@ const PERSON_COLUMNS: Record<keyof PeopleTable, true> = {
   invitation_sent_at: true,
   reminders_sent: true,
   totp_secret: true,
+  totp_pending_secret: true,
   totp_confirmed_at: true,
   totp_last_step: true,
 };

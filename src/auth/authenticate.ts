@@ -4,7 +4,9 @@ import { hashToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Authenticate, Principal } from '../http/access.js';
+import { secondFactorStatus } from '../second-factor/policy.js';
 import { csrfTokenFor } from '../sessions/issue-session.js';
+import { lifetimesFor } from '../sessions/lifetimes.js';
 import { touchSession } from '../sessions/sessions.store.js';
 import { findLiveSession, type LiveSession } from './auth.store.js';
 import { readSessionCookie } from './session-cookie.js';
@@ -32,7 +34,8 @@ export function createAuthenticator(
     if (!live) return null;
     const { session, person, community } = live;
     if (now.getTime() - Date.parse(session.lastUsedAt) > TOUCH_INTERVAL_MS) {
-      const idleUntil = now.getTime() + community.settings.sessionIdleMinutes * 60_000;
+      const idleUntil =
+        now.getTime() + lifetimesFor(person.role, community.settings).sessionIdleMinutes * 60_000;
       session.lastUsedAt = now.toISOString();
       session.idleExpiresAt = new Date(
         Math.min(idleUntil, Date.parse(session.absoluteExpiresAt)),
@@ -43,6 +46,7 @@ export function createAuthenticator(
       communityId: community.id,
       actor: { id: person.id, label: person.displayName, role: person.role },
       csrfToken: csrfTokenFor(token),
+      mustEnrolSecondFactor: secondFactorStatus(person, community) === 'enrollment_required',
       session,
       person,
       community,

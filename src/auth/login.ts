@@ -1,4 +1,5 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
+import { recordRefusal } from '../audit/refusals.js';
 import type { Community } from '../communities/community.js';
 import { resolveSignInCommunity } from '../communities/sign-in-community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
@@ -8,8 +9,12 @@ import { AppError } from '../errors.js';
 import { classifyIdentifier } from '../people/login.js';
 import { findPersonByLogin, updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
+import { secondFactorStatus } from '../second-factor/policy.js';
+import { verifySecondFactor } from '../second-factor/verify.js';
 import { type IssuedSession, issueSession } from '../sessions/issue-session.js';
-import { LOGIN_RULES } from '../throttle/throttle.js';
+import { lifetimesFor } from '../sessions/lifetimes.js';
+import { accountThrottleKeys, LOGIN_RULES, type ThrottleKey } from '../throttle/throttle.js';
+import { rememberDevice, trustedDeviceKey } from './device-cookie.js';
 
 const INVALID_CREDENTIALS = () =>
   new AppError(
@@ -17,64 +22,73 @@ const INVALID_CREDENTIALS = () =>
     'That login and password do not match an active account. Check both, or use "Forgot your password?".',
   );
 
-/**
- * Signs a person in with their login and password (R30, R31). Every way of failing gives the
- * same answer after the same slow check, so neither the answer nor its timing tells which
- * logins exist; attempts are throttled per account and per client (R33).
- */
-export async function login({
-  deps,
-  communitySlug,
-  identifier,
-  password,
-  meta,
-}: {
+export interface SignInArgs {
   deps: Deps;
   communitySlug: string | undefined;
   identifier: string;
   password: string;
+  /** The code from an authenticator app, or a backup code, for accounts with a second factor (R40). */
+  totp?: string | undefined;
+  /** The browser's device cookie, if it has one (R33). */
+  deviceToken: string | null;
   meta: RequestMeta;
-}): Promise<{ session: IssuedSession; person: Person; community: Community }> {
-  const community = await resolveSignInCommunity(deps.db, communitySlug);
-  const login = classifyIdentifier(identifier, community);
+}
+
+export interface SignedIn {
+  session: IssuedSession;
+  person: Person;
+  community: Community;
+  deviceToken: string;
+}
+
+/**
+ * Signs a person in (R30, R31, R33, R40). Every way of failing gives the same answer after the
+ * same slow check, so neither the answer nor its timing tells which logins exist. Guesses are
+ * counted per account (or per account and browser, for a browser that signed in to it before)
+ * and per client address, where a success takes its count back.
+ */
+export async function login(args: SignInArgs): Promise<SignedIn> {
+  const { deps, meta } = args;
+  const community = await resolveSignInCommunity(deps.db, args.communitySlug);
+  const login = classifyIdentifier(args.identifier, community);
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
-  const throttle = deps.throttle;
-  const accountKey = `login:account:${community.id}:${login.kind}:${login.value}`;
+  const person = await findPersonByLogin(deps.db, community.id, login.kind, login.value);
+  const deviceKey = await trustedDeviceKey(deps.db, args.deviceToken, person?.id);
+  const account: ThrottleKey = deviceKey
+    ? { key: `login:${deviceKey}`, rule: LOGIN_RULES.device }
+    : { key: accountThrottleKeys.login(community.id, login.kind, login.value), rule: LOGIN_RULES.account };
+  const client: ThrottleKey = { key: `login:client:${meta.ip ?? 'unknown'}`, rule: LOGIN_RULES.client };
+  const refuse = (reason: string, error: AppError) =>
+    refused(deps, ctx, person, { loginKind: login.kind, reason }).then(() => Promise.reject(error));
   try {
-    await throttle.attempt([
-      { key: accountKey, rule: LOGIN_RULES.account },
-      { key: `login:client:${meta.ip ?? 'unknown'}`, rule: LOGIN_RULES.client },
-    ]);
+    await deps.throttle.attempt([account, client]);
   } catch (error) {
-    await recordAudit(deps.db, deps.clock, ctx, {
-      type: AuditType.loginFailed,
-      outcome: 'failure',
-      details: { loginKind: login.kind, reason: 'throttled' },
-    });
+    if (error instanceof AppError) await refuse('throttled', error);
     throw error;
   }
-  const person = await findPersonByLogin(deps.db, community.id, login.kind, login.value);
   const usable = person?.active === true && person.claimed && person.passwordHash !== null;
   const passwordOk =
-    usable && person.passwordHash ? await verifyPassword(person.passwordHash, password) : false;
-  if (!usable) await burnPasswordCheck(password);
+    usable && person.passwordHash ? await verifyPassword(person.passwordHash, args.password) : false;
+  if (!usable) await burnPasswordCheck(args.password);
   if (!person || !passwordOk) {
-    await recordAudit(deps.db, deps.clock, ctx, {
-      type: AuditType.loginFailed,
-      outcome: 'failure',
-      target: { id: person?.id ?? null, label: person?.displayName ?? null },
-      details: {
-        loginKind: login.kind,
-        reason: !person ? 'unknown_login' : !usable ? 'account_not_usable' : 'wrong_password',
-      },
-    });
-    throw INVALID_CREDENTIALS();
+    return refuse(
+      !person ? 'unknown_login' : !usable ? 'account_not_usable' : 'wrong_password',
+      INVALID_CREDENTIALS(),
+    );
   }
-  const rehashed = needsRehash(person.passwordHash ?? '') ? await hashPassword(password) : null;
-  const session = await deps.db.transaction().execute(async (tx) => {
+  await checkSecondFactor(deps, person, community, args.totp, (reason, error) => refuse(reason, error));
+  const rehashed = needsRehash(person.passwordHash ?? '') ? await hashPassword(args.password) : null;
+  return deps.db.transaction().execute(async (tx) => {
     if (rehashed) await updatePerson(tx, person.id, { passwordHash: rehashed });
-    await throttle.clear(accountKey, tx);
-    const issued = await issueSession(tx, deps.clock, person, community.settings, meta);
+    await deps.throttle.succeeded({ forget: [account.key], refund: [client.key] }, tx);
+    const deviceToken = await rememberDevice(tx, args.deviceToken, person, deps.clock.now().toISOString());
+    const session = await issueSession(
+      tx,
+      deps.clock,
+      person,
+      lifetimesFor(person.role, community.settings),
+      meta,
+    );
     await recordAudit(
       tx,
       deps.clock,
@@ -82,10 +96,53 @@ export async function login({
       {
         type: AuditType.loggedIn,
         target: { id: person.id, label: person.displayName },
-        details: { loginKind: login.kind, sessionId: issued.id },
+        details: {
+          loginKind: login.kind,
+          sessionId: session.id,
+          secondFactor: person.totpConfirmedAt !== null,
+        },
       },
     );
-    return issued;
+    return { session, person, community, deviceToken };
   });
-  return { session, person, community };
+}
+
+/**
+ * R40: an account with an authenticator needs its code (or a backup code) as well. A missing code
+ * is asked for; a wrong one fails like a wrong password, and was counted like one.
+ */
+async function checkSecondFactor(
+  deps: Deps,
+  person: Person,
+  community: Community,
+  typed: string | undefined,
+  refuse: (reason: string, error: AppError) => Promise<never>,
+) {
+  if (secondFactorStatus(person, community) !== 'enrolled') return;
+  if (typed === undefined || typed.trim() === '') {
+    throw new AppError(
+      'totp_required',
+      'Enter the 6-digit code from your authenticator app (or one of your backup codes) as well.',
+      { errors: [{ path: 'totp', message: 'required for this account' }] },
+    );
+  }
+  if (!(await verifySecondFactor(deps.db, deps, person, typed))) {
+    await refuse(
+      'wrong_second_factor',
+      new AppError(
+        'totp_invalid',
+        'That code is not right, or was already used. Type the code your app shows now, or a backup code.',
+        { errors: [{ path: 'totp', message: 'does not match' }] },
+      ),
+    );
+  }
+}
+
+/** A refused sign-in, in the audit log (counted per source and minute, R36). */
+function refused(deps: Deps, ctx: ActingContext, person: Person | null, details: Record<string, unknown>) {
+  return recordRefusal(deps.db, deps.clock, ctx, {
+    type: AuditType.loginFailed,
+    target: { id: person?.id ?? null, label: person?.displayName ?? null },
+    details,
+  });
 }

@@ -1,4 +1,4 @@
-import { type AuditType, recordAudit } from '../audit/audit.js';
+import { type AuditTypeName, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import type { Deps } from '../deps.js';
@@ -24,13 +24,13 @@ export async function confirmPassword({
   person: Person;
   password: string;
   field: string;
-  failure: typeof AuditType.passwordChangeFailed | typeof AuditType.recoveryCodeFailed;
+  failure: AuditTypeName;
 }) {
   const throttle = deps.throttle;
   const key = `reauth:${person.id}`;
   await throttle.attempt([{ key, rule: REAUTH_RULES.account }]);
   if (person.passwordHash && (await verifyPassword(person.passwordHash, password))) {
-    await throttle.clear(key);
+    await throttle.succeeded({ forget: [key] });
     return;
   }
   await recordAudit(deps.db, deps.clock, ctx, {

@@ -3,6 +3,7 @@ import type { Community } from '../communities/community.js';
 import { personViewSchema } from '../people/people.schemas.js';
 import type { Person } from '../people/person.js';
 import { toPersonView } from '../people/person.view.js';
+import { secondFactorStatus } from '../second-factor/policy.js';
 import { csrfTokenFor } from '../sessions/issue-session.js';
 
 /** What every way of signing in answers: who, where, and the CSRF token for changes. */
@@ -18,6 +19,11 @@ export const signedInView = z.object({
     passwordMinLength: z.number(),
   }),
   csrfToken: z.string().describe('Send as X-CSRF-Token with every POST, PUT, PATCH and DELETE.'),
+  secondFactor: z
+    .enum(['not_required', 'enrolled', 'enrollment_required'])
+    .describe(
+      'enrollment_required: set up an authenticator (POST /api/v1/me/totp) before anything else (R40).',
+    ),
   expiresAt: z.string(),
 });
 
@@ -40,6 +46,7 @@ export function toSignedInView(
       passwordMinLength: community.settings.passwordMinLength,
     },
     csrfToken: csrfTokenFor(session.token),
+    secondFactor: secondFactorStatus(person, community),
     expiresAt: session.expiresAt,
   };
 }

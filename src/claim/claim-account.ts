@@ -1,4 +1,7 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
+import { recordRefusal } from '../audit/refusals.js';
+import { rememberDevice } from '../auth/device-cookie.js';
+import type { SignedIn } from '../auth/login.js';
 import { findCommunityOrThrow } from '../communities/communities.store.js';
 import type { Community } from '../communities/community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
@@ -10,7 +13,8 @@ import { AppError } from '../errors.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
-import { type IssuedSession, issueSession } from '../sessions/issue-session.js';
+import { issueSession } from '../sessions/issue-session.js';
+import { lifetimesFor } from '../sessions/lifetimes.js';
 import { catalogueFor, HIDDEN } from '../sms/messages.js';
 import { enqueueSms } from '../sms/outbox.js';
 import { CLAIM_RULES } from '../throttle/throttle.js';
@@ -26,17 +30,23 @@ export async function claimAccount({
   deps,
   token,
   password,
+  deviceToken,
   meta,
 }: {
   deps: Deps;
   token: string;
   password: string;
+  deviceToken: string | null;
   meta: RequestMeta;
-}): Promise<{ session: IssuedSession; person: Person; community: Community }> {
-  await deps.throttle.attempt([{ key: `claim:client:${meta.ip ?? 'unknown'}`, rule: CLAIM_RULES.client }]);
+}): Promise<SignedIn> {
+  const client = `claim:client:${meta.ip ?? 'unknown'}`;
+  await deps.throttle.attempt([{ key: client, rule: CLAIM_RULES.client }]);
   const preview = await loadClaimLink(deps.db, token);
   const before = claimLinkProblem(preview, deps.clock.now().toISOString());
-  if (before || !preview.community || !preview.person) throw before;
+  if (before || !preview.community || !preview.person) {
+    if (before && preview.person) await failedClaim(deps, preview.person, meta, before);
+    throw before;
+  }
   checkPassword(
     password,
     preview.community.settings.passwordMinLength,
@@ -57,6 +67,7 @@ export async function claimAccount({
         new AppError('claim_link_used', 'This invitation link has already been used.')
       );
     }
+    await deps.throttle.succeeded({ refund: [client] }, tx);
     const person = await updatePerson(
       tx,
       consumed.personId,
@@ -86,7 +97,14 @@ export async function claimAccount({
         preview: text({ community: community.name, code: HIDDEN }),
       });
     }
-    const session = await issueSession(tx, deps.clock, person, community.settings, meta);
+    const session = await issueSession(
+      tx,
+      deps.clock,
+      person,
+      lifetimesFor(person.role, community.settings),
+      meta,
+    );
+    const remembered = await rememberDevice(tx, deviceToken, person, now);
     const ctx: ActingContext = {
       communityId: community.id,
       actor: { id: person.id, label: person.displayName, role: person.role },
@@ -97,6 +115,20 @@ export async function claimAccount({
       target: { id: person.id, label: person.displayName },
       details: { sessionId: session.id, recoveryCodeTexted: person.phone !== null },
     });
-    return { session, person, community };
+    return { session, person, community, deviceToken: remembered };
   });
+}
+
+/** A claim refused for a link that is used, expired or superseded, in the audit log (R36). */
+async function failedClaim(deps: Deps, person: Person, meta: RequestMeta, problem: AppError) {
+  await recordRefusal(
+    deps.db,
+    deps.clock,
+    { communityId: person.communityId, actor: null, meta },
+    {
+      type: AuditType.claimFailed,
+      target: { id: person.id, label: person.displayName },
+      details: { reason: problem.code },
+    },
+  );
 }

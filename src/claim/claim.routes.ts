@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readDeviceToken, setDeviceCookie } from '../auth/device-cookie.js';
 import { setSessionCookie } from '../auth/session-cookie.js';
 import { signedInView, toSignedInView } from '../auth/signed-in.view.js';
 import type { Deps } from '../deps.js';
@@ -59,9 +60,11 @@ export function registerClaimRoutes(api: Api, deps: Deps) {
         deps,
         token: request.params.token,
         password: request.body.password,
+        deviceToken: readDeviceToken(request, deps.config),
         meta: requestMeta(request),
       });
       setSessionCookie(reply, deps.config, result.session.token, result.session.expiresAt);
+      setDeviceCookie(reply, deps.config, result.deviceToken);
       reply.header('cache-control', 'no-store');
       return toSignedInView(result.person, result.community, result.session);
     },

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { openDeps, serve, startDispatcher } from '../main.js';
+import { resetAdminSecondFactor } from '../second-factor/operator-reset.js';
 import { createCommunityWithAdmin, firstAdminSchema, newCommunitySchema } from '../setup/create-community.js';
 import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
 
@@ -122,6 +123,34 @@ program
     process.stdout.write(
       `Created community "${created.community.name}" (${created.community.slug}) with system admin ${created.admin.email ?? created.admin.phone}.\n`,
     );
+  });
+
+const admin = program.command('admin').description("operator's tools for administrator accounts");
+
+admin
+  .command('reset-totp')
+  .description(
+    "remove an admin's authenticator (R40), so they set one up again at their next sign-in; audited",
+  )
+  .requiredOption('--community <slug>', 'the community, by its short name')
+  .option('--email <email>', "the admin's email address")
+  .option('--phone <number>', "the admin's mobile number")
+  .action(async (o: { community: string; email?: string; phone?: string }) => {
+    if ((o.email === undefined) === (o.phone === undefined))
+      fail('Give the admin with --email or --phone (one of them).');
+    const { deps, close } = await openDeps(loadConfig(), () => undefined);
+    try {
+      const person = await resetAdminSecondFactor({
+        deps,
+        communitySlug: o.community,
+        login: o.email !== undefined ? { email: o.email } : { phone: o.phone ?? '' },
+      });
+      process.stdout.write(
+        `Removed the authenticator of ${person.displayName}. They will set up a new one when they next sign in.\n`,
+      );
+    } finally {
+      await close();
+    }
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -36,6 +36,16 @@ export const communitySettingsSchema = z.object({
   passwordMinLength: z.number().int().min(8).max(64),
   sessionIdleMinutes: z.number().int().min(5).max(525_600),
   sessionAbsoluteHours: z.number().int().min(1).max(8_760),
+  adminSessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(10_080)
+    .describe('Idle timeout of sessions of system admins, account managers and analysts (R41).'),
+  adminSessionAbsoluteHours: z.number().int().min(1).max(720),
+  secondFactorForAccountManagers: z
+    .boolean()
+    .describe('Account managers, like system admins, must sign in with an authenticator code (R40).'),
 });
 
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>;
@@ -52,6 +62,10 @@ export const DEFAULT_SETTINGS: CommunitySettings = Object.freeze({
   // with an absolute cap so a lost phone's session still ends.
   sessionIdleMinutes: 14 * 24 * 60,
   sessionAbsoluteHours: 90 * 24,
+  // Admin sessions hold the keys to everyone's account: short, so a forgotten desk session ends (R41).
+  adminSessionIdleMinutes: 12 * 60,
+  adminSessionAbsoluteHours: 7 * 24,
+  secondFactorForAccountManagers: false,
 });
 
 const storedSettingsSchema = communitySettingsSchema.partial();

@@ -19,6 +19,11 @@ export interface Principal {
    * cannot be sent by a browser on its own (a bearer token), so no CSRF check is needed.
    */
   csrfToken: string | null;
+  /**
+   * An admin who must set up a second factor before anything else (R40): they may use their own
+   * account's pages (to enrol), and every route for a role answers 403 until they have.
+   */
+  mustEnrolSecondFactor?: boolean;
 }
 
 /**
@@ -84,6 +89,12 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
     }
     if (access !== 'signed-in' && !access.includes(principal.actor.role)) {
       throw new AppError('forbidden', 'Your role does not allow this. Ask a system admin if you need it.');
+    }
+    if (access !== 'signed-in' && principal.mustEnrolSecondFactor) {
+      throw new AppError(
+        'totp_enrollment_required',
+        'Set up your authenticator app first (Security and login → Two-step sign-in): administrators sign in with a password and a code.',
+      );
     }
   });
 }

@@ -10,6 +10,72 @@ export function redactUrl(url: string): string {
     .replace(/(\/claim\/)[^/?#]+/g, '$1[redacted]');
 }
 
+/**
+ * What a URL may say that is left alone (ids and times), and what is personal data: an email
+ * address, and a run of 7 or more digits, with a leading + and the separators people type
+ * (spaces, - . ( ) / +), that may be a mobile number. One pass, first alternative first, so the
+ * digits of a UUID or a date are never read as a number. Lengths are bounded so that a long
+ * hostile URL cannot make the scan slow.
+ */
+const PERSONAL =
+  /(?<keep>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)(?:T[\d:.]{1,18}(?:Z|[+-]\d{2}:?\d{2})?)?)|(?<local>[^\s@"(),:;<>[\\\]]{1,64})@(?<domain>[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+)|\+?\d(?:[\s\-.()/+]{0,3}\d){6,}/gi;
+
+function maskText(text: string): string {
+  return text.replace(PERSONAL, (match, ...args) => {
+    const groups = args.at(-1) as { keep?: string; local?: string; domain?: string };
+    if (groups.keep !== undefined) return match;
+    if (groups.local !== undefined) return `${groups.local[0]}…@${groups.domain}`;
+    return `…${match.replace(/\D/g, '').slice(-4)}`;
+  });
+}
+
+/** Decodes a URL component; where its encoding is broken, decodes what it can (ASCII escapes). */
+function decodeComponent(raw: string, inQuery: boolean): string {
+  const text = inQuery ? raw.replaceAll('+', ' ') : raw;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/%([0-7][0-9a-f])/gi, (_escape, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+  }
+}
+
+/** One component of a path or query, masked; written back as it came when there was nothing to mask. */
+function maskComponent(raw: string, inQuery: boolean): string {
+  const decoded = decodeComponent(raw, inQuery);
+  const masked = maskText(decoded);
+  if (masked === decoded) return raw;
+  // Re-encoded only where the text would change the URL's shape (or read as an escape).
+  return masked.replace(/[\s%/?#&=+\p{Cc}]/gu, (c) => (c === ' ' && inQuery ? '+' : encodeURIComponent(c)));
+}
+
+/**
+ * Mobile numbers and email addresses are masked wherever they appear in a URL, path or query,
+ * encoded or not, before it is logged (R37): a search for a person, or a link that names them,
+ * leaves `…3456` and `a…@example.com` in the log. Component by component, so the URL keeps its
+ * shape and a component with nothing personal stays exactly as it came.
+ */
+export function maskPersonalData(url: string): string {
+  const queryAt = url.indexOf('?');
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const maskedPath = path
+    .split('/')
+    .map((segment) => maskComponent(segment, false))
+    .join('/');
+  if (queryAt === -1) return maskedPath;
+  const maskedQuery = url
+    .slice(queryAt + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals === -1) return maskComponent(pair, true);
+      return `${maskComponent(pair.slice(0, equals), true)}=${maskComponent(pair.slice(equals + 1), true)}`;
+    })
+    .join('&');
+  return `${maskedPath}?${maskedQuery}`;
+}
+
 export const logRedactPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
@@ -23,6 +89,10 @@ export const logRedactPaths = [
 
 export const logSerializers = {
   req(request: FastifyRequest) {
-    return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+    return {
+      method: request.method,
+      url: maskPersonalData(redactUrl(request.url)),
+      remoteAddress: request.ip,
+    };
   },
 };

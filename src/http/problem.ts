@@ -51,9 +51,22 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   }));
 }
 
-export function registerProblemHandlers(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) return sendProblem(reply, error.code, error.message, error.extra);
+/**
+ * `onRefused` hears every AppError before it is answered, once the refused change has rolled
+ * back, so a refusal can be recorded where no rollback reaches it (R36). It must not throw; if it
+ * does, the refusal is still answered.
+ */
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  { onRefused }: { onRefused?: (request: FastifyRequest, error: AppError) => Promise<void> } = {},
+) {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      await onRefused?.(request, error).catch((failure: unknown) =>
+        request.log.error({ err: failure }, 'recording a refusal failed'),
+      );
+      return sendProblem(reply, error.code, error.message, error.extra);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldProblems(error);
       const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');

@@ -60,5 +60,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   account_not_claimed: 409,
   sms_not_resendable: 409,
   signature_invalid: 403,
+  totp_required: 401,
+  totp_invalid: 401,
+  totp_not_pending: 409,
+  totp_enrollment_required: 403,
+  second_factor_required: 401,
+  recovery_not_allowed: 403,
   internal_error: 500,
 };

@@ -19,14 +19,16 @@ const TYPES: Record<string, string> = {
 
 /**
  * The page shell allows only our own scripts and styles and no framing; the claim and setup
- * pages carry secrets in their URL, so no referrer leaves the page.
+ * pages carry secrets in their URL, so no referrer leaves the page, and no page is kept in any
+ * cache (R37): a shared or back-button cache would keep the URL and its secret. The shell is the
+ * same for every path, so all of them get it.
  */
 const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'cache-control': 'no-cache',
+  'cache-control': 'no-store',
 };
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Muster</title>

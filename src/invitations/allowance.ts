@@ -16,6 +16,7 @@ export async function claimSmsAllowance({
 }) {
   const community = await findCommunityOrThrow(deps.db, communityId);
   // An id from another community is a 404, like everywhere else (R35).
-  if (!(await findPersonById(deps.db, communityId, id))) throw notFound('The person');
-  return claimSmsLeftToday(deps.db, deps, community, id);
+  const person = await findPersonById(deps.db, communityId, id);
+  if (!person) throw notFound('The person');
+  return claimSmsLeftToday(deps.db, deps, community, person.phone);
 }

@@ -35,7 +35,7 @@ export async function sendClaimSms(
     );
   }
   assertCountryAllowed(community, person.phone);
-  const claimSmsLeftToday = await takeClaimSms(tx, deps, community, person.id);
+  const claimSmsLeftToday = await takeClaimSms(tx, deps, community, person.phone);
   const updated = await startInvitationGeneration(tx, person, {
     now: deps.clock.now().toISOString(),
     restartReminders: reason !== 'reminder',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalRecorder } from '../audit/refusals.js';
 import { forEachPerson } from '../bulk.js';
 import type { Deps } from '../deps.js';
 import { ADMINS, actingContext, communityOf, REPORT_READERS } from '../http/access.js';
@@ -73,7 +74,11 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
     },
     async (request) => {
       const ctx = actingContext(request);
-      return forEachPerson(request.body.ids, (id) => remindPerson({ deps, ctx, id, channel: 'remind' }));
+      return forEachPerson(
+        request.body.ids,
+        (id) => remindPerson({ deps, ctx, id, channel: 'remind' }),
+        refusalRecorder(deps, ctx),
+      );
     },
   );
 
@@ -119,7 +124,11 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
     },
     async (request) => {
       const ctx = actingContext(request);
-      return forEachPerson(request.body.ids, (id) => resetToUnclaimed({ deps, ctx, id }));
+      return forEachPerson(
+        request.body.ids,
+        (id) => resetToUnclaimed({ deps, ctx, id }),
+        refusalRecorder(deps, ctx),
+      );
     },
   );
 
@@ -136,7 +145,11 @@ export function registerInvitationRoutes(api: Api, deps: Deps) {
     },
     async (request) => {
       const ctx = actingContext(request);
-      return forEachPerson(request.body.ids, (id) => invitePerson({ deps, ctx, id }));
+      return forEachPerson(
+        request.body.ids,
+        (id) => invitePerson({ deps, ctx, id }),
+        refusalRecorder(deps, ctx),
+      );
     },
   );
 

@@ -1,3 +1,4 @@
+import { refusalRecorder } from '../audit/refusals.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -18,6 +19,7 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
   for (;;) {
     const page = await listUnclaimedPhoneIds(deps.db, ctx.communityId, after, REMIND_ALL_PAGE);
     if (page.length === 0) break;
+    const refused: [AppError, string][] = [];
     await forEachInOwnUnit(
       deps.db,
       page,
@@ -25,12 +27,16 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
         await textUnclaimedPersonIn(tx, { deps, ctx, id, reason: 'reminder', channel: 'remind_all' });
         tally.reminded += 1;
       },
-      (error) => {
+      (error, id) => {
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'claim_sms_daily_limit') tally.skippedDailyLimit += 1;
         else tally.failed += 1;
+        refused.push([error, id]);
       },
     );
+    // Recorded once the page's units are over, where no rollback reaches them (R36).
+    const record = refusalRecorder(deps, ctx);
+    for (const [error, id] of refused) await record(error, id);
     after = page.at(-1) ?? after;
   }
   return tally;

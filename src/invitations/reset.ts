@@ -7,6 +7,7 @@ import { assertNotSelf, lockTarget } from '../people/guards.js';
 import { updatePerson } from '../people/people.store.js';
 import { toPersonView } from '../people/person.view.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
+import { accountKeysOf } from '../throttle/account-keys.js';
 import { sendClaimSms } from './claim-sms.js';
 
 /**
@@ -37,6 +38,8 @@ export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: Act
       channel: 'reset',
     });
     const sessionsEnded = await revokeAllSessions(tx, id, now);
+    // A worker reset to unclaimed starts afresh: no lockout left by whoever guessed before.
+    await deps.throttle.lift(accountKeysOf(person), tx);
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.accountSetToUnclaimed,
       target: { id, label: person.displayName },

@@ -1,7 +1,7 @@
 import { findCommunityOrThrow } from '../communities/communities.store.js';
 import type { Community } from '../communities/community.js';
-import { incrementIfBelow, readCounter } from '../counters/counters.store.js';
 import { localDay, nextLocalMidnight, secondsUntil } from '../counters/day.js';
+import { incrementInWindow, readWindow } from '../counters/window-counters.store.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Executor, Tx } from '../storage/db.js';
@@ -18,7 +18,8 @@ function inWords(now: Date, at: Date): string {
   return `in ${parts.filter(Boolean).join(' ')}`;
 }
 
-const claimSmsScope = (personId: string) => `claim_sms:${personId}`;
+/** R5 counts texts to the number itself, so deleting and re-adding its person changes nothing. */
+const claimSmsScope = (communityId: string, phone: string) => `claim_sms:${communityId}:${phone}`;
 const phoneAccountScope = (communityId: string) => `phone_accounts:${communityId}`;
 
 /** R6: more phone accounts a day once a core community has verified a domain. */
@@ -29,74 +30,88 @@ function phoneAccountLimit(deps: Deps, community: Community): number {
     : phoneAccountsPerDay;
 }
 
-function resetsAt(deps: Deps, community: Community): Date {
-  return nextLocalMidnight(deps.clock.now(), community.timeZone);
+/**
+ * Takes one use of a daily allowance that ends at local midnight (R5, R6). The window's end is
+ * fixed by its first use, so a change of the community's time zone mid-day buys nothing.
+ */
+async function takeDaily(
+  tx: Executor,
+  deps: Deps,
+  community: Community,
+  scope: string,
+  limit: number,
+): Promise<{ count: number } | { resetsAt: Date }> {
+  const now = deps.clock.now();
+  const count = await incrementInWindow(tx, scope, {
+    limit,
+    now: now.toISOString(),
+    windowEndsAt: nextLocalMidnight(now, community.timeZone).toISOString(),
+  });
+  if (count !== null) return { count };
+  const open = await readWindow(tx, scope, now.toISOString());
+  return { resetsAt: open ? new Date(open.windowEndsAt) : nextLocalMidnight(now, community.timeZone) };
 }
 
 /**
- * R5: takes one of the person's claim SMSs for today inside the caller's transaction, so a
+ * R5: takes one of today's claim texts to a phone number, inside the caller's transaction, so a
  * refused or rolled-back change gives it back. Every channel comes through here.
  */
-export async function takeClaimSms(
-  tx: Tx,
-  deps: Deps,
-  community: Community,
-  personId: string,
-): Promise<number> {
+export async function takeClaimSms(tx: Tx, deps: Deps, community: Community, phone: string): Promise<number> {
   const now = deps.clock.now();
   const limit = deps.config.limits.claimSmsPerDay;
-  const count = await incrementIfBelow(tx, claimSmsScope(personId), localDay(now, community.timeZone), limit);
-  if (count === null) {
-    const reset = resetsAt(deps, community);
-    throw new AppError(
-      'claim_sms_daily_limit',
-      `This person has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight in ${community.timeZone}, ${inWords(now, reset)}.`,
-      { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
-    );
-  }
-  return limit - count;
+  const taken = await takeDaily(tx, deps, community, claimSmsScope(community.id, phone), limit);
+  if ('count' in taken) return limit - taken.count;
+  throw new AppError(
+    'claim_sms_daily_limit',
+    `This number has already been sent ${limit} invitation texts today, the most allowed. You can send another after midnight in ${community.timeZone}, ${inWords(now, taken.resetsAt)}.`,
+    { retryAfterSeconds: secondsUntil(now, taken.resetsAt), resetsAt: taken.resetsAt.toISOString() },
+  );
 }
 
 /** R6: takes one of the community's phone-account creations for today. */
 export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: Community): Promise<void> {
   const now = deps.clock.now();
   const limit = phoneAccountLimit(deps, community);
-  const count = await incrementIfBelow(
-    tx,
-    phoneAccountScope(community.id),
-    localDay(now, community.timeZone),
-    limit,
+  const taken = await takeDaily(tx, deps, community, phoneAccountScope(community.id), limit);
+  if ('count' in taken) return;
+  const raise =
+    community.plan === 'core'
+      ? 'Verify a domain to raise the limit.'
+      : 'On the Core plan, verifying a domain raises the limit.';
+  throw new AppError(
+    'phone_account_daily_limit',
+    `Today's limit of ${limit} new mobile-number accounts is reached. It resets at midnight in ${community.timeZone}, ${inWords(now, taken.resetsAt)}. ${raise}`,
+    { retryAfterSeconds: secondsUntil(now, taken.resetsAt), resetsAt: taken.resetsAt.toISOString() },
   );
-  if (count === null) {
-    const reset = resetsAt(deps, community);
-    const raise =
-      community.plan === 'core'
-        ? 'Verify a domain to raise the limit.'
-        : 'On the Core plan, verifying a domain raises the limit.';
-    throw new AppError(
-      'phone_account_daily_limit',
-      `Today's limit of ${limit} new mobile-number accounts is reached. It resets at midnight in ${community.timeZone}, ${inWords(now, reset)}. ${raise}`,
-      { retryAfterSeconds: secondsUntil(now, reset), resetsAt: reset.toISOString() },
-    );
-  }
 }
 
-export async function claimSmsLeftToday(db: Executor, deps: Deps, community: Community, personId: string) {
-  const used = await readCounter(db, claimSmsScope(personId), localDay(deps.clock.now(), community.timeZone));
+/** How much of a daily allowance is used now, and when it starts again. */
+async function usage(db: Executor, deps: Deps, community: Community, scope: string) {
+  const now = deps.clock.now();
+  const open = await readWindow(db, scope, now.toISOString());
+  return {
+    used: open?.count ?? 0,
+    resetsAt: open?.windowEndsAt ?? nextLocalMidnight(now, community.timeZone).toISOString(),
+  };
+}
+
+export async function claimSmsLeftToday(db: Executor, deps: Deps, community: Community, phone: string | null) {
   const limit = deps.config.limits.claimSmsPerDay;
-  return { limit, used, left: Math.max(0, limit - used), resetsAt: resetsAt(deps, community).toISOString() };
+  const { used, resetsAt } = phone
+    ? await usage(db, deps, community, claimSmsScope(community.id, phone))
+    : { used: 0, resetsAt: nextLocalMidnight(deps.clock.now(), community.timeZone).toISOString() };
+  return { limit, used, left: Math.max(0, limit - used), resetsAt };
 }
 
 /** Today's usage of the daily limits, what is left and when they reset (R5, R6). */
 export async function getCommunityLimits({ deps, communityId }: { deps: Deps; communityId: string }) {
   const community = await findCommunityOrThrow(deps.db, communityId);
-  const day = localDay(deps.clock.now(), community.timeZone);
   const limit = phoneAccountLimit(deps, community);
-  const used = await readCounter(deps.db, phoneAccountScope(community.id), day);
+  const { used, resetsAt } = await usage(deps.db, deps, community, phoneAccountScope(community.id));
   return {
-    day,
+    day: localDay(deps.clock.now(), community.timeZone),
     timeZone: community.timeZone,
-    resetsAt: resetsAt(deps, community).toISOString(),
+    resetsAt,
     phoneAccounts: {
       limit,
       used,

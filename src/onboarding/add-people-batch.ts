@@ -1,3 +1,4 @@
+import { recordRefusedError } from '../audit/refusals.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -64,7 +65,12 @@ export async function addPeopleBatch({
           tryEach((tx) => addPersonIn(tx, { deps, ctx, input, channel: 'batch', preview: true })),
         ),
       )
-    : await addEach((input) => addPerson({ deps, ctx, input, channel: 'batch' }));
+    : await addEach((input) =>
+        addPerson({ deps, ctx, input, channel: 'batch' }).catch(async (error: unknown) => {
+          if (error instanceof AppError) await recordRefusedError(deps.db, deps.clock, ctx, error);
+          throw error;
+        }),
+      );
   const created = results.filter((r) => r.status === 'created').length;
   return { created, failed: results.length - created, results };
 }

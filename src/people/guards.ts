@@ -6,7 +6,7 @@ import { countActiveSystemAdmins, lockPerson } from './people.store.js';
 import type { Person } from './person.js';
 
 /** Account managers look after people; only a system admin may change a system admin. */
-function assertMayManage(ctx: ActingContext, target: Person) {
+export function assertMayManage(ctx: ActingContext, target: Person) {
   if (target.role === 'system_admin' && ctx.actor?.role !== 'system_admin') {
     throw new AppError('target_outranks_actor', 'Only a system admin can change a system admin.');
   }

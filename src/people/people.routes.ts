@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalRecorder } from '../audit/refusals.js';
 import { forEachPerson } from '../bulk.js';
 import type { Deps } from '../deps.js';
 import { ADMINS, actingContext, communityOf, REPORT_READERS, SYSTEM_ADMIN } from '../http/access.js';
@@ -62,7 +63,11 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
     },
     async (request) => {
       const ctx = actingContext(request);
-      return forEachPerson(request.body.ids, (id) => deactivatePerson({ deps, ctx, id }));
+      return forEachPerson(
+        request.body.ids,
+        (id) => deactivatePerson({ deps, ctx, id }),
+        refusalRecorder(deps, ctx),
+      );
     },
   );
 
@@ -77,7 +82,7 @@ export function registerPeopleRoutes(api: Api, deps: Deps) {
         response: { 200: z.object({ items: z.array(sessionViewSchema) }) },
       },
     },
-    async (request) => listPersonSessions({ deps, communityId: communityOf(request), id: request.params.id }),
+    async (request) => listPersonSessions({ deps, ctx: actingContext(request), id: request.params.id }),
   );
 
   api.get(

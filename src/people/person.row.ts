@@ -41,6 +41,7 @@ const COLUMN_OF = {
   invitationSentAt: 'invitation_sent_at',
   remindersSent: 'reminders_sent',
   totpSecret: 'totp_secret',
+  totpPendingSecret: 'totp_pending_secret',
   totpConfirmedAt: 'totp_confirmed_at',
   totpLastStep: 'totp_last_step',
 } as const satisfies Record<keyof Person, keyof PeopleTable>;
@@ -103,6 +104,7 @@ export function toPerson(row: PeopleTable): Person {
     invitationSentAt: row.invitation_sent_at,
     remindersSent: row.reminders_sent,
     totpSecret: row.totp_secret,
+    totpPendingSecret: row.totp_pending_secret,
     totpConfirmedAt: row.totp_confirmed_at,
     totpLastStep: row.totp_last_step,
   };

@@ -45,6 +45,8 @@ export interface Person {
   remindersSent: number;
   /** The TOTP secret sealed with the server key (R40); usable once confirmed. */
   totpSecret: string | null;
+  /** A sealed secret being enrolled; it replaces totpSecret once a code from it is confirmed. */
+  totpPendingSecret: string | null;
   totpConfirmedAt: string | null;
   /** The last 30-second step a code was accepted for; no code is accepted twice. */
   totpLastStep: number | null;
@@ -107,6 +109,7 @@ export function newPerson(fields: {
     invitationSentAt: null,
     remindersSent: 0,
     totpSecret: null,
+    totpPendingSecret: null,
     totpConfirmedAt: null,
     totpLastStep: null,
   };

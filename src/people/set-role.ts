@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Role } from '../storage/schema.js';
 import { assertNotSelf, assertSystemAdminRemains, lockAdminChanges, lockTarget } from './guards.js';
+import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { updatePerson } from './people.store.js';
 import { toPersonView } from './person.view.js';
 
@@ -38,10 +39,12 @@ export async function setRole({
     );
     if (!updated) throw new AppError('internal_error', 'The person changed while saving. Try again.');
     await assertSystemAdminRemains(tx, ctx.communityId);
+    // R41: a new role means new sessions, with the new role's lifetime and second-factor rule.
+    const sessionsEnded = await revokeAllSessions(tx, id, deps.clock.now().toISOString());
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.roleChanged,
       target: { id, label: current.displayName },
-      details: { from: current.role, to: role },
+      details: { from: current.role, to: role, sessionsEnded },
     });
     return toPersonView(updated);
   });

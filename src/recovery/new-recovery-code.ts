@@ -2,16 +2,15 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import { confirmPassword } from '../auth/reauth.js';
 import type { Community } from '../communities/community.js';
 import type { ActingContext } from '../context.js';
-import { incrementIfBelow } from '../counters/counters.store.js';
-import { localDay } from '../counters/day.js';
+import { nextLocalMidnight } from '../counters/day.js';
+import { incrementInWindow } from '../counters/window-counters.store.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { formatRecoveryCode, generateRecoveryCode } from '../crypto/recovery-code.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
-import { catalogueFor } from '../sms/messages.js';
-import { enqueueSms } from '../sms/outbox.js';
+import { queueNotice } from '../sms/notices.js';
 
 const RECOVERY_CODES_PER_DAY = 5;
 
@@ -52,12 +51,11 @@ export async function regenerateRecoveryCode({
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();
     // Each new code texts a notice: a cap keeps a stolen session from sending texts without end.
-    const made = await incrementIfBelow(
-      tx,
-      `recovery_codes:${person.id}`,
-      localDay(deps.clock.now(), community.timeZone),
-      RECOVERY_CODES_PER_DAY,
-    );
+    const made = await incrementInWindow(tx, `recovery_codes:${person.id}`, {
+      limit: RECOVERY_CODES_PER_DAY,
+      now,
+      windowEndsAt: nextLocalMidnight(deps.clock.now(), community.timeZone).toISOString(),
+    });
     if (made === null) {
       throw new AppError(
         'rate_limited',
@@ -69,17 +67,13 @@ export async function regenerateRecoveryCode({
       recoveryCodeCreatedAt: now,
       updatedAt: now,
     });
-    const text = catalogueFor(person.locale ?? community.defaultLocale).recoveryCodeChanged({
-      community: community.name,
-    });
-    await enqueueSms(tx, deps, {
+    await queueNotice(tx, deps, {
+      kind: 'recovery_code_changed',
+      to: phone,
       communityId: community.id,
       personId: person.id,
-      to: phone,
-      kind: 'recovery_code_changed',
-      channel: 'self_service',
-      body: text,
-      preview: text,
+      communityName: community.name,
+      locale: person.locale ?? community.defaultLocale,
     });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.recoveryCodeGenerated,

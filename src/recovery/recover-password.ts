@@ -1,4 +1,7 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
+import { recordRefusal } from '../audit/refusals.js';
+import { trustedDeviceKey } from '../auth/device-cookie.js';
+import type { SignedIn } from '../auth/login.js';
 import type { Community } from '../communities/community.js';
 import { resolveSignInCommunity } from '../communities/sign-in-community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
@@ -7,12 +10,13 @@ import { normaliseRecoveryCode } from '../crypto/recovery-code.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
-import { findPersonByLogin, updatePerson } from '../people/people.store.js';
+import { findPersonByLogin } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { parsePhone } from '../phone/phone.js';
-import { type IssuedSession, issueSession } from '../sessions/issue-session.js';
-import { revokeAllSessions } from '../sessions/sessions.store.js';
-import { RECOVERY_RULES } from '../throttle/throttle.js';
+import { secondFactorStatus } from '../second-factor/policy.js';
+import { verifySecondFactor } from '../second-factor/verify.js';
+import { accountThrottleKeys, RECOVERY_RULES, type ThrottleKey } from '../throttle/throttle.js';
+import { resetPasswordWithCode } from './reset-with-code.js';
 
 /**
  * One answer for every way a reset can fail (R10): unknown number, unclaimed or deactivated
@@ -24,96 +28,113 @@ const RECOVERY_FAILED = () =>
     'That mobile number and recovery code do not match. Check both and try again; if you have lost your code, ask your admin to reset your account.',
   );
 
-/**
- * Forgot password (R10): checks the recovery code, sets the new password and signs the worker in.
- * The code is single use (R9): it is cleared by an update conditional on the very hash that was
- * verified, so of several parallel uses exactly one succeeds.
- */
-export async function recoverPassword({
-  deps,
-  communitySlug,
-  phone,
-  recoveryCode,
-  newPassword,
-  logoutOtherDevices,
-  meta,
-}: {
+export interface RecoverArgs {
   deps: Deps;
   communitySlug: string | undefined;
   phone: string;
   recoveryCode: string;
+  /** For an account with an authenticator (an admin): its code or a backup code, too (R40). */
+  totp?: string | undefined;
   newPassword: string;
   logoutOtherDevices: boolean;
+  deviceToken: string | null;
   meta: RequestMeta;
-}): Promise<{
-  session: IssuedSession;
-  person: Person;
-  community: Community;
-  otherSessionsEnded: number;
-}> {
-  const community = await resolveSignInCommunity(deps.db, communitySlug);
-  const parsed = parsePhone(phone, community.defaultCountry);
+}
+
+/**
+ * Forgot password (R10): checks the recovery code, sets the new password and signs the worker in.
+ * Guesses are counted per account (or per account and browser that signed in before) and per
+ * client address, where a success takes its count back (R33). An admin's text-message code alone
+ * never regains an admin account (R40).
+ */
+export async function recoverPassword(args: RecoverArgs): Promise<SignedIn & { otherSessionsEnded: number }> {
+  const { deps, meta } = args;
+  const community = await resolveSignInCommunity(deps.db, args.communitySlug);
+  const parsed = parsePhone(args.phone, community.defaultCountry);
   if (!parsed.ok)
     throw new AppError(parsed.code, parsed.message, { errors: [{ path: 'phone', message: parsed.message }] });
-  const minLength = community.settings.passwordMinLength;
   // Only what the caller already knows goes in now; the person's own details are checked once
   // the code has proved who they are, so the answer reveals nothing about the account.
-  checkPassword(newPassword, minLength, {
+  checkPassword(args.newPassword, community.settings.passwordMinLength, {
     words: [community.name, community.slug, 'muster'],
     phone: parsed.e164,
   });
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
-  const accountKey = `recover:account:${community.id}:${parsed.e164}`;
-  const throttle = deps.throttle;
-  await throttle.attempt([
-    { key: accountKey, rule: RECOVERY_RULES.account },
-    { key: `recover:client:${meta.ip ?? 'unknown'}`, rule: RECOVERY_RULES.client },
-  ]);
-
   const person = await findPersonByLogin(deps.db, community.id, 'phone', parsed.e164);
-  const code = normaliseRecoveryCode(recoveryCode);
+  const deviceKey = await trustedDeviceKey(deps.db, args.deviceToken, person?.id);
+  const account: ThrottleKey = deviceKey
+    ? { key: `recover:${deviceKey}`, rule: RECOVERY_RULES.device }
+    : { key: accountThrottleKeys.recovery(community.id, parsed.e164), rule: RECOVERY_RULES.account };
+  const client: ThrottleKey = { key: `recover:client:${meta.ip ?? 'unknown'}`, rule: RECOVERY_RULES.client };
+  const fail = (reason: string, error: AppError = RECOVERY_FAILED()): Promise<never> =>
+    recordRefusal(deps.db, deps.clock, ctx, {
+      type: AuditType.passwordResetFailed,
+      target: { id: person?.id ?? null, label: person?.displayName ?? null },
+      details: { reason },
+    }).then(() => Promise.reject(error));
+  try {
+    await deps.throttle.attempt([account, client]);
+  } catch (error) {
+    if (error instanceof AppError) await fail('throttled', error);
+    throw error;
+  }
+  const code = normaliseRecoveryCode(args.recoveryCode);
   const storedHash = person?.active && person.claimed ? person.recoveryCodeHash : null;
   const codeOk = storedHash && code ? await verifyPassword(storedHash, code) : false;
   // Exactly one slow check on every path, so timing tells nothing about the number (R10).
-  if (!(storedHash && code)) await burnPasswordCheck(recoveryCode);
-  const fail = async (reason: string) => {
-    await recordAudit(deps.db, deps.clock, ctx, {
-      type: AuditType.passwordResetFailed,
-      outcome: 'failure',
-      target: { id: person?.id ?? null, label: person?.displayName ?? null },
-      details: { reason },
-    });
-    return RECOVERY_FAILED();
-  };
-  if (!person || !storedHash || !codeOk)
-    throw await fail(!person ? 'unknown_number' : !storedHash ? 'no_usable_code' : 'wrong_code');
-
-  checkPassword(newPassword, minLength, personContext(person, community));
-  const passwordHash = await hashPassword(newPassword);
-  const result = await deps.db.transaction().execute(async (tx) => {
-    const now = deps.clock.now().toISOString();
-    const updated = await updatePerson(
-      tx,
-      person.id,
-      { passwordHash, recoveryCodeHash: null, recoveryCodeCreatedAt: null, updatedAt: now },
-      { recoveryCodeHash: storedHash, active: true },
-    );
-    if (!updated) return null;
-    const otherSessionsEnded = logoutOtherDevices ? await revokeAllSessions(tx, person.id, now) : 0;
-    const session = await issueSession(tx, deps.clock, updated, community.settings, meta);
-    await recordAudit(
-      tx,
-      deps.clock,
-      { ...ctx, actor: { id: person.id, label: person.displayName, role: person.role } },
-      {
-        type: AuditType.passwordResetSucceeded,
-        target: { id: person.id, label: person.displayName },
-        details: { method: 'recovery_code', otherSessionsEnded, sessionId: session.id },
-      },
-    );
-    return { session, person: updated, community, otherSessionsEnded };
+  if (!(storedHash && code)) await burnPasswordCheck(args.recoveryCode);
+  if (!person || !storedHash || !codeOk) {
+    return fail(!person ? 'unknown_number' : !storedHash ? 'no_usable_code' : 'wrong_code');
+  }
+  await checkAdminFactor(args, person, community, fail);
+  checkPassword(args.newPassword, community.settings.passwordMinLength, personContext(person, community));
+  const result = await resetPasswordWithCode({
+    ...args,
+    ctx,
+    person,
+    community,
+    storedHash,
+    passwordHash: await hashPassword(args.newPassword),
+    succeeded: { forget: [account.key], refund: [client.key] },
   });
-  if (!result) throw await fail('code_already_used');
-  await throttle.clear(accountKey);
+  if (!result) return fail('code_already_used');
   return result;
+}
+
+/**
+ * R40: the code in a text message is one factor. An account that must have a second one needs its
+ * authenticator code too; one without it yet cannot be recovered by text alone at all.
+ */
+async function checkAdminFactor(
+  { deps, totp }: RecoverArgs,
+  person: Person,
+  community: Community,
+  fail: (reason: string, error: AppError) => Promise<never>,
+) {
+  const status = secondFactorStatus(person, community);
+  if (status === 'not_required') return;
+  if (status === 'enrollment_required') {
+    await fail(
+      'second_factor_missing',
+      new AppError(
+        'recovery_not_allowed',
+        'This is an administrator account, and a text-message code alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
+      ),
+    );
+  }
+  if (totp === undefined || totp.trim() === '') {
+    throw new AppError(
+      'second_factor_required',
+      'This is an administrator account: enter the 6-digit code from your authenticator app (or a backup code) too.',
+      { errors: [{ path: 'totp', message: 'required for this account' }] },
+    );
+  }
+  if (!(await verifySecondFactor(deps.db, deps, person, totp))) {
+    await fail(
+      'wrong_second_factor',
+      new AppError('totp_invalid', 'That authenticator code is not right, or was already used.', {
+        errors: [{ path: 'totp', message: 'does not match' }],
+      }),
+    );
+  }
 }

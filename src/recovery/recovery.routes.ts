@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { signedInOf } from '../auth/authenticate.js';
+import { readDeviceToken, setDeviceCookie } from '../auth/device-cookie.js';
+import { renewSession } from '../auth/renew-session.js';
 import { setSessionCookie } from '../auth/session-cookie.js';
 import { signedInView, toSignedInView } from '../auth/signed-in.view.js';
 import type { Deps } from '../deps.js';
@@ -22,6 +24,11 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
           community: z.string().max(40).optional(),
           phone: z.string().min(1).max(40),
           recoveryCode: z.string().max(40),
+          totp: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('Administrator accounts only: the authenticator code or a backup code as well (R40).'),
           newPassword: z.string().max(1024),
           logoutOtherDevices: z.boolean().default(false),
         }),
@@ -30,8 +37,15 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
     },
     async (request, reply) => {
       const { community: communitySlug, ...rest } = request.body;
-      const result = await recoverPassword({ deps, communitySlug, ...rest, meta: requestMeta(request) });
+      const result = await recoverPassword({
+        deps,
+        communitySlug,
+        ...rest,
+        deviceToken: readDeviceToken(request, deps.config),
+        meta: requestMeta(request),
+      });
       setSessionCookie(reply, deps.config, result.session.token, result.session.expiresAt);
+      setDeviceCookie(reply, deps.config, result.deviceToken);
       return {
         ...toSignedInView(result.person, result.community, result.session),
         otherSessionsEnded: result.otherSessionsEnded,
@@ -50,6 +64,7 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
         response: {
           200: z.object({
             recoveryCode: z.string().describe('Shown once, as ABCDE-FGHJK. Store it in a safe place.'),
+            csrfToken: z.string(),
           }),
         },
       },
@@ -57,13 +72,14 @@ export function registerRecoveryRoutes(api: Api, deps: Deps) {
     async (request, reply) => {
       const { person, community } = signedInOf(request);
       reply.header('cache-control', 'no-store');
-      return regenerateRecoveryCode({
+      const made = await regenerateRecoveryCode({
         deps,
         ctx: actingContext(request),
         person,
         community,
         password: request.body.password,
       });
+      return { ...made, csrfToken: await renewSession(deps, request, reply) };
     },
   );
 }

@@ -9,6 +9,7 @@ export interface SmsCatalogue {
   accountReset(p: { community: string; link: string }): string;
   recoveryCode(p: { community: string; code: string }): string;
   recoveryCodeChanged(p: { community: string }): string;
+  passwordChanged(p: { community: string }): string;
 }
 
 const en: SmsCatalogue = {
@@ -22,6 +23,8 @@ const en: SmsCatalogue = {
     `${community} on Muster: your recovery code is ${code}. Keep it safe; it resets your password.`,
   recoveryCodeChanged: ({ community }) =>
     `${community} on Muster: a new recovery code was made for your account. If this was not you, tell your admin.`,
+  passwordChanged: ({ community }) =>
+    `${community} on Muster: your password was changed. If this was not you, tell your admin at once.`,
 };
 
 const catalogues: Record<string, SmsCatalogue> = { en };

@@ -13,6 +13,7 @@ const SMS_TTL_MINUTES: Record<SmsKind, number> = {
   claim_reminder: 12 * 60,
   recovery_code: 60,
   recovery_code_changed: 24 * 60,
+  password_changed: 24 * 60,
 };
 
 export interface NewSms {

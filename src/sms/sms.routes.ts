@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { type Config, isLocalUrl } from '../config.js';
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Api } from '../http/api.js';
+import { isDirectLocalCaller } from '../http/local-caller.js';
 import type { Db } from '../storage/db.js';
 import { isConsoleProvider } from './providers/index.js';
 import type { SmsProvider } from './providers/provider.js';
@@ -27,9 +28,10 @@ export function registerSmsRoutes(
 ) {
   const tags = ['sms'];
   const provider = deps.sms;
-  if (isConsoleProvider(provider) && isLocalUrl(deps.config.publicUrl)) {
-    // Development only: the inbox shows claim links and recovery codes to anyone, so it exists
-    // only while texts go to the console and Muster is served on this machine's own address.
+  if (deps.config.devInbox && isConsoleProvider(provider)) {
+    // Development only: the inbox shows every claim link and recovery code to whoever reads it,
+    // so it exists only when turned on (by default only for console texts on this machine's own
+    // address; see config.ts) and it reads the console provider's memory.
     api.get(
       '/api/v1/dev/sms',
       {
@@ -43,11 +45,12 @@ export function registerSmsRoutes(
         },
       },
       async (request) => {
-        // The server listens on every address by default: only this machine may read the inbox.
-        if (!isLoopback(request.socket.remoteAddress)) {
+        // The server listens on every address by default, and a reverse proxy on this machine
+        // makes remote callers look local: only a direct caller on this machine may read it.
+        if (!isDirectLocalCaller(request)) {
           throw new AppError(
             'forbidden',
-            'The development inbox can only be opened on the machine Muster runs on.',
+            'The development inbox can only be opened on the machine Muster runs on, directly and not through a proxy.',
           );
         }
         return { items: [...provider.inbox()] };
@@ -99,8 +102,4 @@ export function registerSmsRoutes(
       done();
     });
   }
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
 }

@@ -67,6 +67,8 @@ export interface PeopleTable {
   reminders_sent: number;
   /** The TOTP secret (R40), sealed with the server's secret key; confirmed once a code proves it. */
   totp_secret: string | null;
+  /** A secret being enrolled: it replaces totp_secret once a code from it is confirmed. */
+  totp_pending_secret: string | null;
   totp_confirmed_at: string | null;
   /** The last 30-second step a code was accepted for: a code is never accepted twice. */
   totp_last_step: number | null;
@@ -144,7 +146,12 @@ export interface ClaimTokensTable {
 }
 
 export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
-export type SmsKind = 'claim_invitation' | 'claim_reminder' | 'recovery_code' | 'recovery_code_changed';
+export type SmsKind =
+  | 'claim_invitation'
+  | 'claim_reminder'
+  | 'recovery_code'
+  | 'recovery_code_changed'
+  | 'password_changed';
 
 export interface SmsMessagesTable {
   id: string;

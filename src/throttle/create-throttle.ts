@@ -11,5 +11,5 @@ import type { Throttle } from './throttle.js';
 export function createThrottle(deps: { db: Db; clock: Clock }): Throttle {
   return capabilitiesOf(deps.db).concurrentWriters
     ? createDatabaseThrottle(deps.db, deps.clock)
-    : createMemoryThrottle(deps.clock);
+    : createMemoryThrottle(deps.db, deps.clock);
 }

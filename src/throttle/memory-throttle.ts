@@ -1,77 +1,80 @@
 import type { Clock } from '../clock.js';
-import { refuse, type Throttle } from './throttle.js';
+import type { Db } from '../storage/db.js';
+import { lockoutMinutes, refuse, type Throttle } from './throttle.js';
+import { deleteThrottles, findLockouts, listActiveLockouts, startLockout } from './throttle.store.js';
 
 interface Counter {
   attempts: number;
   windowEndsAt: number;
-  lockedUntil: number;
-  lockouts: number;
 }
 
-/** How often, at most, the memory store looks for counters that have served their purpose. */
-const MEMORY_PRUNE_EVERY_MS = 60_000;
-/** The memory store never holds more counters than this; the oldest go first. */
+/** The memory store never holds more counters than this; past it, the oldest counter goes. */
 const MEMORY_MAX_COUNTERS = 200_000;
 
 /**
- * Throttle counters in this process's memory. JavaScript runs one request's counting at a time,
- * so 50 parallel attempts still see 50 distinct counts. Counters are lost on restart, which only
- * forgives guesses already throttled.
+ * Throttle counters in this process's memory, for the single-process embedded SQLite: counting an
+ * attempt costs no write (and no sync to disk). JavaScript runs one request's counting at a time,
+ * so 50 parallel attempts still see 50 distinct counts.
  *
- * An attacker who rotates accounts from one address must not grow the store: a request refused
- * because a key is already locked counts nothing new, pruning runs at most once a minute, and
- * the store has a hard size limit.
+ * Memory stays bounded because it holds counters only, at most MEMORY_MAX_COUNTERS of them
+ * (about 100 bytes each; a flood of new keys pushes out the oldest, which at worst forgives a few
+ * failures). Lockouts are written to the database, where no flood can evict one: checking them
+ * is one indexed read per attempt, and writing one happens only when a key goes over its limit.
  */
-export function createMemoryThrottle(clock: Clock): Throttle {
+export function createMemoryThrottle(db: Db, clock: Clock): Throttle {
   const counters = new Map<string, Counter>();
-  let lastPrune = 0;
-  const prune = (now: number) => {
-    lastPrune = now;
-    for (const [key, c] of counters) {
-      const over = c.windowEndsAt <= now && c.lockedUntil <= now;
-      if (over && (c.lockouts === 0 || c.windowEndsAt < now - 86_400_000)) counters.delete(key);
+  const count = (key: string, windowMinutes: number, now: number): Counter => {
+    let counter = counters.get(key);
+    if (counter && counter.windowEndsAt <= now) counter = undefined;
+    if (!counter) {
+      counters.delete(key);
+      if (counters.size >= MEMORY_MAX_COUNTERS) {
+        const oldest = counters.keys().next().value;
+        if (oldest !== undefined) counters.delete(oldest);
+      }
+      counter = { attempts: 0, windowEndsAt: now + windowMinutes * 60_000 };
+      counters.set(key, counter);
     }
+    counter.attempts += 1;
+    return counter;
   };
   return {
     async attempt(keys) {
+      if (keys.length === 0) return;
       const now = clock.now();
-      const ms = now.getTime();
-      if (ms - lastPrune > MEMORY_PRUNE_EVERY_MS) prune(ms);
-      for (const { key } of keys) {
-        const lockedUntil = counters.get(key)?.lockedUntil ?? 0;
-        if (lockedUntil > ms) refuse(now, new Date(lockedUntil).toISOString());
+      const nowIso = now.toISOString();
+      const lockouts = await findLockouts(
+        db,
+        keys.map((k) => k.key),
+      );
+      // A request refused because a key is locked counts nothing new: rotating accounts from a
+      // locked address grows nothing.
+      for (const lockout of lockouts) {
+        if (lockout.lockedUntil && lockout.lockedUntil > nowIso) refuse(now, lockout.lockedUntil);
       }
-      // Count every key first, as the database store does in one statement, then judge.
-      const counted = keys.map(({ key, rule }) => {
-        let c = counters.get(key);
-        if (!c) {
-          if (counters.size >= MEMORY_MAX_COUNTERS) {
-            const oldest = counters.keys().next().value;
-            if (oldest !== undefined) counters.delete(oldest);
-          }
-          c = { attempts: 0, windowEndsAt: ms + rule.windowMinutes * 60_000, lockedUntil: 0, lockouts: 0 };
-          counters.set(key, c);
-        }
-        if (c.windowEndsAt <= ms) {
-          c.attempts = 0;
-          c.windowEndsAt = ms + rule.windowMinutes * 60_000;
-        }
-        c.attempts += 1;
-        return { c, rule };
-      });
-      for (const { c, rule } of counted) {
-        if (c.attempts > rule.limit) {
-          const minutes = Math.min(rule.maxLockoutMinutes, rule.firstLockoutMinutes * 2 ** c.lockouts);
-          c.lockedUntil = ms + minutes * 60_000;
-          c.lockouts += 1;
-          c.attempts = 0;
-          c.windowEndsAt = c.lockedUntil;
-          refuse(now, new Date(c.lockedUntil).toISOString());
-        }
+      const counted = keys.map(({ key, rule }) => ({ key, rule, counter: count(key, rule.windowMinutes, now.getTime()) }));
+      for (const { key, rule, counter } of counted) {
+        if (counter.attempts <= rule.limit) continue;
+        const before = lockouts.find((l) => l.key === key)?.lockouts ?? 0;
+        const lockedUntil = new Date(now.getTime() + lockoutMinutes(rule, before) * 60_000).toISOString();
+        counters.delete(key);
+        await startLockout(db, key, { lockedUntil, lockouts: before + 1, now: nowIso });
+        refuse(now, lockedUntil);
       }
     },
-    async clear(key) {
-      counters.delete(key);
+    async succeeded({ forget = [], refund = [] }, executor = db) {
+      for (const key of forget) counters.delete(key);
+      for (const key of refund) {
+        const counter = counters.get(key);
+        if (counter && counter.attempts > 0) counter.attempts -= 1;
+      }
+      // A lockout that lapsed leaves its row (it doubles the next one); a success forgets it.
+      await deleteThrottles(executor, forget);
+    },
+    activeLockouts: (prefix) => listActiveLockouts(db, prefix, clock.now().toISOString()),
+    async lift(keys, executor = db) {
+      for (const key of keys) counters.delete(key);
+      await deleteThrottles(executor, keys);
     },
   };
 }

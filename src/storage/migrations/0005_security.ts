@@ -57,6 +57,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 
   await db.schema.alterTable('people').addColumn('totp_secret', 'text').execute();
+  await db.schema.alterTable('people').addColumn('totp_pending_secret', 'text').execute();
   await db.schema.alterTable('people').addColumn('totp_confirmed_at', 'text').execute();
   await db.schema.alterTable('people').addColumn('totp_last_step', 'integer').execute();
   await db.schema
@@ -119,6 +120,7 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('backup_codes').execute();
   await db.schema.alterTable('people').dropColumn('totp_last_step').execute();
   await db.schema.alterTable('people').dropColumn('totp_confirmed_at').execute();
+  await db.schema.alterTable('people').dropColumn('totp_pending_secret').execute();
   await db.schema.alterTable('people').dropColumn('totp_secret').execute();
   await db.schema.dropTable('window_counters').execute();
   await db.schema.dropIndex('trusted_devices_person_idx').execute();

@@ -1,0 +1,86 @@
+import type { Clock } from '../clock.js';
+import type { ActingContext } from '../context.js';
+import { newId } from '../crypto/random.js';
+import type { AppError, ErrorCode } from '../errors.js';
+import type { Db } from '../storage/db.js';
+import { type AuditEntry, AuditType, type AuditTypeName } from './audit.js';
+import { countAgain, countAggregatedRows, insertAggregated } from './audit.store.js';
+
+/** Distinct targets one source may fill rows with per kind and minute; the rest share one row. */
+const TARGETS_PER_SOURCE_MINUTE = 20;
+
+/**
+ * Records a refusal (R36) in its own transaction, after the refused change rolled back, so the
+ * rollback cannot erase it. Refusals are counted per source, kind, target and minute in one row,
+ * and past a few targets a minute all further ones share a single row, so an unauthenticated
+ * flood adds a handful of rows a minute however fast it comes.
+ *
+ * Pass the database itself, never a transaction: the refused change's transaction is over.
+ */
+export async function recordRefusal(
+  db: Db,
+  clock: Clock,
+  ctx: ActingContext,
+  entry: Omit<AuditEntry, 'outcome'>,
+): Promise<void> {
+  const now = clock.now();
+  const source = [ctx.communityId, entry.type, ctx.meta.ip ?? 'unknown', now.toISOString().slice(0, 16)].join(
+    '|',
+  );
+  const specific = `${source}|${entry.target?.id ?? entry.target?.label ?? '-'}`;
+  if (await countAgain(db, specific)) return;
+  const crowded = (await countAggregatedRows(db, `${source}|`)) >= TARGETS_PER_SOURCE_MINUTE;
+  await insertAggregated(
+    db,
+    {
+      id: newId(now),
+      communityId: ctx.communityId,
+      occurredAt: now.toISOString(),
+      type: entry.type,
+      outcome: 'failure',
+      actor: { id: ctx.actor?.id ?? null, label: ctx.actor?.label ?? null },
+      target: crowded
+        ? { id: null, label: 'many' }
+        : { id: entry.target?.id ?? null, label: entry.target?.label ?? null },
+      ip: ctx.meta.ip,
+      requestId: ctx.meta.requestId,
+      details: crowded ? { ...entry.details, manyTargets: true } : (entry.details ?? {}),
+    },
+    crowded ? `${source}|*` : specific,
+  );
+}
+
+/** The refusals worth an audit row when they reach a signed-in caller, by error code. */
+const REFUSED: Partial<Record<ErrorCode, AuditTypeName>> = {
+  forbidden: AuditType.accessDenied,
+  csrf_token_invalid: AuditType.accessDenied,
+  target_outranks_actor: AuditType.accessDenied,
+  totp_enrollment_required: AuditType.accessDenied,
+  claim_sms_daily_limit: AuditType.smsRefused,
+  sms_capacity_reached: AuditType.smsRefused,
+  phone_country_not_allowed: AuditType.smsRefused,
+  phone_account_daily_limit: AuditType.smsRefused,
+};
+
+/** A recorder of refused errors for one acting context, for loops that refuse item by item. */
+export function refusalRecorder(deps: { db: Db; clock: Clock }, ctx: ActingContext) {
+  return (error: AppError, targetId: string) =>
+    recordRefusedError(deps.db, deps.clock, ctx, error, { target: { id: targetId, label: null } });
+}
+
+/** Records an error as a refusal if it is one (a 403, a refused SMS); other errors are not events. */
+export async function recordRefusedError(
+  db: Db,
+  clock: Clock,
+  ctx: ActingContext,
+  error: AppError,
+  facts: { target?: { id: string | null; label: string | null }; route?: string } = {},
+): Promise<void> {
+  const type = REFUSED[error.code];
+  if (!type) return;
+  await recordRefusal(db, clock, ctx, {
+    type,
+    ...(facts.target ? { target: facts.target } : {}),
+    details: { code: error.code, ...(facts.route ? { route: facts.route } : {}) },
+  });
+}

@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Executor } from '../storage/db.js';
+
+/**
+ * Counters that start again at a fixed instant: the end of the window is set when the window's
+ * first use is counted, and never moves. R5 counts claim texts to a phone number this way until
+ * the local midnight that was next when the first text of the day went: changing the
+ * community's time zone, or deleting and re-adding the person, buys no more texts that day.
+ *
+ * Adds one unless the window has reached `limit`, atomically: of many parallel requests exactly
+ * `limit` get a count back. Returns the new count, or null when full.
+ */
+export async function incrementInWindow(
+  db: Executor,
+  scope: string,
+  { limit, now, windowEndsAt }: { limit: number; now: string; windowEndsAt: string },
+): Promise<number | null> {
+  if (limit <= 0) return null;
+  const row = await db
+    .insertInto('window_counters')
+    .values({ scope, count: 1, window_ends_at: windowEndsAt })
+    .onConflict((oc) =>
+      oc
+        .column('scope')
+        .doUpdateSet({
+          count: sql<number>`case when window_counters.window_ends_at <= ${now} then 1 else window_counters.count + 1 end`,
+          window_ends_at: sql<string>`case when window_counters.window_ends_at <= ${now} then excluded.window_ends_at else window_counters.window_ends_at end`,
+        })
+        .where((eb) =>
+          eb.or([eb('window_counters.window_ends_at', '<=', now), eb('window_counters.count', '<', limit)]),
+        ),
+    )
+    .returning('count')
+    .executeTakeFirst();
+  return row ? row.count : null;
+}
+
+/** The count of a window still open at `now`, and when it ends; null when none is open. */
+export async function readWindow(
+  db: Executor,
+  scope: string,
+  now: string,
+): Promise<{ count: number; windowEndsAt: string } | null> {
+  const row = await db
+    .selectFrom('window_counters')
+    .select(['count', 'window_ends_at'])
+    .where('scope', '=', scope)
+    .where('window_ends_at', '>', now)
+    .executeTakeFirst();
+  return row ? { count: row.count, windowEndsAt: row.window_ends_at } : null;
+}
+
+export async function deleteWindowsEndedBefore(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('window_counters').where('window_ends_at', '<', before).execute();
+}
