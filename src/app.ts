@@ -20,8 +20,8 @@ import { actingContext, registerAccessControl } from './http/access.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
-import { registerProblemHandlers } from './http/problem.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { registerSystemRoutes } from './http/system.routes.js';
 import { registerWebRoutes } from './http/web.routes.js';
 import { registerInvitationRoutes } from './invitations/invitations.routes.js';
@@ -31,8 +31,10 @@ import { registerOnboardingRoutes } from './onboarding/onboarding.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
+import { registerScimRoutes } from './scim/scim.routes.js';
 import { registerSetupRoutes } from './setup/setup.routes.js';
 import { registerSmsRoutes } from './sms/sms.routes.js';
+import { registerTokenRoutes } from './tokens/tokens.routes.js';
 import { registerSmsLogRoutes } from './sms-log/sms-log.routes.js';
 
 /** Builds the whole HTTP app without listening, so tests drive it with inject or a real port. */
@@ -49,7 +51,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: trustedProxies(deps.config.trustProxy),
     genReqId: () => randomUUID(),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Paths match in any case: SCIM clients write /users as often as /Users (ids keep their case).
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    // Errors Fastify meets before routing (a URL with broken percent-encoding) get the same
+    // problem answer, and the same headers, as every other refusal.
+    frameworkErrors: (error, _request, reply) => {
+      reply.headers(securityHeaders(deps.config));
+      return sendProblem(reply, 'invalid_request', `This request cannot be read: ${error.message}.`);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,6 +105,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuthRoutes(api, deps);
   registerSecondFactorRoutes(api, deps);
   registerLockoutRoutes(api, deps);
+  registerTokenRoutes(api, deps);
+  registerScimRoutes(api, deps);
   registerPeopleRoutes(api, deps);
   registerOnboardingRoutes(api, deps);
   registerSettingsRoutes(api, deps);

@@ -32,6 +32,8 @@ const ERROR_CODES = [
   'email_invalid',
   'email_taken',
   'external_id_taken',
+  'user_name_taken',
+  'username_invalid',
   'login_identifier_required',
   'login_identifier_conflict',
   'login_kind_immutable',

@@ -70,9 +70,11 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
       : null;
   if (config.sms.provider === 'console') {
     print(
-      isLocalUrl(config.publicUrl)
-        ? `Texts go to this console and to the development inbox, ${config.publicUrl}/dev/sms; set MUSTER_SMS_PROVIDER to reach phones.`
-        : 'WARNING: MUSTER_SMS_PROVIDER is console: no text reaches a phone, and claim links are printed here. Set MUSTER_SMS_PROVIDER.',
+      !isLocalUrl(config.publicUrl)
+        ? 'WARNING: MUSTER_SMS_PROVIDER is console: no text reaches a phone, and claim links are printed here. Set MUSTER_SMS_PROVIDER.'
+        : config.devInbox
+          ? `Texts go to this console and to the development inbox, ${config.publicUrl}/dev/sms; set MUSTER_SMS_PROVIDER to reach phones.`
+          : 'Texts go to this console; set MUSTER_SMS_PROVIDER to reach phones.',
     );
   }
   const setupLink = await issueSetupLinkIfEmpty(deps);

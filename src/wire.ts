@@ -15,6 +15,7 @@ import type {
   remindAllResultSchema,
 } from './invitations/invitations.routes.js';
 import type { limitsViewSchema } from './limits/limits.routes.js';
+import type { lockoutViewSchema } from './lockouts/lockouts.routes.js';
 import type { BatchResult } from './onboarding/onboarding.schemas.js';
 import type {
   CreatePersonInput,
@@ -49,6 +50,7 @@ export type Allowance = z.infer<typeof claimSmsAllowanceSchema>;
 export type Invited = z.infer<typeof invitedViewSchema>;
 export type RemindAllResult = z.infer<typeof remindAllResultSchema>;
 export type Limits = z.infer<typeof limitsViewSchema>;
+export type Lockout = z.infer<typeof lockoutViewSchema>;
 export type Settings = z.infer<typeof settingsViewSchema>;
 export type SettingsChanges = z.input<typeof settingsPatchSchema>;
 export type ClaimInfo = z.infer<typeof claimLinkViewSchema>;

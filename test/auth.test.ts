@@ -7,6 +7,7 @@ import {
   Client,
   eachDatabase,
   expectProblem,
+  loginBody,
   seedCommunity,
   sessionCookieFrom,
   signIn,
@@ -35,6 +36,8 @@ interface AuditEvent {
   ip: string | null;
   requestId: string | null;
   details: Record<string, unknown>;
+  /** How many times it happened: refusals are counted per source, target and minute (R36). */
+  count: number;
 }
 
 interface SessionItem {
@@ -45,6 +48,11 @@ interface SessionItem {
   expiresAt: string;
   ip: string | null;
   userAgent: string | null;
+}
+
+/** How many times the events happened, counting each aggregated refusal as often as it did. */
+function occurrences(events: AuditEvent[]): number {
+  return events.reduce((sum, event) => sum + event.count, 0);
 }
 
 function postLogin(world: World, body: Record<string, unknown>, headers: Record<string, string> = {}) {
@@ -87,6 +95,19 @@ async function seedAndSignIn(world: World, options: { country?: string } = {}) {
   const seeded = await seedCommunity(world, options);
   const admin = await signIn(world.app, seeded.admin.email ?? '', ADMIN_PASSWORD, seeded.slug);
   return { ...seeded, client: admin };
+}
+
+const MEMBER_PASSWORD = 'a member password';
+
+/** A community whose admin is signed in, and a member with a password (member sessions, R41). */
+async function seedWithMember(world: World) {
+  const seeded = await seedAndSignIn(world);
+  const member = await addPerson(seeded.client, {
+    email: `member@${seeded.slug}.test`,
+    displayName: 'Mo Member',
+  });
+  await activateWithPassword(world, member.id, MEMBER_PASSWORD);
+  return { ...seeded, member, memberEmail: member.email ?? '' };
 }
 
 async function listSessions(client: Client): Promise<SessionItem[]> {
@@ -219,13 +240,22 @@ eachDatabase('auth', (world) => {
       for (const body of bodies) expect(body).toEqual(bodies[0]);
       expect(bodies[0]).toMatchObject({ status: 401, code: 'invalid_credentials' });
 
+      // Every attempt is counted; refusals from one source within a minute share a row per target
+      // (R36): the three unknown logins one row, the two tries at the never-invited account another.
       const failed = await auditEvents(admin, { type: 'Login Failed' });
-      expect(failed).toHaveLength(attempts.length);
+      expect(occurrences(failed)).toBe(attempts.length);
+      expect(failed).toHaveLength(5);
       for (const event of failed) {
         expect(event.outcome).toBe('failure');
         expect(event.actor.id).toBeNull();
         expect(event.requestId).toBeTruthy();
       }
+      const countFor = (id: string | null) => failed.find((e) => e.target.id === id)?.count;
+      expect(countFor(null)).toBe(3);
+      expect(countFor(notInvited.id)).toBe(2);
+      expect(countFor(adminView.id)).toBe(1);
+      expect(countFor(unclaimedWithHash.id)).toBe(1);
+      expect(countFor(leaver.id)).toBe(1);
       // The attempted passwords never reach the log.
       const logged = JSON.stringify(failed);
       for (const attempt of attempts) if (attempt.password) expect(logged).not.toContain(attempt.password);
@@ -243,11 +273,7 @@ eachDatabase('auth', (world) => {
       expect(sessions).toHaveLength(0);
 
       const loggedInBefore = await auditEvents(admin, { type: 'Logged in' });
-      const ok = await postLogin(world, {
-        identifier: adminView.email,
-        password: ADMIN_PASSWORD,
-        community: slug,
-      });
+      const ok = await postLogin(world, await loginBody(world, adminView.email ?? '', ADMIN_PASSWORD, slug));
       expect(ok.statusCode, ok.body).toBe(200);
       const loggedIn = await auditEvents(admin, { type: 'Logged in' });
       expect(loggedIn).toHaveLength(loggedInBefore.length + 1);
@@ -256,7 +282,7 @@ eachDatabase('auth', (world) => {
       expect(newest?.actor.id).toBe(adminView.id);
       expect(newest?.target.id).toBe(adminView.id);
       expect(newest?.requestId).toBeTruthy();
-      expect((await auditEvents(admin, { type: 'Login Failed' })).length).toBe(attempts.length);
+      expect(occurrences(await auditEvents(admin, { type: 'Login Failed' }))).toBe(attempts.length);
     });
 
     it('refuses a login body with unknown fields or no identifier (R29)', async () => {
@@ -400,16 +426,27 @@ eachDatabase('auth', (world) => {
       expect((await noToken.get('/api/v1/settings')).json()).toEqual(settingsBefore);
       expect((await me(second)).statusCode).toBe(200);
       expect(await listSessions(admin)).toHaveLength(2);
-      const stillOld = await postLogin(world, {
-        identifier: adminView.email,
-        password: ADMIN_PASSWORD,
-        community: slug,
-      });
+      const stillOld = await postLogin(
+        world,
+        await loginBody(world, adminView.email ?? '', ADMIN_PASSWORD, slug),
+      );
       expect(stillOld.statusCode).toBe(200);
       const auditAfter = await auditEvents(admin);
-      // Only the login just made was recorded.
-      expect(auditAfter.length).toBe(auditBefore.length + 1);
+      // No refused request changed anything: besides the login just made, the only new row is the
+      // refusals themselves, counted in one aggregated "Access Denied" row (R36).
+      expect(auditAfter.length).toBe(auditBefore.length + 2);
       expect(auditAfter[0]?.type).toBe('Logged in');
+      const denied = auditAfter.filter(
+        (e) => !auditBefore.some((b) => b.id === e.id) && e.type !== 'Logged in',
+      );
+      expect(denied).toHaveLength(1);
+      expect(denied[0]).toMatchObject({
+        type: 'Access Denied',
+        outcome: 'failure',
+        actor: { id: adminView.id },
+        count: wrongTokens.length * 6,
+      });
+      expect(denied[0]?.details).toMatchObject({ code: 'csrf_token_invalid' });
 
       // With the right token the same change goes through.
       const real = await admin.patch('/api/v1/settings', { phoneProfilesEnabled: true });
@@ -422,8 +459,10 @@ eachDatabase('auth', (world) => {
       const { client: admin, slug, admin: adminView } = await seedAndSignIn(world);
       const phone = await postLogin(
         world,
-        { identifier: adminView.email, password: ADMIN_PASSWORD, community: slug },
-        { 'user-agent': 'CheapPhone/1.0' },
+        await loginBody(world, adminView.email ?? '', ADMIN_PASSWORD, slug),
+        {
+          'user-agent': 'CheapPhone/1.0',
+        },
       );
       expect(phone.statusCode).toBe(200);
       const phoneClient = new Client(world.app, sessionCookieFrom(phone), phone.json().csrfToken);
@@ -517,10 +556,11 @@ eachDatabase('auth', (world) => {
   });
 
   describe('timeouts (R31)', () => {
+    // A member's sessions (R41: admins get shorter ones).
     it('ends a session idle for 14 days by default, and activity slides the window (R31)', async () => {
-      const { admin, slug } = await seedCommunity(world);
-      const active = await signIn(world.app, admin.email ?? '', ADMIN_PASSWORD, slug);
-      const idle = await signIn(world.app, admin.email ?? '', ADMIN_PASSWORD, slug);
+      const { slug, memberEmail } = await seedWithMember(world);
+      const active = await signIn(world.app, memberEmail, MEMBER_PASSWORD, slug);
+      const idle = await signIn(world.app, memberEmail, MEMBER_PASSWORD, slug);
 
       world.clock.advanceDays(14);
       world.clock.advanceMinutes(-1);
@@ -544,8 +584,8 @@ eachDatabase('auth', (world) => {
     });
 
     it('ends even an active session 90 days after sign-in by default (R31)', async () => {
-      const { admin, slug } = await seedCommunity(world);
-      const client = await signIn(world.app, admin.email ?? '', ADMIN_PASSWORD, slug);
+      const { slug, memberEmail } = await seedWithMember(world);
+      const client = await signIn(world.app, memberEmail, MEMBER_PASSWORD, slug);
       const signedInAt = world.clock.now().getTime();
       for (let day = 10; day <= 80; day += 10) {
         world.clock.advanceDays(10);
@@ -561,12 +601,12 @@ eachDatabase('auth', (world) => {
       expect(world.clock.now().getTime() - signedInAt).toBe(90 * 86_400_000);
       expectProblem(await me(client), 401, 'unauthenticated');
       // A fresh sign-in works again.
-      const again = await signIn(world.app, admin.email ?? '', ADMIN_PASSWORD, slug);
+      const again = await signIn(world.app, memberEmail, MEMBER_PASSWORD, slug);
       expect((await me(again)).statusCode).toBe(200);
     });
 
     it('applies lower idle and absolute limits set in settings to a new session (R31, R25)', async () => {
-      const { client: admin, slug, admin: adminView } = await seedAndSignIn(world);
+      const { client: admin, slug, memberEmail } = await seedWithMember(world);
       const changed = await admin.patch('/api/v1/settings', {
         sessionIdleMinutes: 30,
         sessionAbsoluteHours: 2,
@@ -574,13 +614,14 @@ eachDatabase('auth', (world) => {
       expect(changed.statusCode, changed.body).toBe(200);
       expect(changed.json()).toMatchObject({ sessionIdleMinutes: 30, sessionAbsoluteHours: 2 });
 
-      const idle = await signIn(world.app, adminView.email ?? '', ADMIN_PASSWORD, slug);
-      const active = await signIn(world.app, adminView.email ?? '', ADMIN_PASSWORD, slug);
+      const idle = await signIn(world.app, memberEmail, MEMBER_PASSWORD, slug);
+      const active = await signIn(world.app, memberEmail, MEMBER_PASSWORD, slug);
       const login = await postLogin(world, {
-        identifier: adminView.email,
-        password: ADMIN_PASSWORD,
+        identifier: memberEmail,
+        password: MEMBER_PASSWORD,
         community: slug,
       });
+      expect(login.statusCode, login.body).toBe(200);
       expect(Date.parse(login.json().expiresAt)).toBe(world.clock.now().getTime() + 2 * 3_600_000);
 
       world.clock.advanceMinutes(29); // 29 minutes after sign-in
@@ -631,7 +672,7 @@ eachDatabase('auth', (world) => {
       }
       expect(await passwordHashOf(world, adminView.id)).toBe(hashBefore);
       expect(
-        (await postLogin(world, { identifier: adminView.email, password: ADMIN_PASSWORD, community: slug }))
+        (await postLogin(world, await loginBody(world, adminView.email ?? '', ADMIN_PASSWORD, slug)))
           .statusCode,
       ).toBe(200);
       const failedAudit = await auditEvents(admin, { type: 'Password Change Failed' });
@@ -649,7 +690,13 @@ eachDatabase('auth', (world) => {
         newPassword: 'first new password',
       });
       expect(kept.statusCode, kept.body).toBe(200);
-      expect(kept.json()).toEqual({ otherSessionsEnded: 0 });
+      expect(kept.json()).toEqual({ otherSessionsEnded: 0, csrfToken: expect.any(String) });
+      // R41: re-authenticating gives this device a new session; the old session id is over.
+      const before = new Client(world.app, admin.cookie, admin.csrfToken);
+      admin.adopt(kept);
+      expect(admin.cookie).not.toBe(before.cookie);
+      expectProblem(await me(before), 401, 'unauthenticated');
+      expect((await me(admin)).statusCode).toBe(200);
       expect((await me(laptop)).statusCode).toBe(200);
 
       const ended = await admin.post('/api/v1/me/password', {
@@ -658,24 +705,25 @@ eachDatabase('auth', (world) => {
         logoutOtherDevices: true,
       });
       expect(ended.statusCode, ended.body).toBe(200);
-      expect(ended.json()).toEqual({ otherSessionsEnded: 2 });
+      expect(ended.json()).toEqual({ otherSessionsEnded: 2, csrfToken: expect.any(String) });
+      admin.adopt(ended);
       expectProblem(await me(laptop), 401, 'unauthenticated');
       expectProblem(await me(tablet), 401, 'unauthenticated');
       expect((await me(admin)).statusCode).toBe(200);
       expect(await listSessions(admin)).toHaveLength(1);
 
+      // Refused even with the right authenticator code.
       for (const old of [ADMIN_PASSWORD, 'first new password']) {
         expectProblem(
-          await postLogin(world, { identifier: adminView.email, password: old, community: slug }),
+          await postLogin(world, await loginBody(world, adminView.email ?? '', old, slug)),
           401,
           'invalid_credentials',
         );
       }
-      const fresh = await postLogin(world, {
-        identifier: adminView.email,
-        password: 'second new password',
-        community: slug,
-      });
+      const fresh = await postLogin(
+        world,
+        await loginBody(world, adminView.email ?? '', 'second new password', slug),
+      );
       expect(fresh.statusCode, fresh.body).toBe(200);
       expect((await passwordHashOf(world, adminView.id))?.startsWith(STRONG_HASH_PREFIX)).toBe(true);
       const audit = await auditEvents(admin, { type: 'Password Changed' });
@@ -693,9 +741,9 @@ eachDatabase('auth', (world) => {
         newPassword: emoji,
       });
       expect(toEmoji.statusCode, toEmoji.body).toBe(200);
+      admin.adopt(toEmoji);
       expect(
-        (await postLogin(world, { identifier: adminView.email, password: emoji, community: slug }))
-          .statusCode,
+        (await postLogin(world, await loginBody(world, adminView.email ?? '', emoji, slug))).statusCode,
       ).toBe(200);
 
       const longest = 'y'.repeat(128);
@@ -704,6 +752,7 @@ eachDatabase('auth', (world) => {
         newPassword: longest,
       });
       expect(toLongest.statusCode, toLongest.body).toBe(200);
+      admin.adopt(toLongest);
 
       // The ligature ﬁ and full-width letters normalise to plain ones under NFKC.
       const toLigature = await admin.post('/api/v1/me/password', {
@@ -711,11 +760,10 @@ eachDatabase('auth', (world) => {
         newPassword: 'ﬁsh and ｃｈｉｐｓ',
       });
       expect(toLigature.statusCode, toLigature.body).toBe(200);
-      const plain = await postLogin(world, {
-        identifier: adminView.email,
-        password: 'fish and chips',
-        community: slug,
-      });
+      const plain = await postLogin(
+        world,
+        await loginBody(world, adminView.email ?? '', 'fish and chips', slug),
+      );
       expect(plain.statusCode, plain.body).toBe(200);
     });
   });
@@ -724,6 +772,9 @@ eachDatabase('auth', (world) => {
     it('needs the community slug, refuses an unknown one, and keeps the same email apart (R31, R35)', async () => {
       const a = await seedCommunity(world, { adminEmail: 'same.person@example.test' });
       const b = await seedCommunity(world, { adminEmail: 'same.person@example.test' });
+      // Each admin sets up an authenticator of their own (R40); the hand-made sign-ins below carry its code.
+      await signIn(world.app, 'same.person@example.test', ADMIN_PASSWORD, a.slug);
+      await signIn(world.app, 'same.person@example.test', ADMIN_PASSWORD, b.slug);
 
       const noCommunity = await postLogin(world, {
         identifier: 'same.person@example.test',
@@ -739,16 +790,14 @@ eachDatabase('auth', (world) => {
       });
       expectProblem(unknown, 404, 'community_not_found');
 
-      const inA = await postLogin(world, {
-        identifier: 'same.person@example.test',
-        password: ADMIN_PASSWORD,
-        community: a.slug,
-      });
-      const inB = await postLogin(world, {
-        identifier: 'SAME.person@example.test',
-        password: ADMIN_PASSWORD,
-        community: b.slug,
-      });
+      const inA = await postLogin(
+        world,
+        await loginBody(world, 'same.person@example.test', ADMIN_PASSWORD, a.slug),
+      );
+      const inB = await postLogin(
+        world,
+        await loginBody(world, 'SAME.person@example.test', ADMIN_PASSWORD, b.slug),
+      );
       expect(inA.statusCode, inA.body).toBe(200);
       expect(inB.statusCode, inB.body).toBe(200);
       expect(inA.json().person.id).toBe(a.admin.id);
@@ -765,30 +814,23 @@ eachDatabase('auth', (world) => {
       });
       expect(changed.statusCode, changed.body).toBe(200);
       expectProblem(
-        await postLogin(world, {
-          identifier: 'same.person@example.test',
-          password: 'only in community b',
-          community: a.slug,
-        }),
+        await postLogin(
+          world,
+          await loginBody(world, 'same.person@example.test', 'only in community b', a.slug),
+        ),
         401,
         'invalid_credentials',
       );
       expect(
-        (
-          await postLogin(world, {
-            identifier: 'same.person@example.test',
-            password: ADMIN_PASSWORD,
-            community: a.slug,
-          })
-        ).statusCode,
+        (await postLogin(world, await loginBody(world, 'same.person@example.test', ADMIN_PASSWORD, a.slug)))
+          .statusCode,
       ).toBe(200);
       expect(
         (
-          await postLogin(world, {
-            identifier: 'same.person@example.test',
-            password: 'only in community b',
-            community: b.slug,
-          })
+          await postLogin(
+            world,
+            await loginBody(world, 'same.person@example.test', 'only in community b', b.slug),
+          )
         ).statusCode,
       ).toBe(200);
 

@@ -736,6 +736,7 @@ describe('SMS texts', () => {
       catalogue.accountReset({ community, link }),
       catalogue.recoveryCode({ community, code: 'ABCDE-FGHJK' }),
       catalogue.recoveryCodeChanged({ community }),
+      catalogue.passwordChanged({ community }),
       catalogue.claimInvitation({ community, link: HIDDEN }),
       catalogue.recoveryCode({ community, code: HIDDEN }),
     ];

@@ -205,6 +205,21 @@ export class Client {
     return response;
   }
 
+  /**
+   * Takes over the new session an answer carries (R41: re-authenticating, as by changing one's
+   * password, ends the old session and starts a new one with its own cookie and CSRF token).
+   */
+  adopt(response: LightMyRequestResponse): this {
+    const cookie = sessionCookieFrom(response);
+    const csrfToken = (response.json() as { csrfToken?: unknown }).csrfToken;
+    if (!cookie || typeof csrfToken !== 'string') {
+      throw new Error(`the answer carries no new session: ${response.statusCode} ${response.body}`);
+    }
+    this.cookie = cookie;
+    this.csrfToken = csrfToken;
+    return this;
+  }
+
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown, headers?: Record<string, string>) =>
     this.request('POST', url, body, headers);
@@ -221,8 +236,32 @@ export function sessionCookieFrom(response: LightMyRequestResponse): string | nu
 /** The world an app belongs to, so sign-in can reach its database (see signIn). */
 const worldOfApp = new WeakMap<FastifyInstance, World>();
 
-/** The authenticator secret of each admin the harness enrolled, by login. */
+/**
+ * Tells signIn which world an app built outside eachDatabase belongs to, so it reads that world's
+ * clock (authenticator codes follow the server's time) and database.
+ */
+export function attachWorld(app: FastifyInstance, world: World) {
+  worldOfApp.set(app, world);
+}
+
+/**
+ * The authenticator secret of each admin the harness enrolled, by community and login, and by
+ * login alone (for sign-ins that name no community).
+ */
 const totpSecrets = new Map<string, string>();
+
+function secretKeys(identifier: string, community?: string): string[] {
+  const login = identifier.trim().toLowerCase();
+  return community ? [`${community}|${login}`, login] : [login];
+}
+
+function enrolledSecret(identifier: string, community?: string): string | undefined {
+  for (const key of secretKeys(identifier, community)) {
+    const secret = totpSecrets.get(key);
+    if (secret) return secret;
+  }
+  return undefined;
+}
 
 /** The code an authenticator app would show now for a secret, at the world's time. */
 export function currentTotp(secret: string, at: Date): string {
@@ -247,7 +286,7 @@ export async function signIn(
   const body = { identifier, password, ...(community ? { community } : {}) };
   const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
   let response = await post(body);
-  const secret = totpSecrets.get(identifier.trim().toLowerCase());
+  const secret = enrolledSecret(identifier, community);
   if (response.statusCode === 401 && response.json().code === 'totp_required' && secret) {
     await world?.deps.db.updateTable('people').set({ totp_last_step: null }).execute();
     response = await post({ ...body, totp: currentTotp(secret, now()) });
@@ -263,9 +302,27 @@ export async function signIn(
       code: currentTotp(started.json().secret, now()),
     });
     if (confirmed.statusCode !== 200) throw new Error(`TOTP confirmation failed: ${confirmed.body}`);
-    totpSecrets.set(identifier.trim().toLowerCase(), started.json().secret);
+    for (const key of secretKeys(identifier, community)) totpSecrets.set(key, started.json().secret);
   }
   return client;
+}
+
+/**
+ * The body of a sign-in a test posts by hand to /auth/login. For an admin the harness enrolled
+ * (see signIn) it adds the code the authenticator shows now, after forgetting which step was used
+ * last, as signIn does; for anyone else it is just identifier, password and community.
+ */
+export async function loginBody(
+  world: World,
+  identifier: string,
+  password = ADMIN_PASSWORD,
+  community?: string,
+): Promise<{ identifier: string; password: string; community?: string; totp?: string }> {
+  const body = { identifier, password, ...(community ? { community } : {}) };
+  const secret = enrolledSecret(identifier, community);
+  if (!secret) return body;
+  await world.deps.db.updateTable('people').set({ totp_last_step: null }).execute();
+  return { ...body, totp: currentTotp(secret, world.clock.now()) };
 }
 
 /** Sets a password on a person directly, standing in for the claim flow that a later issue adds. */

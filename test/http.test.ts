@@ -15,6 +15,15 @@ import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } fro
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** The refusals recorded in the audit log (R36). */
+async function accessDenied(world: World) {
+  return world.deps.db
+    .selectFrom('audit_events')
+    .select(['id', 'outcome', 'count', 'details'])
+    .where('type', '=', 'Access Denied')
+    .execute();
+}
+
 /** Rows that a refused request must not have written. */
 async function counts(world: World) {
   const count = async (table: 'people' | 'audit_events' | 'idempotency_keys') => {
@@ -177,8 +186,9 @@ eachDatabase('http: bad input', (world) => {
     expect(await counts(world)).toEqual(before);
   });
 
-  it('refuses a change without the CSRF token (R31) and writes nothing', async () => {
+  it('refuses a change without the CSRF token (R31) and writes nothing but the refusal (R36)', async () => {
     const before = await counts(world);
+    const deniedBefore = await accessDenied(world);
     const response = await world.app.inject({
       method: 'POST',
       url: '/api/v1/people',
@@ -186,7 +196,13 @@ eachDatabase('http: bad input', (world) => {
       payload: JSON.stringify({ email: 'csrf@example.com' }),
     });
     expectProblem(response, 403, 'csrf_token_invalid');
-    expect(await counts(world)).toEqual(before);
+    // The refused change wrote nothing; the refusal itself is one "Access Denied" row.
+    expect(await counts(world)).toEqual({ ...before, audit: before.audit + 1 });
+    expect(await peopleWithEmail(world, 'csrf@example.com')).toEqual([]);
+    const denied = (await accessDenied(world)).filter((row) => !deniedBefore.some((b) => b.id === row.id));
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ outcome: 'failure', count: 1 });
+    expect(JSON.parse(denied[0]?.details ?? '{}')).toMatchObject({ code: 'csrf_token_invalid' });
   });
 });
 

@@ -127,6 +127,11 @@ function recover(world: World, slug: string, phone: string, recoveryCode: string
 }
 
 /** Moves the world clock to `minutesBefore` minutes before the next local midnight of a zone. */
+/** Signs the community's admin in again: an admin session ends after 12 idle hours (R41). */
+async function signInAgain(world: World, admin: Admin) {
+  admin.client = await signIn(world.app, `admin@${admin.slug}.test`, ADMIN_PASSWORD, admin.slug);
+}
+
 function moveBeforeLocalMidnight(world: World, timeZone: string, minutesBefore: number): Date {
   const midnight = nextLocalMidnight(world.clock.now(), timeZone);
   world.clock.advance(midnight.getTime() - minutesBefore * 60_000 - world.clock.now().getTime());
@@ -288,6 +293,7 @@ eachDatabase('invitations', (world) => {
     // Used up at 17:55 local, which is just before midnight UTC: crossing UTC midnight changes nothing.
     const early = moveBeforeLocalMidnight(world, timeZone, 6 * 60 + 5);
     expect(early.getTime()).toBeGreaterThan(world.clock.now().getTime());
+    await signInAgain(world, admin);
     const first = await addPhonePerson(admin);
     for (let i = 0; i < 4; i++)
       expect((await admin.client.post(`/api/v1/people/${first.id}/invite`)).statusCode).toBe(200);
@@ -739,6 +745,7 @@ eachDatabase(
 
       // One minute before local midnight still refused; at midnight the new day has its own 3.
       world.clock.advance(midnight.getTime() - 60_000 - world.clock.now().getTime());
+      await signInAgain(world, admin);
       expectProblem(
         await admin.client.post('/api/v1/people', { phone: mobile(), displayName: 'Too Early' }),
         429,

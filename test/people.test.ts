@@ -84,11 +84,20 @@ async function auditRows(world: World, communityId: string, type?: string) {
   return query.orderBy('id').execute();
 }
 
-/** Everything a refused request must leave untouched: the people rows and the audit log. */
+const ACCESS_DENIED = 'Access Denied';
+
+/**
+ * Everything a refused request must leave untouched: the people rows and the audit log. A 403 is
+ * itself recorded (R36) as an "Access Denied" row counting its occurrences, so those are counted
+ * apart from every other row.
+ */
 async function snapshot(world: World, communityId: string) {
+  const audit = await auditRows(world, communityId);
+  const denied = audit.filter((row) => row.type === ACCESS_DENIED);
   return {
     people: await peopleRows(world, communityId),
-    audit: (await auditRows(world, communityId)).length,
+    audit: audit.length - denied.length,
+    accessDenied: denied.reduce((sum, row) => sum + Number(row.count), 0),
   };
 }
 
@@ -98,6 +107,24 @@ async function expectUnchanged(
   before: Awaited<ReturnType<typeof snapshot>>,
 ) {
   expect(await snapshot(world, communityId)).toEqual(before);
+}
+
+/**
+ * The refused requests changed nothing, and their refusals were recorded (R36): `times` more
+ * occurrences, all in one aggregated "Access Denied" row, as they came from one address within
+ * one minute and named no person.
+ */
+async function expectOnlyRefusalsRecorded(
+  world: World,
+  communityId: string,
+  before: Awaited<ReturnType<typeof snapshot>>,
+  times: number,
+) {
+  expect(before.accessDenied).toBe(0);
+  expect(await snapshot(world, communityId)).toEqual({ ...before, accessDenied: times });
+  const rows = await auditRows(world, communityId, ACCESS_DENIED);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ outcome: 'failure', count: times, target_id: null, ip: '127.0.0.1' });
 }
 
 async function listAll(client: Client, query: string): Promise<{ id: string; [key: string]: unknown }[]> {
@@ -451,7 +478,7 @@ eachDatabase('people API', (world) => {
       403,
       'forbidden',
     );
-    await expectUnchanged(world, admin.communityId, before);
+    await expectOnlyRefusalsRecorded(world, admin.communityId, before, 2);
     expect((await admin.client.get('/api/v1/settings')).json().phoneProfilesEnabled).toBe(false);
   });
 
@@ -724,7 +751,7 @@ eachDatabase('people API', (world) => {
       403,
       'forbidden',
     );
-    await expectUnchanged(world, admin.communityId, before);
+    await expectOnlyRefusalsRecorded(world, admin.communityId, before, 7);
     expect((await member.client.get('/api/v1/me')).json().person.role).toBe('member');
   });
 
@@ -752,7 +779,7 @@ eachDatabase('people API', (world) => {
     );
     expectProblem(await analyst.client.post(`/api/v1/people/${other.id}/deactivate`), 403, 'forbidden');
     expectProblem(await analyst.client.delete(`/api/v1/people/${other.id}`), 403, 'forbidden');
-    await expectUnchanged(world, admin.communityId, before);
+    await expectOnlyRefusalsRecorded(world, admin.communityId, before, 4);
   });
 
   it('R35: an account manager manages people but cannot touch a system admin or give roles', async () => {
@@ -784,7 +811,7 @@ eachDatabase('people API', (world) => {
       403,
       'forbidden',
     );
-    await expectUnchanged(world, admin.communityId, before);
+    await expectOnlyRefusalsRecorded(world, admin.communityId, before, 6);
     expect((await admin.client.get('/api/v1/me')).statusCode).toBe(200);
   });
 
@@ -801,7 +828,11 @@ eachDatabase('people API', (world) => {
       payload: JSON.stringify({ jobTitle: 'Forged' }),
     });
     expectProblem(noCsrf, 403, 'csrf_token_invalid');
-    await expectUnchanged(world, admin.communityId, before);
+    // The anonymous request is not recorded (no community is known); the forged change is (R36).
+    await expectOnlyRefusalsRecorded(world, admin.communityId, before, 1);
+    const [denied] = await auditRows(world, admin.communityId, ACCESS_DENIED);
+    expect(denied?.actor_id).toBe(admin.adminId);
+    expect(JSON.parse(denied?.details ?? '{}')).toMatchObject({ code: 'csrf_token_invalid' });
   });
 
   // ----------------------------------------------------------------------------------------- R22
@@ -1226,7 +1257,7 @@ eachDatabase('people API', (world) => {
     expect((await audit()).length).toBe(count);
   });
 
-  it('R36: refused changes write no audit row', async () => {
+  it('R36: refused changes write nothing, and the 403s among them are recorded as one aggregated row', async () => {
     const admin = await community(world);
     await enablePhoneProfiles(admin);
     const manager = await staff(world, admin, 'account_manager');
@@ -1257,6 +1288,11 @@ eachDatabase('people API', (world) => {
       expect(response.statusCode, response.body).toBe(status);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
-    await expectUnchanged(world, admin.communityId, before);
+    // The 409s, 400s and the 404 leave no trace; the three 403s share one "Access Denied" row.
+    const forbidden = refused.filter(([, status]) => status === 403).length;
+    expect(forbidden).toBe(3);
+    await expectOnlyRefusalsRecorded(world, admin.communityId, before, forbidden);
+    const [denied] = await auditRows(world, admin.communityId, ACCESS_DENIED);
+    expect(JSON.parse(denied?.details ?? '{}')).toMatchObject({ code: 'target_outranks_actor' });
   });
 });

@@ -153,6 +153,12 @@ for (const provider of providers) {
         expect(recovered.json().otherSessionsEnded).toBe(1);
         expect((await phoneLogin.get('/api/v1/me')).statusCode).toBe(401);
         const afterReset = new Client(world.app, sessionCookieFrom(recovered), recovered.json().csrfToken);
+        // The worker is told their password changed (R41), in case it was not them.
+        expect(await dispatchDue(world)).toBe(1);
+        expect(newest()?.to).toBe('+447911123456');
+        expect(newest()?.body).toBe(
+          `Community ${slug} on Muster: your password was changed. If this was not you, tell your admin at once.`,
+        );
 
         // The code was single use (R9).
         const reuse = await world.app.inject({
@@ -207,6 +213,7 @@ for (const provider of providers) {
           'recovery_code',
           'claim_invitation',
           'recovery_code_changed',
+          'password_changed',
           'recovery_code',
           'claim_invitation',
         ]);

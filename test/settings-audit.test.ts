@@ -77,6 +77,10 @@ const DEFAULTS = {
   passwordMinLength: 8,
   sessionIdleMinutes: 14 * 24 * 60,
   sessionAbsoluteHours: 90 * 24,
+  // R41: admins get short sessions; R40: account managers need no second factor unless asked.
+  adminSessionIdleMinutes: 12 * 60,
+  adminSessionAbsoluteHours: 7 * 24,
+  secondFactorForAccountManagers: false,
 };
 
 eachDatabase('settings and audit log', (world) => {
@@ -373,8 +377,17 @@ eachDatabase('settings and audit log', (world) => {
         expect(created.statusCode).toBe(201);
       }
       const all = await auditEvents(admin);
-      // Community Created, Account Created (admin), Logged in, six Account Created.
-      expect(all).toHaveLength(9);
+      // Community Created, Account Created (admin), Logged in, the admin's authenticator set up
+      // (R40: Two-Factor Setup Started, Two-Factor Authentication Enabled), six Account Created.
+      expect(all.map((e) => e.type).reverse()).toEqual([
+        'Community Created',
+        'Account Created',
+        'Logged in',
+        'Two-Factor Setup Started',
+        'Two-Factor Authentication Enabled',
+        ...Array.from({ length: 6 }, () => 'Account Created'),
+      ]);
+      expect(all).toHaveLength(11);
 
       const seen: AuditEvent[] = [];
       let cursor: string | null = null;
@@ -385,14 +398,14 @@ eachDatabase('settings and audit log', (world) => {
         expect(page.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.items);
         cursor = page.nextCursor;
-        if (pages < 5) expect(cursor).not.toBeNull();
+        if (pages < 6) expect(cursor).not.toBeNull();
       } while (cursor && pages < 20);
-      expect(pages).toBe(5);
+      expect(pages).toBe(6);
       expect(seen.map((e) => e.id)).toEqual(all.map((e) => e.id));
 
       // Exactly one full page: no further cursor.
-      const exact = await auditPage(admin, { limit: 9 });
-      expect(exact.items).toHaveLength(9);
+      const exact = await auditPage(admin, { limit: 11 });
+      expect(exact.items).toHaveLength(11);
       expect(exact.nextCursor).toBeNull();
 
       // Paging through a filter keeps the filter.

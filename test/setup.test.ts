@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueSetupLinkIfEmpty } from '../src/setup/setup.service.js';
-import { eachDatabase, expectProblem, signIn, type World } from './harness.js';
+import { currentTotp, eachDatabase, expectProblem, signIn, type World } from './harness.js';
 import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -165,8 +165,14 @@ eachDatabase('first-run setup', (world) => {
 
   it('audits the setup (R36)', async () => {
     const types = await world.deps.db.selectFrom('audit_events').select('type').orderBy('id').execute();
-    // Then the admin's own sign-in from the test above.
-    expect(types.map((t) => t.type)).toEqual(['Community Created', 'Account Created', 'Logged in']);
+    // Then the admin's own sign-in from the test above, which set up their authenticator (R40).
+    expect(types.map((t) => t.type)).toEqual([
+      'Community Created',
+      'Account Created',
+      'Logged in',
+      'Two-Factor Setup Started',
+      'Two-Factor Authentication Enabled',
+    ]);
   });
 });
 
@@ -276,7 +282,12 @@ describe('muster CLI', () => {
       body: JSON.stringify({ identifier: 'admin@acme.test', password: 'long enough pw' }),
     });
     expect(login.status).toBe(200);
-    const signedIn = (await login.json()) as { person: { role: string }; community: { slug: string } };
+    const signedIn = (await login.json()) as {
+      person: { role: string };
+      community: { slug: string };
+      csrfToken: string;
+      secondFactor: string;
+    };
     expect(signedIn.person.role).toBe('system_admin');
     expect(signedIn.community.slug).toBe('acme');
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('muster_session='));
@@ -284,8 +295,36 @@ describe('muster CLI', () => {
     const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: cookie?.split(';')[0] ?? '' } });
     expect(me.status).toBe(200);
 
+    // R40: the new system admin sets up an authenticator before using admin pages.
+    expect(signedIn.secondFactor).toBe('enrollment_required');
+    const early = await fetch(`${base}/api/v1/people`, { headers: { cookie: cookie?.split(';')[0] ?? '' } });
+    expect(early.status).toBe(403);
+    expect(((await early.json()) as { code: string }).code).toBe('totp_enrollment_required');
+    const started = await fetch(`${base}/api/v1/me/totp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: cookie?.split(';')[0] ?? '',
+        'x-csrf-token': signedIn.csrfToken,
+      },
+      body: JSON.stringify({ password: 'long enough pw' }),
+    });
+    expect(started.status).toBe(200);
+    const enrolment = (await started.json()) as { secret: string; csrfToken: string };
+    const enrolled = started.headers.getSetCookie().find((c) => c.startsWith('muster_session='));
+    const confirmed = await fetch(`${base}/api/v1/me/totp/confirm`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: enrolled?.split(';')[0] ?? '',
+        'x-csrf-token': enrolment.csrfToken,
+      },
+      body: JSON.stringify({ code: currentTotp(enrolment.secret, new Date()) }),
+    });
+    expect(confirmed.status).toBe(200);
+
     const people = await fetch(`${base}/api/v1/people`, {
-      headers: { cookie: cookie?.split(';')[0] ?? '' },
+      headers: { cookie: enrolled?.split(';')[0] ?? '' },
     });
     expect(people.status).toBe(200);
     expect(((await people.json()) as { items: unknown[] }).items).toHaveLength(1);

@@ -119,7 +119,9 @@ eachDatabase(
       const { admin, slug, community } = await seedCommunity(world);
       const client = await signIn(world.app, admin.email ?? '', undefined, slug);
       await enablePhoneProfiles(client);
-      return { client, slug, community };
+      // An admin session ends after 12 idle hours (R41): tests that let days pass sign in again.
+      const signInAgain = () => signIn(world.app, admin.email ?? '', undefined, slug);
+      return { client, slug, community, signInAgain };
     }
 
     async function addPhonePerson(client: Client, phone: string): Promise<{ id: string; phone: string }> {
@@ -397,7 +399,7 @@ eachDatabase(
     });
 
     it('R50: a text Twilio keeps refusing expires at its TTL and is never delivered', async () => {
-      const { client } = await phoneCommunity();
+      const { client, signInAgain } = await phoneCommunity();
       const person = await addPhonePerson(client, '+447911123462');
       twilio.alwaysFail = { status: 503, code: 20503, message: 'Service Unavailable' };
 
@@ -431,7 +433,8 @@ eachDatabase(
       world.clock.advanceMinutes(60);
       expect(await dispatcher().drainAll()).toBe(0);
       expect(twilio.messages).toHaveLength(0);
-      const listed = await client.get(`/api/v1/sms-messages?personId=${person.id}`);
+      const listed = await (await signInAgain()).get(`/api/v1/sms-messages?personId=${person.id}`);
+      expect(listed.statusCode, listed.body).toBe(200);
       expect(listed.json().items[0]).toMatchObject({ status: 'expired', resendable: true });
       expect(twilio.violations).toEqual([]);
     });

@@ -58,6 +58,13 @@ eachDatabase('surface: security headers over http', (world) => {
       expect(response.headers['strict-transport-security'], kind).toBeUndefined();
     }
   });
+
+  it('answers a URL Fastify cannot decode with a problem and the same headers (R37)', async () => {
+    const response = await world.app.inject({ method: 'GET', url: '/api/v1/people/%zz' });
+    expectProblem(response, 400, 'invalid_request');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
 });
 
 eachDatabase(

@@ -41,6 +41,11 @@ export const AuditType = {
   secondFactorEnrolled: 'Two-Factor Authentication Enabled',
   secondFactorReset: 'Two-Factor Authentication Reset',
   secondFactorFailed: 'Two-Factor Check Failed',
+  apiTokenCreated: 'API Token Created',
+  apiTokenRevoked: 'API Token Revoked',
+  groupCreated: 'Group Created',
+  groupUpdated: 'Group Updated',
+  groupDeleted: 'Group Deleted',
 } as const;
 
 export type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];

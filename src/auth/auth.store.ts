@@ -9,7 +9,8 @@ import type { CommunitiesTable, PeopleTable, SessionsTable } from '../storage/sc
 
 // Every column of people and communities, selected under a prefix so the joined row's names
 // do not collide; the Record types make the compiler insist on every column.
-const PERSON_COLUMNS: Record<keyof PeopleTable, true> = {
+/** The SCIM columns are left out: only SCIM reads them, and the attributes can be large. */
+const PERSON_COLUMNS: Record<Exclude<keyof PeopleTable, 'scim_attributes' | 'scim_external_id'>, true> = {
   id: true,
   community_id: true,
   login_kind: true,
@@ -51,6 +52,7 @@ const PERSON_COLUMNS: Record<keyof PeopleTable, true> = {
   totp_pending_secret: true,
   totp_confirmed_at: true,
   totp_last_step: true,
+  user_name: true,
 };
 const COMMUNITY_COLUMNS: Record<keyof CommunitiesTable, true> = {
   id: true,
@@ -82,7 +84,7 @@ function splitRow(row: Record<string, unknown>) {
   }
   return {
     session: toSession(session as unknown as SessionsTable),
-    person: toPerson(person as unknown as PeopleTable),
+    person: toPerson(person as unknown as Omit<PeopleTable, 'scim_attributes' | 'scim_external_id'>),
     community: toCommunity(community as unknown as CommunitiesTable),
   };
 }

@@ -8,6 +8,7 @@ import { secondFactorStatus } from '../second-factor/policy.js';
 import { csrfTokenFor } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
 import { touchSession } from '../sessions/sessions.store.js';
+import { createTokenAuthenticator } from '../tokens/authenticate-token.js';
 import { findLiveSession, type LiveSession } from './auth.store.js';
 import { readSessionCookie } from './session-cookie.js';
 
@@ -26,7 +27,13 @@ export interface SignedInPrincipal extends Principal, LiveSession {
 export function createAuthenticator(
   deps: Pick<Deps, 'db' | 'clock'> & { config: Pick<Config, 'secureCookies'> },
 ): Authenticate {
+  const byToken = createTokenAuthenticator(deps);
   return async (request) => {
+    // Scripts and identity providers send an API token (R27); browsers a session cookie.
+    const bearer = bearerToken(request);
+    if (bearer !== null) {
+      return byToken(bearer, request.url.startsWith('/scim/') ? 'scim' : 'rest', request.ip);
+    }
     const token = readSessionCookie(request, deps.config);
     if (!token) return null;
     const now = deps.clock.now();
@@ -54,6 +61,17 @@ export function createAuthenticator(
     };
     return principal;
   };
+}
+
+/** The token in `Authorization: Bearer …`, or null when there is none. */
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) {
+    throw new AppError('unauthenticated', 'Send the API token as "Authorization: Bearer <token>".');
+  }
+  return match[1];
 }
 
 /** The signed-in caller of a route that only sessions reach (their own account pages). */

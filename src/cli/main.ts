@@ -5,6 +5,7 @@ import { openDeps, serve, startDispatcher } from '../main.js';
 import { resetAdminSecondFactor } from '../second-factor/operator-reset.js';
 import { createCommunityWithAdmin, firstAdminSchema, newCommunitySchema } from '../setup/create-community.js';
 import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
+import { createTokenAsOperator } from '../tokens/operator-token.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -123,6 +124,42 @@ program
     process.stdout.write(
       `Created community "${created.community.name}" (${created.community.slug}) with system admin ${created.admin.email ?? created.admin.phone}.\n`,
     );
+  });
+
+const token = program
+  .command('token')
+  .description('API tokens for identity providers (SCIM) and scripts (REST)');
+
+token
+  .command('create')
+  .description('make an API token (R27); the token is printed alone on the last line, once')
+  .requiredOption('--community <slug>', 'the community, by its short name')
+  .option('--scope <scope...>', 'scim and/or rest', ['scim'])
+  .option('--name <name>', 'what it is for', 'Created on the command line')
+  .option('--expires-days <days>', 'expire after this many days', (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1)
+      throw new InvalidArgumentError('use a number of days, such as 365');
+    return Number(value);
+  })
+  .action(async (o: { community: string; scope: string[]; name: string; expiresDays?: number }) => {
+    const scopes = o.scope.flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase());
+    const unknown = scopes.filter((s) => s !== 'scim' && s !== 'rest');
+    if (unknown.length > 0) fail(`Unknown scope ${unknown.join(', ')}: use scim and/or rest.`);
+    const { deps, close } = await openDeps(loadConfig(), () => undefined);
+    try {
+      const { secret } = await createTokenAsOperator({
+        deps,
+        communitySlug: o.community,
+        name: o.name,
+        scopes: scopes as ('scim' | 'rest')[],
+        expiresInDays: o.expiresDays,
+      });
+      process.stdout.write(
+        `API token for ${o.community} (${scopes.join(', ')}). It is shown once; store it now:\n${secret}\n`,
+      );
+    } finally {
+      await close();
+    }
   });
 
 const admin = program.command('admin').description("operator's tools for administrator accounts");

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../phone/phone.js';
 
-function isTimeZone(value: string): boolean {
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;

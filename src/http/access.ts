@@ -69,9 +69,10 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
   // Runs before the body is read, so an anonymous caller cannot make us parse anything big.
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined) return; // the not-found handler
+    // The not-found handler has no access; public routes need nobody (and read no credentials,
+    // so a bearer token meant for something else, such as /metrics, is not mistaken for ours).
+    if (access === undefined || access === 'public') return;
     request.principal = await authenticate(request);
-    if (access === 'public') return;
     const principal = request.principal;
     if (!principal)
       throw new AppError(

@@ -14,12 +14,16 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * An onSend hook, so answers from the error handler, the not-found handler and early refusals
  * in onRequest hooks get them too.
  */
-export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Config, 'secureCookies'>) {
-  const headers: Record<string, string> = {
+export function securityHeaders(config: Pick<Config, 'secureCookies'>): Record<string, string> {
+  return {
     'x-content-type-options': 'nosniff',
     'cross-origin-opener-policy': 'same-origin',
     ...(config.secureCookies ? { 'strict-transport-security': HSTS } : {}),
   };
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Config, 'secureCookies'>) {
+  const headers = securityHeaders(config);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(headers);
     return payload;

@@ -34,6 +34,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   phone_taken: 409,
   email_taken: 409,
   external_id_taken: 409,
+  user_name_taken: 409,
+  username_invalid: 400,
   phone_immutable: 409,
   login_kind_immutable: 409,
   person_not_deletable: 409,

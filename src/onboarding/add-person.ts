@@ -2,17 +2,13 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { sendClaimSms } from '../invitations/claim-sms.js';
-import { createPersonIn } from '../people/create-person.js';
+import { type CreatePersonArgs, createPersonIn } from '../people/create-person.js';
 import { rethrowUnique } from '../people/guards.js';
 import type { CreatePersonInput, PersonView } from '../people/people.schemas.js';
 import { toPersonView } from '../people/person.view.js';
 import type { Tx } from '../storage/db.js';
 
-export interface AddPersonArgs {
-  deps: Deps;
-  ctx: ActingContext;
-  input: CreatePersonInput;
-  channel: string;
+export interface AddPersonArgs extends CreatePersonArgs {
   /** A rolled-back preview: the invitation is checked but spends no SMS budget. */
   preview?: boolean;
 }
@@ -26,11 +22,9 @@ export function addPerson(args: AddPersonArgs): Promise<PersonView> {
  * Adds one person inside the caller's transaction. The invitation is queued in the same
  * transaction: the person never exists uninvited by accident (R3, R50).
  */
-export async function addPersonIn(
-  tx: Tx,
-  { deps, ctx, input, channel, preview = false }: AddPersonArgs,
-): Promise<PersonView> {
-  const { person, community } = await createPersonIn(tx, { deps, ctx, input, channel });
+export async function addPersonIn(tx: Tx, { preview = false, ...args }: AddPersonArgs): Promise<PersonView> {
+  const { deps, ctx, input, channel } = args;
+  const { person, community } = await createPersonIn(tx, args);
   if (person.loginKind !== 'phone' || input.sendInvitation === false) return toPersonView(person);
   try {
     const invited = await sendClaimSms(tx, deps, {

@@ -8,8 +8,9 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { takePhoneAccountCreation } from '../limits/limits.service.js';
 import type { Tx } from '../storage/db.js';
+import type { LoginKind } from '../storage/schema.js';
 import { rethrowUnique } from './guards.js';
-import { normaliseLogin } from './login.js';
+import { type NormalisedLogin, normaliseLogin } from './login.js';
 import type { CreatePersonInput } from './people.schemas.js';
 import { insertPerson } from './people.store.js';
 import { newPerson, type Person } from './person.js';
@@ -20,14 +21,20 @@ import { checkManager, displayNameOf, profileChanges } from './profile.js';
  * login, the mobile-number gate (R1), allowed SMS countries (R34) and the daily limit on new
  * phone accounts (R6). Inviting them is the caller's next step (see onboarding/).
  */
+export interface CreatePersonArgs {
+  deps: Deps;
+  ctx: ActingContext;
+  input: CreatePersonInput;
+  channel: string;
+  /** A login decided by the caller (SCIM decides from userName), instead of the input's email or phone. */
+  login?: NormalisedLogin | undefined;
+  /** userName as an identity provider sent it (R28); else the login. */
+  userName?: string | undefined;
+}
+
 export async function createPersonIn(
   tx: Tx,
-  {
-    deps,
-    ctx,
-    input,
-    channel,
-  }: { deps: Deps; ctx: ActingContext; input: CreatePersonInput; channel: string },
+  { deps, ctx, input, channel, ...decided }: CreatePersonArgs,
 ): Promise<{ person: Person; community: Community }> {
   const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
   if (!displayName) {
@@ -35,7 +42,7 @@ export async function createPersonIn(
   }
   try {
     const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const login = normaliseLogin(input, community);
+    const login = decided.login ?? normaliseLogin(input, community);
     if (login.kind === 'phone') {
       if (!community.settings.phoneProfilesEnabled) {
         throw new AppError(
@@ -53,6 +60,7 @@ export async function createPersonIn(
       ...newPerson({ id, communityId: ctx.communityId, login, displayName, now: now.toISOString() }),
       ...profileChanges(input),
       displayName,
+      ...(decided.userName !== undefined ? { userName: decided.userName } : {}),
     };
     await insertPerson(tx, person);
     await recordAudit(tx, deps.clock, ctx, {
@@ -62,6 +70,15 @@ export async function createPersonIn(
     });
     return { person, community };
   } catch (error) {
-    rethrowUnique(error);
+    // Unless an identity provider chose it, the userName is the login: a clash of the two is
+    // the login's clash, and the person should hear "this mobile number", not "this user name".
+    rethrowUnique(
+      error,
+      decided.userName === undefined ? (decided.login?.kind ?? loginKindOf(input)) : undefined,
+    );
   }
+}
+
+function loginKindOf(input: CreatePersonInput): LoginKind | undefined {
+  return input.email !== undefined ? 'email' : input.phone !== undefined ? 'phone' : undefined;
 }

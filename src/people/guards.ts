@@ -2,13 +2,17 @@ import { lockCommunity } from '../communities/communities.store.js';
 import type { ActingContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { type Executor, type Tx, uniqueViolation } from '../storage/db.js';
+import type { LoginKind } from '../storage/schema.js';
 import { countActiveSystemAdmins, lockPerson } from './people.store.js';
 import type { Person } from './person.js';
 
 /** Account managers look after people; only a system admin may change a system admin. */
 export function assertMayManage(ctx: ActingContext, target: Person) {
   if (target.role === 'system_admin' && ctx.actor?.role !== 'system_admin') {
-    throw new AppError('target_outranks_actor', 'Only a system admin can change a system admin.');
+    throw new AppError(
+      'target_outranks_actor',
+      'Only a system admin can change a system admin, or see their sessions. Ask a system admin.',
+    );
   }
 }
 
@@ -44,15 +48,22 @@ export async function assertSystemAdminRemains(tx: Tx, communityId: string) {
   }
 }
 
-/** Turns a broken unique constraint into the error a person can act on. */
-export function rethrowUnique(error: unknown): never {
-  switch (uniqueViolation(error)) {
+/**
+ * Turns a broken unique constraint into the error a person can act on. `userNameIsLogin` names the
+ * login a clash of the userName really is (when the userName was not chosen apart from it).
+ */
+export function rethrowUnique(error: unknown, userNameIsLogin?: LoginKind): never {
+  const column = uniqueViolation(error);
+  switch (column === 'user_name' && userNameIsLogin ? userNameIsLogin : column) {
     case 'phone':
       throw new AppError('phone_taken', 'Someone in this community already has this mobile number.');
     case 'email':
       throw new AppError('email_taken', 'Someone in this community already has this email address.');
     case 'external_id':
       throw new AppError('external_id_taken', 'Someone in this community already has this employee ID.');
+    case 'user_name':
+    case 'username':
+      throw new AppError('user_name_taken', 'Someone in this community already has this user name.');
     default:
       throw error;
   }

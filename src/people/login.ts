@@ -4,8 +4,24 @@ import { parsePhone } from '../phone/phone.js';
 import type { LoginKind } from '../storage/schema.js';
 
 export interface NormalisedLogin {
-  kind: 'email' | 'phone';
+  kind: LoginKind;
   value: string;
+}
+
+/** Letters, digits, dots, dashes and underscores: a username a worker can type on any phone. */
+const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** A username login: kept in lower case, so `OMalley` and `omalley` are one person. */
+export function normaliseUsername(input: string): NormalisedLogin {
+  const value = input.trim().toLowerCase();
+  if (!USERNAME.test(value)) {
+    throw new AppError(
+      'username_invalid',
+      `"${input.trim().slice(0, 64)}" cannot be a username: use 1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit.`,
+      { errors: [{ path: 'userName', message: 'not a valid username' }] },
+    );
+  }
+  return { kind: 'username', value };
 }
 
 /** Turns the submitted email or phone into the canonical login, or explains what is wrong. */

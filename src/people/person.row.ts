@@ -9,6 +9,7 @@ const COLUMN_OF = {
   email: 'email',
   phone: 'phone',
   username: 'username',
+  userName: 'user_name',
   givenName: 'given_name',
   familyName: 'family_name',
   displayName: 'display_name',
@@ -60,11 +61,11 @@ export function toColumns(fields: Partial<Person>): Partial<PeopleTable> {
 }
 
 export function toPersonRow(person: Person): PeopleTable {
-  return toColumns(person) as PeopleTable;
+  return { ...(toColumns(person) as PeopleTable), scim_attributes: null, scim_external_id: null };
 }
 
 /** Written out field by field: it runs for every signed-in request. */
-export function toPerson(row: PeopleTable): Person {
+export function toPerson(row: Omit<PeopleTable, 'scim_attributes' | 'scim_external_id'>): Person {
   return {
     id: row.id,
     communityId: row.community_id,
@@ -72,6 +73,7 @@ export function toPerson(row: PeopleTable): Person {
     email: row.email,
     phone: row.phone,
     username: row.username,
+    userName: row.user_name ?? row.email ?? row.phone ?? row.username ?? '',
     givenName: row.given_name,
     familyName: row.family_name,
     displayName: row.display_name,

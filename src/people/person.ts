@@ -8,6 +8,8 @@ export interface Person {
   email: string | null;
   phone: string | null;
   username: string | null;
+  /** userName as SCIM knows it (R28): as the identity provider sent it, else the login. */
+  userName: string;
   givenName: string | null;
   familyName: string | null;
   displayName: string;
@@ -77,6 +79,7 @@ export function newPerson(fields: {
     email: login.kind === 'email' ? login.value : null,
     phone: login.kind === 'phone' ? login.value : null,
     username: login.kind === 'username' ? login.value : null,
+    userName: login.value,
     givenName: null,
     familyName: null,
     displayName,

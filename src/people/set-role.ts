@@ -2,9 +2,9 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { revokeAllSessions } from '../sessions/sessions.store.js';
 import type { Role } from '../storage/schema.js';
 import { assertNotSelf, assertSystemAdminRemains, lockAdminChanges, lockTarget } from './guards.js';
-import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { updatePerson } from './people.store.js';
 import { toPersonView } from './person.view.js';
 

@@ -55,6 +55,8 @@ export async function updatePerson({
           );
         }
         changes.email = input.email.trim().toLowerCase();
+        // A userName that was just the login follows it; one an identity provider chose stays.
+        if (current.userName === current.email) changes.userName = changes.email;
       }
       if ('displayName' in changes && changes.displayName === null) {
         throw new AppError('name_required', 'The display name cannot be empty.');
@@ -79,6 +81,6 @@ export async function updatePerson({
       return toPersonView(updated);
     });
   } catch (error) {
-    rethrowUnique(error);
+    rethrowUnique(error, input.email !== undefined ? 'email' : undefined);
   }
 }

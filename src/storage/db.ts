@@ -87,7 +87,7 @@ export function uniqueViolation(error: unknown): string | null {
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   if (!unique) return null;
   const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
-  for (const column of ['phone', 'email', 'external_id', 'username', 'slug', 'key']) {
+  for (const column of ['phone', 'email', 'external_id', 'user_name', 'username', 'slug', 'key']) {
     if (text.includes(column)) return column;
   }
   return 'unknown';

@@ -72,6 +72,12 @@ export interface PeopleTable {
   totp_confirmed_at: string | null;
   /** The last 30-second step a code was accepted for: a code is never accepted twice. */
   totp_last_step: number | null;
+  /** userName as SCIM knows it: as the identity provider sent it, else the login (R28). */
+  user_name: string | null;
+  /** JSON of the SCIM attributes an identity provider sent, echoed back as sent (R28). */
+  scim_attributes: string | null;
+  /** SCIM's externalId: the identity provider's own id for the user, as sent (R28). */
+  scim_external_id: string | null;
 }
 
 export interface SessionsTable {
@@ -232,6 +238,39 @@ export interface BackupCodesTable {
   used_at: string | null;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  community_id: string;
+  /** The system admin who made it; null for tokens the operator made with the CLI. */
+  created_by: string | null;
+  name: string;
+  /** Space-separated: scim, rest. */
+  scopes: string;
+  token_hash: string;
+  /** The token's last four characters, so people can tell tokens apart. */
+  hint: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+}
+
+export interface GroupsTable {
+  id: string;
+  community_id: string;
+  display_name: string;
+  external_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  person_id: string;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   people: PeopleTable;
@@ -248,4 +287,7 @@ export interface Database {
   trusted_devices: TrustedDevicesTable;
   window_counters: WindowCountersTable;
   backup_codes: BackupCodesTable;
+  api_tokens: ApiTokensTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
 }

@@ -114,13 +114,18 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 360, height: 740 };
 
 /**
- * Saves the page at 1280 px and at 360 px wide, as docs/screenshots/NAME-1280.png and -360.png,
- * and checks each width for accessibility problems, which it returns.
+ * Saves the page at 1280 px and at 360 px wide (or only the widths given), as
+ * docs/screenshots/NAME-1280.png and -360.png, and checks each width for accessibility problems,
+ * which it returns.
  */
-export async function screenshotBoth(page: Page, name: string): Promise<string[]> {
+export async function screenshotBoth(
+  page: Page,
+  name: string,
+  sizes: readonly { width: number; height: number }[] = [DESKTOP, PHONE],
+): Promise<string[]> {
   const original = page.viewportSize() ?? DESKTOP;
   const problems: string[] = [];
-  for (const size of [DESKTOP, PHONE]) {
+  for (const size of sizes) {
     await page.setViewportSize(size);
     await page.waitForTimeout(50);
     await page.screenshot({

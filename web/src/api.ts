@@ -12,6 +12,7 @@ export type {
   ClaimInfo,
   DevSms,
   Limits,
+  Lockout,
   Page,
   PeopleCounts,
   Person,
@@ -47,6 +48,15 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+type ErrorListener = (error: ApiError) => void;
+const errorListeners = new Set<ErrorListener>();
+
+/** Hears every refused call, so one place can react to a refusal any page may meet. */
+export function onApiError(listener: ErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
@@ -68,19 +78,24 @@ async function api<T>(
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!response.ok) {
-    const retry = response.headers.get('retry-after');
-    throw new ApiError(
-      response.status,
-      typeof data?.code === 'string' ? data.code : 'error',
-      typeof data?.detail === 'string'
-        ? data.detail
-        : `Something went wrong (${response.status}). Try again.`,
-      Array.isArray(data?.errors) ? (data.errors as FieldProblem[]) : [],
-      retry ? Number(retry) : null,
-    );
-  }
+  if (!response.ok) throw refusal(response, data);
+  // Re-authenticating (a new password, recovery code or authenticator) starts a new session
+  // (R41), whose answer carries the new session's token: the old one no longer works.
+  if (typeof data?.csrfToken === 'string') setCsrfToken(data.csrfToken);
   return data as T;
+}
+
+function refusal(response: Response, data: Record<string, unknown> | null): ApiError {
+  const retry = response.headers.get('retry-after');
+  const error = new ApiError(
+    response.status,
+    typeof data?.code === 'string' ? data.code : 'error',
+    typeof data?.detail === 'string' ? data.detail : `Something went wrong (${response.status}). Try again.`,
+    Array.isArray(data?.errors) ? (data.errors as FieldProblem[]) : [],
+    retry ? Number(retry) : null,
+  );
+  for (const listener of errorListeners) listener(error);
+  return error;
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);

@@ -7,7 +7,7 @@ import { LoginPage } from './pages/login';
 import { SecurityPage } from './pages/security';
 import { SetupPage } from './pages/setup';
 import { Link, match, navigate, useLocation } from './router';
-import { canReadReports, SessionProvider, useSession } from './session';
+import { canReadReports, mustEnrol, SessionProvider, TWO_STEP_PATH, useSession } from './session';
 import { Loading } from './ui/feedback';
 import { Shell } from './ui/shell';
 
@@ -18,11 +18,13 @@ const InvitationsPage = lazy(() =>
   import('./pages/invitations').then((m) => ({ default: m.InvitationsPage })),
 );
 const LimitsPage = lazy(() => import('./pages/limits').then((m) => ({ default: m.LimitsPage })));
+const LockoutsPage = lazy(() => import('./pages/lockouts').then((m) => ({ default: m.LockoutsPage })));
 const AddPersonPage = lazy(() => import('./pages/add-person').then((m) => ({ default: m.AddPersonPage })));
 const PeoplePage = lazy(() => import('./pages/people').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('./pages/person').then((m) => ({ default: m.PersonPage })));
 const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
 const SmsLogPage = lazy(() => import('./pages/sms-log').then((m) => ({ default: m.SmsLogPage })));
+const TwoStepPage = lazy(() => import('./pages/two-step').then((m) => ({ default: m.TwoStepPage })));
 
 export function App() {
   return (
@@ -34,6 +36,8 @@ export function App() {
 
 /** Pages anyone may open; every other page needs a session and sends the visitor to sign in. */
 const PUBLIC = ['/setup', '/login', '/forgot', '/dev/sms'];
+/** What an admin who has not set up their authenticator may open (R40). */
+const BEFORE_ENROLMENT = [TWO_STEP_PATH, '/me/security'];
 
 function Routes() {
   const { path } = useLocation();
@@ -42,7 +46,9 @@ function Routes() {
   useEffect(() => {
     if (loading) return;
     if (!me && !isPublic) navigate('/login', { replace: true });
-    if (me && path === '/') navigate(canReadReports(me) ? '/people' : '/me/security', { replace: true });
+    else if (mustEnrol(me) && !isPublic && !BEFORE_ENROLMENT.includes(path))
+      navigate(TWO_STEP_PATH, { replace: true });
+    else if (me && path === '/') navigate(canReadReports(me) ? '/people' : '/me/security', { replace: true });
   }, [loading, me, isPublic, path]);
 
   if (path === '/setup') return <SetupPage />;
@@ -51,7 +57,8 @@ function Routes() {
   if (path === '/dev/sms') return <DevInboxPage />;
   const claim = match('/claim/:token', path);
   if (claim?.token) return <ClaimPage token={claim.token} />;
-  if (loading || !me) return <Loading />;
+  // Nothing of an admin page loads before enrolment: it would only be refused (and audited).
+  if (loading || !me || (mustEnrol(me) && !BEFORE_ENROLMENT.includes(path))) return <Loading />;
   return (
     <Suspense fallback={<Loading />}>
       <SignedInPage path={path} />
@@ -70,7 +77,9 @@ function SignedInPage({ path }: { path: string }) {
   if (path === '/sms') return <SmsLogPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/limits') return <LimitsPage />;
+  if (path === '/lockouts') return <LockoutsPage />;
   if (path === '/me/security') return <SecurityPage />;
+  if (path === TWO_STEP_PATH) return <TwoStepPage />;
   if (path === '/') return <Loading />;
   return (
     <Shell title={t('app.notFound')}>

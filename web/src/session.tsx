@@ -1,5 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, get, type SignedIn, setCsrfToken } from './api';
+import { ApiError, get, onApiError, type SignedIn, setCsrfToken } from './api';
+import { navigate } from './router';
+
+/** Where an admin sets up their authenticator app (R40), before any admin page. */
+export const TWO_STEP_PATH = '/me/security/two-step';
 
 interface SessionState {
   me: SignedIn | null;
@@ -35,6 +39,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     refresh().catch(() => setLoading(false));
   }, [refresh]);
+  // An admin whose community just began to require a second factor learns it from a refusal.
+  useEffect(
+    () =>
+      onApiError((error) => {
+        if (error.code !== 'totp_enrollment_required') return;
+        setMe((value) => (value ? { ...value, secondFactor: 'enrollment_required' } : value));
+        navigate(TWO_STEP_PATH);
+      }),
+    [],
+  );
   return (
     <SessionContext.Provider value={{ me, loading, signedIn, refresh, signedOut }}>
       {children}
@@ -47,6 +61,9 @@ export function useSession(): SessionState {
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
 }
+
+/** An admin who must set up an authenticator before anything else (R40). */
+export const mustEnrol = (me: SignedIn | null) => me?.secondFactor === 'enrollment_required';
 
 export const isAdmin = (me: SignedIn | null) =>
   me?.person.role === 'system_admin' || me?.person.role === 'account_manager';

@@ -4,6 +4,7 @@ import * as throttles from './0002_throttles.js';
 import * as phoneAccounts from './0003_phone_accounts.js';
 import * as auditAppendOnly from './0004_audit_append_only.js';
 import * as security from './0005_security.js';
+import * as integrations from './0006_integrations.js';
 
 /** Every migration in order; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_phone_accounts': phoneAccounts,
   '0004_audit_append_only': auditAppendOnly,
   '0005_security': security,
+  '0006_integrations': integrations,
 };

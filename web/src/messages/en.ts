@@ -25,6 +25,7 @@ export const en = {
 
   'nav.people': 'People',
   'nav.invitations': 'Pending invitations',
+  'nav.lockouts': 'Locked accounts',
   'nav.settings': 'Settings',
   'nav.sms': 'SMS log',
   'nav.audit': 'Audit log',
@@ -72,6 +73,11 @@ export const en = {
   'login.communityHint': 'Only needed when your company told you one.',
   'login.submit': 'Sign in',
   'login.forgot': 'Forgot your password?',
+  'login.codeStep': 'Enter the 6-digit code from your authenticator app, or a backup code.',
+  'login.otherAccount': 'Use another account',
+
+  'code.label': 'Authenticator code',
+  'code.hint': '6 digits from the app, or a backup code like ABCDE-FGHJK.',
 
   'password.rules': 'At least {min} characters. A few words you will remember work well.',
   'password.count': '{count} of at least {min} characters',
@@ -109,6 +115,9 @@ export const en = {
   'forgot.doneOthers':
     'Your password is changed, you are signed in, and {count} other devices were logged out.',
   'forgot.newCodeHint': 'Your recovery code was used up. Make a new one now in Security and login.',
+  'forgot.totpStep':
+    'This is an administrator account. Enter the 6-digit code from your authenticator app, or a backup code, to finish.',
+  'forgot.finish': 'Reset password and sign in',
 
   'security.title': 'Security and login',
   'security.recoveryTitle': 'Get your recovery code',
@@ -132,6 +141,43 @@ export const en = {
   'security.logoutOthersButton': 'Log out of other devices',
   'security.othersEnded': '{count} other devices were logged out.',
   'security.browser': 'Browser',
+  'security.twoStepTitle': 'Two-step sign-in',
+  'security.twoStepOn': 'On: you sign in with your password and a code from your authenticator app.',
+  'security.twoStepOff':
+    'Off. Add a code from an authenticator app on your phone to your sign-in, so a stolen password alone cannot open your account.',
+  'security.twoStepRequired': 'Your role needs it: set it up before you use the admin pages.',
+  'security.twoStepSetUp': 'Set up two-step sign-in',
+  'security.twoStepReplace': 'Move it to a new phone or app',
+
+  'twoStep.title': 'Two-step sign-in',
+  'twoStep.required':
+    'You manage other people’s accounts, so you sign in with your password and a code from an authenticator app on your phone. Set it up now to continue; it takes two minutes.',
+  'twoStep.intro':
+    'Sign in with your password and a code from an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 2FAS. A stolen password alone then cannot open your account.',
+  'twoStep.replaceIntro':
+    'Two-step sign-in is on. To move it to a new phone or app, set it up again: your old authenticator and backup codes stop working once the new one is confirmed.',
+  'twoStep.password': 'Your password',
+  'twoStep.currentCode': 'A code from your current authenticator',
+  'twoStep.start': 'Set up authenticator',
+  'twoStep.scanTitle': 'Add Muster to your authenticator app',
+  'twoStep.scan': 'In your authenticator app, add an account and scan this QR code.',
+  'twoStep.qrAlt':
+    'QR code that adds your Muster account to an authenticator app. If you cannot scan it, type the key shown below.',
+  'twoStep.key': 'Cannot scan? Type this key in the app:',
+  'twoStep.keyHint': 'Choose “time based” if the app asks. Spaces do not matter.',
+  'twoStep.copyKey': 'Copy key',
+  'twoStep.confirmTitle': 'Enter the code the app shows',
+  'twoStep.code': 'Code from the app',
+  'twoStep.codeHint': '6 digits. A new one appears every 30 seconds.',
+  'twoStep.confirm': 'Turn on two-step sign-in',
+  'twoStep.startAgain': 'Start again',
+  'twoStep.on': 'Two-step sign-in is on.',
+  'twoStep.backupTitle': 'Your backup codes',
+  'twoStep.backupIntro':
+    'If you lose your phone, sign in with one of these codes instead of a code from the app. Each code works once.',
+  'twoStep.backupStore': 'Print them or keep them in a password manager. They are shown only now.',
+  'twoStep.copyCodes': 'Copy all codes',
+  'twoStep.saved': 'I have saved them',
 
   'people.title': 'People',
   'people.add': 'Add one person',
@@ -231,6 +277,8 @@ export const en = {
   'person.invited': 'Invited {when}',
   'person.claimed': 'Claimed {when}',
   'person.done': 'Done.',
+  'person.liftLockout': 'Lift lockout',
+  'person.lockoutLifted': 'Any sign-in or recovery lockout is lifted: {name} can try again now.',
 
   'invitations.title': 'Pending invitations',
   'invitations.intro':
@@ -259,9 +307,17 @@ export const en = {
   'settings.passwordMin': 'Password minimum length',
   'settings.passwordMinHelp': 'At least 8. Longer is safer; no other rules are needed.',
   'settings.idle': 'Sign out after inactivity (minutes)',
-  'settings.idleHelp': 'A session that is not used for this long ends.',
+  'settings.idleHelp': 'A member’s session that is not used for this long ends.',
   'settings.absolute': 'Longest session (hours)',
-  'settings.absoluteHelp': 'Every session ends after this long, however much it is used.',
+  'settings.absoluteHelp': 'Every member’s session ends after this long, however much it is used.',
+  'settings.adminIdle': 'Sign admins out after inactivity (minutes)',
+  'settings.adminIdleHelp':
+    'For system admins, account managers and analysts, whose sessions reach everyone’s accounts.',
+  'settings.adminAbsolute': 'Longest admin session (hours)',
+  'settings.adminAbsoluteHelp': 'Every admin session ends after this long, however much it is used.',
+  'settings.secondFactorManagers': 'Two-step sign-in for account managers',
+  'settings.secondFactorManagersHelp':
+    'System admins always sign in with a password and a code from an authenticator app; this asks account managers for the code too.',
   'settings.timeZone': 'Community time zone',
   'settings.timeZoneHelp': 'Daily limits reset at midnight in this time zone.',
   'settings.name': 'Community name',
@@ -301,6 +357,21 @@ export const en = {
   'limits.resets': 'Resets {when} (midnight, {zone}).',
   'limits.raise': 'How to raise it: {how}',
   'limits.claimSms': 'Each person can be sent at most {count} invitation texts a day.',
+
+  'lockouts.title': 'Locked accounts',
+  'lockouts.intro':
+    'Accounts locked for a while after too many wrong passwords or recovery codes. A lockout ends by itself; lift it sooner once you know the person is who they say.',
+  'lockouts.empty': 'No account is locked now.',
+  'lockouts.account': 'Account',
+  'lockouts.kind': 'Locked against',
+  'lockouts.kind.sign_in': 'Sign-in',
+  'lockouts.kind.recovery': 'Password reset',
+  'lockouts.until': 'Until',
+  'lockouts.action': 'Action',
+  'lockouts.lift': 'Lift lockout',
+  'lockouts.liftFor': 'Lift lockout for {name}',
+  'lockouts.lifted': 'Lockout lifted for {name}.',
+  'lockouts.noAccount': 'No account has this login',
 
   'dev.title': 'Development SMS inbox',
   'dev.intro':

@@ -6,6 +6,7 @@ import { Field } from '../ui/forms';
 import { useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
+import { TableWrap } from '../ui/table';
 
 /** The audit log (R36): filters, paging, and a CSV export of what the filters select. */
 export function AuditPage() {
@@ -59,7 +60,7 @@ export function AuditPage() {
       {events.loading && !events.data ? <Loading /> : null}
       {events.data?.items.length === 0 ? <p>{t('app.none')}</p> : null}
       {events.data && events.data.items.length > 0 ? (
-        <div className="table-wrap">
+        <TableWrap label={t('audit.title')}>
           <table aria-busy={events.loading}>
             <thead>
               <tr>
@@ -84,7 +85,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <Pager pages={pages} nextCursor={events.data?.nextCursor} />
     </Shell>

@@ -4,94 +4,135 @@ import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { Alert, Button, ErrorAlert } from '../ui/feedback';
-import { Field, NewPasswordField } from '../ui/forms';
-import { useAction } from '../ui/hooks';
+import { Field, NewPasswordField, SecondFactorField } from '../ui/forms';
+import { secondFactorError, useAction } from '../ui/hooks';
 import { Shell } from '../ui/shell';
 
-type Step = 'phone' | 'code' | 'password' | 'devices' | 'done';
+type Step = 'phone' | 'code' | 'password' | 'devices' | 'totp' | 'refused' | 'done';
 
 interface Details {
   community: string;
   phone: string;
   code: string;
   password: string;
+  /** An admin's authenticator or backup code (R40), asked for only when the server needs it. */
+  totp: string;
 }
 
 /** The step that can fix what the server refused. */
 const stepToFix = (failed: string): Step =>
-  failed.startsWith('password_')
-    ? 'password'
-    : failed.startsWith('phone_') || failed.startsWith('community_')
-      ? 'phone'
-      : 'code';
+  failed === 'second_factor_required' || failed === 'totp_invalid'
+    ? 'totp'
+    : failed === 'recovery_not_allowed'
+      ? 'refused'
+      : failed.startsWith('password_')
+        ? 'password'
+        : failed.startsWith('phone_') || failed.startsWith('community_')
+          ? 'phone'
+          : 'code';
 
 /** The one call of the flow, made at the end: reset the password and sign in. */
 function useRecover(details: Details, onDone: () => void) {
   const { signedIn } = useSession();
   const [ended, setEnded] = useState(0);
+  // Kept for the second try an admin makes with their authenticator code.
+  const [logoutOthers, setLogoutOthers] = useState(true);
   const submit = useAction(async (logoutOtherDevices: boolean) => {
+    setLogoutOthers(logoutOtherDevices);
     const result = await post<SignedIn & { otherSessionsEnded: number }>('/api/v1/auth/recover', {
       ...(details.community ? { community: details.community } : {}),
       phone: details.phone,
       recoveryCode: details.code,
       newPassword: details.password,
       logoutOtherDevices,
+      ...(details.totp ? { totp: details.totp } : {}),
     });
     signedIn(result);
     setEnded(result.otherSessionsEnded);
     onDone();
   });
-  return { submit, ended };
+  return { submit, ended, retry: () => submit.run(logoutOthers) };
+}
+
+/** The details the worker types, step by step; the community only when the number cannot tell it. */
+function useDetails() {
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [community, setCommunity] = useState(
+    () => new URLSearchParams(location.search).get('community') ?? '',
+  );
+  const [askCommunity, setAskCommunity] = useState(community !== '');
+  const details: Details = { community, phone, code, password, totp };
+  const set = { setPhone, setCode, setPassword, setTotp, setCommunity, setAskCommunity };
+  return { details, askCommunity, ...set };
 }
 
 /**
  * Forgot your password (R10), in Workplace's steps: number → Reset password → code → new
  * password → log out of other devices? → continue, signed in. Nothing is checked until the end,
- * so no step reveals whether a number has an account.
+ * so no step reveals whether a number has an account. An admin also gives their authenticator
+ * code (R40), asked for once the server says the rest is right.
  */
 export function ForgotPage() {
   const [step, setStep] = useState<Step>('phone');
-  const [phone, setPhone] = useState('');
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
-  const [community, setCommunity] = useState(
-    () => new URLSearchParams(location.search).get('community') ?? '',
-  );
-  const [askCommunity, setAskCommunity] = useState(community !== '');
-  const { submit, ended } = useRecover({ community, phone, code, password }, () => setStep('done'));
+  const d = useDetails();
+  const { submit, ended, retry } = useRecover(d.details, () => setStep('done'));
   const next = (to: Step) => (event: FormEvent) => {
     event.preventDefault();
+    // Moving on after a refusal: its message belongs to the step it sent the worker back to.
+    submit.setError(null);
     setStep(to);
   };
   // A refusal sends the worker back to the step that can fix it.
-  if (submit.error && step === 'devices') {
+  if (submit.error && (step === 'devices' || step === 'totp')) {
     const failed = submit.error.code;
-    if (failed === 'community_required' || failed === 'community_not_found') setAskCommunity(true);
-    setStep(stepToFix(failed));
+    if (failed === 'community_required' || failed === 'community_not_found') d.setAskCommunity(true);
+    if (stepToFix(failed) !== step) setStep(stepToFix(failed));
   }
+  const onRetry = (event: FormEvent) => {
+    event.preventDefault();
+    void retry();
+  };
   return (
     <Shell title={t('forgot.title')} narrow>
       {step === 'phone' ? (
         <PhoneStep
           onSubmit={next('code')}
           error={submit.error}
-          community={askCommunity ? { value: community, set: setCommunity } : null}
-          phone={phone}
-          setPhone={setPhone}
+          community={d.askCommunity ? { value: d.details.community, set: d.setCommunity } : null}
+          phone={d.details.phone}
+          setPhone={d.setPhone}
         />
       ) : null}
       {step === 'code' ? (
-        <CodeStep onSubmit={next('password')} error={submit.error} code={code} setCode={setCode} />
+        <CodeStep
+          onSubmit={next('password')}
+          error={submit.error}
+          code={d.details.code}
+          setCode={d.setCode}
+        />
       ) : null}
       {step === 'password' ? (
         <PasswordStep
           onSubmit={next('devices')}
           error={submit.error}
-          password={password}
-          setPassword={setPassword}
+          password={d.details.password}
+          setPassword={d.setPassword}
         />
       ) : null}
       {step === 'devices' ? <DevicesStep busy={submit.busy} choose={submit.run} /> : null}
+      {step === 'totp' ? (
+        <TotpStep
+          onSubmit={onRetry}
+          error={submit.error}
+          busy={submit.busy}
+          totp={d.details.totp}
+          setTotp={d.setTotp}
+        />
+      ) : null}
+      {step === 'refused' ? <ErrorAlert error={submit.error} /> : null}
       {step === 'done' ? <DoneStep ended={ended} /> : null}
       {step !== 'done' ? (
         <p>
@@ -196,6 +237,29 @@ function PasswordStep({
       />
       <Button type="submit" disabled={[...password].length < 8}>
         {t('app.next')}
+      </Button>
+    </form>
+  );
+}
+
+/** An admin's second factor (R40): the rest was right, so the same reset is sent again with it. */
+function TotpStep({
+  onSubmit,
+  error,
+  busy,
+  totp,
+  setTotp,
+}: StepProps & { busy: boolean; totp: string; setTotp: (totp: string) => void }) {
+  // The first refusal only asks for the code, which this step does in its own words.
+  const shown = error?.code === 'second_factor_required' ? null : error;
+  const codeError = secondFactorError(shown);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p>{t('forgot.totpStep')}</p>
+      <ErrorAlert error={codeError ? null : shown} />
+      <SecondFactorField label={t('code.label')} value={totp} onChange={setTotp} error={codeError} />
+      <Button type="submit" busy={busy} disabled={totp.trim() === ''}>
+        {t('forgot.finish')}
       </Button>
     </form>
   );

@@ -6,6 +6,8 @@ import { Link } from '../router';
 import { Alert, Button, ErrorAlert } from '../ui/feedback';
 import { useAction } from '../ui/hooks';
 import { Shell } from '../ui/shell';
+import { TableWrap } from '../ui/table';
+import { downloadErrors, type Row } from './import-errors';
 
 /** Header names people use, mapped to the API's fields. */
 const HEADERS: Record<string, string> = {
@@ -39,8 +41,6 @@ const HEADERS: Record<string, string> = {
 
 /** The API takes at most 1,000 rows a call; bigger lists go in chunks, with progress shown. */
 const CHUNK = 1000;
-
-type Row = Record<string, string>;
 
 function toRows(table: string[][]): Row[] {
   const [header, ...body] = table;
@@ -204,20 +204,6 @@ function previewCounts(preview: BatchRowResult[]) {
   };
 }
 
-/** The refused rows as a CSV, with their row number in the list and the reason. */
-function downloadErrors(preview: BatchRowResult[], rows: Row[]) {
-  const bad = preview.filter((r) => r.status === 'error');
-  const csv = Papa.unparse(
-    bad.map((r) => ({ row: r.index + 2, ...rows[r.index], error: r.message ?? r.code })),
-  );
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'rows-with-errors.csv';
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 function Preview({
   preview,
   rows,
@@ -258,7 +244,7 @@ function Preview({
 
 function PreviewTable({ preview, rows }: { preview: BatchRowResult[]; rows: Row[] }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('import.preview')}>
       <table>
         <thead>
           <tr>
@@ -274,7 +260,7 @@ function PreviewTable({ preview, rows }: { preview: BatchRowResult[]; rows: Row[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -17,6 +17,7 @@ import { Select } from '../ui/forms';
 import { useAction, useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
+import { TableWrap } from '../ui/table';
 
 const STATES: State[] = ['active', 'invited', 'not_invited', 'deactivated'];
 const PAGE_SIZE = 50;
@@ -209,7 +210,7 @@ function PeopleTable({
     setSelected(next);
   };
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('people.title')}>
       <table aria-busy={busy}>
         <thead>
           <tr>
@@ -243,7 +244,7 @@ function PeopleTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -31,7 +31,7 @@ function toForm(person: Person): ProfileForm {
   return form;
 }
 
-type PersonAction = 'invite' | 'remind' | 'unclaim' | 'deactivate' | 'reactivate' | 'delete';
+type PersonAction = 'invite' | 'remind' | 'unclaim' | 'deactivate' | 'reactivate' | 'delete' | 'lift-lockout';
 
 /** What the page shows of one person: the profile, today's claim texts, their texts and sessions. */
 function usePersonData(id: string, admin: boolean) {
@@ -71,11 +71,17 @@ type PersonEdit = ReturnType<typeof usePersonEdit>;
 function usePersonActions(
   id: string,
   person: ReturnType<typeof useLoad<Person>>,
-  done: () => void,
+  done: (message?: string) => void,
   refresh: () => Promise<unknown>,
 ) {
   const act = useAction(async (action: PersonAction) => {
     const name = person.data?.displayName ?? '';
+    if (action === 'lift-lockout') {
+      // Offered whether or not a lockout is on: lifting none is harmless (R33).
+      await del(`/api/v1/people/${id}/lockout`);
+      done(t('person.lockoutLifted', { name }));
+      return;
+    }
     if (action === 'delete') {
       if (!window.confirm(t('person.confirmDelete', { name }))) return;
       await del(`/api/v1/people/${id}`);
@@ -101,7 +107,12 @@ export function PersonPage({ id }: { id: string }) {
   const { person, allowance, sms, sessions, refresh } = usePersonData(id, admin);
   const [notice, setNotice] = useState<string | null>(null);
   const edit = usePersonEdit(id, person, () => setNotice(t('app.saved')));
-  const { act, setRole } = usePersonActions(id, person, () => setNotice(t('person.done')), refresh);
+  const { act, setRole } = usePersonActions(
+    id,
+    person,
+    (message = t('person.done')) => setNotice(message),
+    refresh,
+  );
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
@@ -221,6 +232,9 @@ function AccountButtons({
           {t('person.deactivate')}
         </Button>
       )}
+      <Button kind="secondary" busy={act.busy} onClick={() => act.run('lift-lockout')}>
+        {t('person.liftLockout')}
+      </Button>
       {(unclaimed && !p.claimedAt) || p.state === 'deactivated' ? (
         <Button kind="danger" busy={act.busy} onClick={() => act.run('delete')}>
           {t('person.delete')}

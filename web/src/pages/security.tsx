@@ -1,22 +1,49 @@
 import { type FormEvent, useState } from 'react';
-import { del, get, post, type SessionInfo } from '../api';
+import { del, get, post, type SessionInfo, type SignedIn } from '../api';
 import { formatTime, t } from '../i18n';
-import { navigate } from '../router';
-import { useSession } from '../session';
+import { Link, navigate } from '../router';
+import { TWO_STEP_PATH, useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Checkbox, Field, NewPasswordField } from '../ui/forms';
 import { fieldError, useAction, useLoad } from '../ui/hooks';
 import { Shell } from '../ui/shell';
 
-/** Settings and privacy → Security and login: recovery code, password, devices (R11, R31). */
+/** Settings and privacy → Security and login: recovery code, password, devices (R11, R31, R40). */
 export function SecurityPage() {
   const { me } = useSession();
+  const twoStep = me?.secondFactor ?? 'not_required';
+  // An admin who must set it up sees it first; for everyone else it is an option further down.
+  const required = twoStep === 'enrollment_required';
   return (
     <Shell title={t('security.title')} narrow>
+      {required ? <TwoStep status={twoStep} /> : null}
       {me?.person.loginKind === 'phone' ? <RecoveryCode /> : null}
       <ChangePassword minLength={me?.community.passwordMinLength ?? 8} />
+      {required ? null : <TwoStep status={twoStep} />}
       <Sessions />
     </Shell>
+  );
+}
+
+/** Anyone may add an authenticator; an admin must (R40), and comes here first. */
+function TwoStep({ status }: { status: SignedIn['secondFactor'] }) {
+  const text =
+    status === 'enrolled'
+      ? t('security.twoStepOn')
+      : status === 'enrollment_required'
+        ? t('security.twoStepRequired')
+        : t('security.twoStepOff');
+  return (
+    <section aria-labelledby="two-step-title" className="card">
+      <h2 id="two-step-title">{t('security.twoStepTitle')}</h2>
+      <p>{text}</p>
+      <Link
+        className={`button ${status === 'enrollment_required' ? 'primary' : 'secondary'}`}
+        href={TWO_STEP_PATH}
+      >
+        {status === 'enrolled' ? t('security.twoStepReplace') : t('security.twoStepSetUp')}
+      </Link>
+    </section>
   );
 }
 

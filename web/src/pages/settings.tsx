@@ -17,6 +17,8 @@ const toDraft = (s: Settings): Draft => ({
   passwordMinLength: String(s.passwordMinLength),
   sessionIdleMinutes: String(s.sessionIdleMinutes),
   sessionAbsoluteHours: String(s.sessionAbsoluteHours),
+  adminSessionIdleMinutes: String(s.adminSessionIdleMinutes),
+  adminSessionAbsoluteHours: String(s.adminSessionAbsoluteHours),
 });
 
 const list = (value: string) =>
@@ -24,6 +26,25 @@ const list = (value: string) =>
     .split(/[\s,]+/)
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** The draft as the API takes it: numbers, lists and flags from the text of the fields. */
+const toChanges = (draft: Draft): SettingsChanges => ({
+  name: String(draft.name),
+  timeZone: String(draft.timeZone),
+  defaultCountry: String(draft.defaultCountry).toUpperCase(),
+  phoneProfilesEnabled: draft.phoneProfilesEnabled === true,
+  accessCodeProfilesEnabled: draft.accessCodeProfilesEnabled === true,
+  smsCountries: list(String(draft.smsCountries)).map((c) => c.toUpperCase()),
+  claimLinkLifetimeDays: Number(draft.claimLinkLifetimeDays),
+  remindersEnabled: draft.remindersEnabled === true,
+  reminderDays: list(String(draft.reminderDays)).map(Number),
+  passwordMinLength: Number(draft.passwordMinLength),
+  sessionIdleMinutes: Number(draft.sessionIdleMinutes),
+  sessionAbsoluteHours: Number(draft.sessionAbsoluteHours),
+  adminSessionIdleMinutes: Number(draft.adminSessionIdleMinutes),
+  adminSessionAbsoluteHours: Number(draft.adminSessionAbsoluteHours),
+  secondFactorForAccountManagers: draft.secondFactorForAccountManagers === true,
+});
 
 /** Settings (R25): each with a sentence saying what it does; changes apply at once. */
 export function SettingsPage() {
@@ -36,21 +57,7 @@ export function SettingsPage() {
   }, [settings.data]);
   const save = useAction(async () => {
     if (!draft) return;
-    const body: SettingsChanges = {
-      name: String(draft.name),
-      timeZone: String(draft.timeZone),
-      defaultCountry: String(draft.defaultCountry).toUpperCase(),
-      phoneProfilesEnabled: draft.phoneProfilesEnabled === true,
-      accessCodeProfilesEnabled: draft.accessCodeProfilesEnabled === true,
-      smsCountries: list(String(draft.smsCountries)).map((c) => c.toUpperCase()),
-      claimLinkLifetimeDays: Number(draft.claimLinkLifetimeDays),
-      remindersEnabled: draft.remindersEnabled === true,
-      reminderDays: list(String(draft.reminderDays)).map(Number),
-      passwordMinLength: Number(draft.passwordMinLength),
-      sessionIdleMinutes: Number(draft.sessionIdleMinutes),
-      sessionAbsoluteHours: Number(draft.sessionAbsoluteHours),
-    };
-    settings.setData(await patch<Settings>('/api/v1/settings', body));
+    settings.setData(await patch<Settings>('/api/v1/settings', toChanges(draft)));
     setSaved(true);
     await refresh();
   });
@@ -102,6 +109,18 @@ export function SettingsPage() {
           {text('passwordMinLength', 'settings.passwordMin', 'settings.passwordMinHelp', 'number')}
           {text('sessionIdleMinutes', 'settings.idle', 'settings.idleHelp', 'number')}
           {text('sessionAbsoluteHours', 'settings.absolute', 'settings.absoluteHelp', 'number')}
+          {text('adminSessionIdleMinutes', 'settings.adminIdle', 'settings.adminIdleHelp', 'number')}
+          {text(
+            'adminSessionAbsoluteHours',
+            'settings.adminAbsolute',
+            'settings.adminAbsoluteHelp',
+            'number',
+          )}
+          {toggle(
+            'secondFactorForAccountManagers',
+            'settings.secondFactorManagers',
+            'settings.secondFactorManagersHelp',
+          )}
         </fieldset>
         <fieldset>
           <legend>{t('setup.community')}</legend>

@@ -8,6 +8,7 @@ import { Select } from '../ui/forms';
 import { useAction, useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
 import { Shell } from '../ui/shell';
+import { TableWrap } from '../ui/table';
 
 const STATUSES: readonly Sms['status'][] = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'];
 
@@ -24,7 +25,7 @@ export function SmsTable({ items, onChange }: { items: Sms[]; onChange: () => un
     <>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       <ErrorAlert error={resend.error} />
-      <div className="table-wrap">
+      <TableWrap label={t('sms.title')}>
         <table>
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export function SmsTable({ items, onChange }: { items: Sms[]; onChange: () => un
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

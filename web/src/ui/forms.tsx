@@ -135,3 +135,37 @@ export function NewPasswordField({
     </div>
   );
 }
+
+/**
+ * The second factor typed at sign-in or recovery (R40): a 6-digit code from the authenticator app
+ * or a backup code. Plain text, not a numeric keypad, because backup codes have letters.
+ */
+export function SecondFactorField({
+  label,
+  value,
+  onChange,
+  error,
+  autoFocus = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field
+      label={label}
+      hint={t('code.hint')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+      autoComplete="one-time-code"
+      autoCapitalize="characters"
+      autoCorrect="off"
+      spellCheck={false}
+      required
+      autoFocus={autoFocus}
+    />
+  );
+}

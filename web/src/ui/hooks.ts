@@ -67,3 +67,10 @@ export function fieldError(error: ApiError | null, field: string): string | unde
   );
   return problem?.message;
 }
+
+const SECOND_FACTOR_REFUSALS = ['totp_required', 'totp_invalid', 'second_factor_required'];
+
+/** The server's own words about a missing or wrong authenticator code, for the code's field. */
+export function secondFactorError(error: ApiError | null): string | undefined {
+  return error && SECOND_FACTOR_REFUSALS.includes(error.code) ? error.detail : undefined;
+}

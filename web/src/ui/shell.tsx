@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { post } from '../api';
 import { t } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
-import { canReadReports, isAdmin, useSession } from '../session';
+import { canReadReports, isAdmin, mustEnrol, useSession } from '../session';
 
 /** The frame of every page: header with navigation, and the page's own content. */
 export function Shell({ title, children, narrow }: { title: string; children: ReactNode; narrow?: boolean }) {
@@ -19,13 +19,17 @@ export function Shell({ title, children, narrow }: { title: string; children: Re
     heading.current?.focus();
     setOpen(false);
   }, [path]);
+  // Until an admin has set up their authenticator, admin pages would only refuse them (R40).
+  const reports = canReadReports(me) && !mustEnrol(me);
+  const admin = isAdmin(me) && !mustEnrol(me);
   const links: { href: string; label: string; show: boolean }[] = [
-    { href: '/people', label: t('nav.people'), show: canReadReports(me) },
-    { href: '/invitations', label: t('nav.invitations'), show: isAdmin(me) },
-    { href: '/sms', label: t('nav.sms'), show: canReadReports(me) },
-    { href: '/audit', label: t('nav.audit'), show: canReadReports(me) },
-    { href: '/limits', label: t('nav.limits'), show: canReadReports(me) },
-    { href: '/settings', label: t('nav.settings'), show: me?.person.role === 'system_admin' },
+    { href: '/people', label: t('nav.people'), show: reports },
+    { href: '/invitations', label: t('nav.invitations'), show: admin },
+    { href: '/lockouts', label: t('nav.lockouts'), show: admin },
+    { href: '/sms', label: t('nav.sms'), show: reports },
+    { href: '/audit', label: t('nav.audit'), show: reports },
+    { href: '/limits', label: t('nav.limits'), show: reports },
+    { href: '/settings', label: t('nav.settings'), show: admin && me?.person.role === 'system_admin' },
     { href: '/me/security', label: t('nav.security'), show: me !== null },
   ];
   const signOut = async () => {

@@ -1,0 +1,97 @@
+import type { Executor } from '../storage/db.js';
+import type { Role } from '../storage/schema.js';
+import { type ApiToken, toApiToken } from './api-token.js';
+
+export async function insertApiToken(db: Executor, token: ApiToken & { tokenHash: string }): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: token.id,
+      community_id: token.communityId,
+      created_by: token.createdBy,
+      name: token.name,
+      scopes: token.scopes.join(' '),
+      token_hash: token.tokenHash,
+      hint: token.hint,
+      created_at: token.createdAt,
+      expires_at: token.expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+      last_used_ip: null,
+    })
+    .execute();
+}
+
+export interface UsableToken {
+  token: ApiToken;
+  /** The owner's role now, or null for a token the operator made (it acts as a system admin). */
+  ownerRole: Role | null;
+  ownerLabel: string | null;
+}
+
+/**
+ * The token behind a hash if it can be used now: not revoked, not expired, and its owner (if it
+ * has one) still active. A token is never worth more than the person who made it is today.
+ */
+export async function findUsableToken(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<UsableToken | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .leftJoin('people', 'people.id', 'api_tokens.created_by')
+    .selectAll('api_tokens')
+    .select([
+      'people.role as owner_role',
+      'people.active as owner_active',
+      'people.display_name as owner_label',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .executeTakeFirst();
+  if (!row) return null;
+  const { owner_role, owner_active, owner_label, ...token } = row;
+  if (token.created_by !== null && owner_active !== 1) return null;
+  return { token: toApiToken(token), ownerRole: owner_role ?? null, ownerLabel: owner_label ?? null };
+}
+
+export async function listApiTokens(db: Executor, communityId: string): Promise<ApiToken[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toApiToken);
+}
+
+export async function revokeApiToken(
+  db: Executor,
+  communityId: string,
+  id: string,
+  now: string,
+): Promise<ApiToken | null> {
+  const row = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toApiToken(row) : null;
+}
+
+export async function recordTokenUse(
+  db: Executor,
+  id: string,
+  use: { at: string; ip: string | null },
+): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: use.at, last_used_ip: use.ip })
+    .where('id', '=', id)
+    .execute();
+}
