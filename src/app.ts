@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { recordRefusedError } from './audit/refusals.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -17,6 +18,7 @@ import { sessionCookieName } from './auth/session-cookie.js';
 import { registerClaimRoutes } from './claim/claim.routes.js';
 import type { Deps } from './deps.js';
 import { actingContext, registerAccessControl } from './http/access.js';
+import type { Api } from './http/api.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
@@ -30,12 +32,12 @@ import { registerLockoutRoutes } from './lockouts/lockouts.routes.js';
 import { registerOnboardingRoutes } from './onboarding/onboarding.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
-import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerScimRoutes } from './scim/scim.routes.js';
+import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { registerSetupRoutes } from './setup/setup.routes.js';
 import { registerSmsRoutes } from './sms/sms.routes.js';
-import { registerTokenRoutes } from './tokens/tokens.routes.js';
 import { registerSmsLogRoutes } from './sms-log/sms-log.routes.js';
+import { registerTokenRoutes } from './tokens/tokens.routes.js';
 
 /** Builds the whole HTTP app without listening, so tests drive it with inject or a real port. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -64,9 +66,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a cross-site form cannot send application/json without a CORS preflight.
   app.removeContentTypeParser('text/plain');
-
   await app.register(cookie);
-  await app.register(swagger, {
+  await app.register(swagger, openApiOptions(deps));
+  registerPlumbing(app, deps);
+  registerRoutes(app.withTypeProvider<ZodTypeProvider>(), deps, registerMetrics(app));
+  await app.ready();
+  return app;
+}
+
+function openApiOptions(deps: Deps) {
+  return {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -74,17 +83,25 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         version: '1',
         description:
           'Account management for workforces without company email. Sign in with POST /api/v1/auth/login; ' +
-          'send the returned csrfToken as X-CSRF-Token on every change. Errors are RFC 9457 problem details with a stable `code`.',
+          'send the returned csrfToken as X-CSRF-Token on every change, or send an API token as ' +
+          '"Authorization: Bearer <token>". Errors are RFC 9457 problem details with a stable `code`.',
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.config.secureCookies) },
+          session: {
+            type: 'apiKey' as const,
+            in: 'cookie',
+            name: sessionCookieName(deps.config.secureCookies),
+          },
         },
       },
     },
     transform: jsonSchemaTransform,
-  });
+  };
+}
 
+/** What every request passes through, in order: errors, headers, who is calling, idempotency. */
+function registerPlumbing(app: FastifyInstance, deps: Deps) {
   registerProblemHandlers(app, {
     // A 403, a refused SMS: recorded for signed-in callers, whose community is known (R36).
     onRefused: async (request, error) => {
@@ -97,9 +114,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSecurityHeaders(app, deps.config);
   registerAccessControl(app, createAuthenticator(deps));
   registerIdempotency(app, deps);
-  const metrics = registerMetrics(app);
+}
 
-  const api = app.withTypeProvider<ZodTypeProvider>();
+function registerRoutes(api: Api, deps: Deps, metrics: Registry) {
   registerSystemRoutes(api, deps.db, metrics, deps.config);
   registerSetupRoutes(api, deps);
   registerAuthRoutes(api, deps);
@@ -118,8 +135,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSmsRoutes(api, deps);
   registerSmsLogRoutes(api, deps);
   registerWebRoutes(api);
-  await app.ready();
-  return app;
 }
 
 /** A hop count becomes "trust the nearest N hops"; Fastify takes the other forms as they are. */

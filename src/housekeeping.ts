@@ -1,8 +1,8 @@
 import { deleteAuditEventsBefore } from './audit/audit.store.js';
 import { deleteDevicesUnusedSince } from './auth/trusted-devices.store.js';
 import type { Clock } from './clock.js';
-import { deleteWindowsEndedBefore } from './counters/window-counters.store.js';
 import { deleteCountersBefore } from './counters/counters.store.js';
+import { deleteWindowsEndedBefore } from './counters/window-counters.store.js';
 import { deleteIdempotencyKeysBefore } from './http/idempotency.store.js';
 import { deleteSessionsEndedBefore } from './sessions/sessions.store.js';
 import { applyKeptReceipts } from './sms/receipts.js';
@@ -21,7 +21,11 @@ const DEVICE_TRUST_DAYS = 180;
  * daily counters a week old, sessions ended more than 30 days ago (kept that long for "where you
  * were signed in"), devices unused for half a year, and audit events past their retention (R36).
  */
-export async function sweepExpired(db: Db, clock: Clock, { auditRetentionDays }: { auditRetentionDays: number }) {
+export async function sweepExpired(
+  db: Db,
+  clock: Clock,
+  { auditRetentionDays }: { auditRetentionDays: number },
+) {
   const now = clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   await deleteIdempotencyKeysBefore(db, iso(now - DAY_MS));

@@ -30,6 +30,7 @@ import type { SessionView } from './sessions/sessions.view.js';
 import type { settingsPatchSchema, settingsViewSchema } from './settings/settings.schemas.js';
 import type { devInboxEntrySchema } from './sms/sms.routes.js';
 import type { SmsView } from './sms-log/sms-log.view.js';
+import type { apiTokenViewSchema } from './tokens/tokens.routes.js';
 
 export type Person = PersonView;
 export type Role = (typeof ROLES)[number];
@@ -55,6 +56,9 @@ export type Settings = z.infer<typeof settingsViewSchema>;
 export type SettingsChanges = z.input<typeof settingsPatchSchema>;
 export type ClaimInfo = z.infer<typeof claimLinkViewSchema>;
 export type Problem = z.infer<typeof problemSchema>;
+export type ApiTokenView = z.infer<typeof apiTokenViewSchema>;
+/** What `POST /api/v1/tokens` answers: the token's view and, this once, the token itself. */
+export type NewApiToken = ApiTokenView & { token: string };
 
 /** One page of a list: `nextCursor` goes back as `cursor` for the next. */
 export interface Page<T> {

@@ -32,7 +32,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // The domain, bottom up.
   ['communities'],
   ['settings', 'limits', 'tokens'],
-  ['people'],
+  ['people', 'groups'],
   ['second-factor'],
   ['invitations', 'auth', 'setup'],
   ['onboarding', 'claim', 'recovery', 'sms-log', 'scim', 'lockouts'],

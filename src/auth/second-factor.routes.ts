@@ -10,6 +10,7 @@ import { signedInOf } from './authenticate.js';
 import { confirmPassword } from './reauth.js';
 import { renewSession } from './renew-session.js';
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a route table, one declaration per route, read top to bottom
 export function registerSecondFactorRoutes(api: Api, deps: Deps) {
   const tags = ['second factor'];
 

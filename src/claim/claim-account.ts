@@ -17,6 +17,7 @@ import { issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
 import { catalogueFor, HIDDEN } from '../sms/messages.js';
 import { enqueueSms } from '../sms/outbox.js';
+import type { Tx } from '../storage/db.js';
 import { CLAIM_RULES } from '../throttle/throttle.js';
 import { consumeClaimToken } from './claim.store.js';
 import { claimLinkProblem, loadClaimLink, supersededLink } from './claim-link.js';
@@ -85,18 +86,7 @@ export async function claimAccount({
     );
     if (!person) throw supersededLink();
     const community = await findCommunityOrThrow(tx, person.communityId);
-    const text = catalogueFor(person.locale ?? community.defaultLocale).recoveryCode;
-    if (person.phone) {
-      await enqueueSms(tx, deps, {
-        communityId: community.id,
-        personId: person.id,
-        to: person.phone,
-        kind: 'recovery_code',
-        channel: 'claim',
-        body: text({ community: community.name, code: formatRecoveryCode(recoveryCode) }),
-        preview: text({ community: community.name, code: HIDDEN }),
-      });
-    }
+    await textRecoveryCode(tx, deps, person, community, recoveryCode);
     const session = await issueSession(
       tx,
       deps.clock,
@@ -116,6 +106,21 @@ export async function claimAccount({
       details: { sessionId: session.id, recoveryCodeTexted: person.phone !== null },
     });
     return { session, person, community, deviceToken: remembered };
+  });
+}
+
+/** The recovery code goes to the worker by text as they claim (R7, R9); admins see it hidden. */
+async function textRecoveryCode(tx: Tx, deps: Deps, person: Person, community: Community, code: string) {
+  if (!person.phone) return;
+  const text = catalogueFor(person.locale ?? community.defaultLocale).recoveryCode;
+  await enqueueSms(tx, deps, {
+    communityId: community.id,
+    personId: person.id,
+    to: person.phone,
+    kind: 'recovery_code',
+    channel: 'claim',
+    body: text({ community: community.name, code: formatRecoveryCode(code) }),
+    preview: text({ community: community.name, code: HIDDEN }),
   });
 }
 

@@ -29,16 +29,6 @@ export async function incrementIfBelow(
   return row ? row.count : null;
 }
 
-export async function readCounter(db: Executor, scope: string, period: string): Promise<number> {
-  const row = await db
-    .selectFrom('daily_counters')
-    .select('count')
-    .where('scope', '=', scope)
-    .where('day', '=', period)
-    .executeTakeFirst();
-  return row?.count ?? 0;
-}
-
 /** Counters are keyed by their day (or hour) first; those before `day` are past every limit. */
 export async function deleteCountersBefore(db: Executor, day: string): Promise<void> {
   await db.deleteFrom('daily_counters').where('day', '<', day).execute();

@@ -51,6 +51,37 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   }));
 }
 
+const NOT_JSON = 'The body is not valid JSON. Check quotes, commas and brackets.';
+
+/** Fastify's own refusals of a request (its body, its size, its type), in our words. */
+function frameworkProblem(error: FastifyError): { code: ErrorCode; detail: string } | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { code: 'malformed_json', detail: NOT_JSON };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        code: 'malformed_json',
+        detail: 'The body is empty but says it is JSON. Send {} or no Content-Type.',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        code: 'payload_too_large',
+        detail: 'The body is too large. Send less at once, for example in batches.',
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        code: 'unsupported_media_type',
+        detail: 'Send the body as JSON with Content-Type: application/json.',
+      };
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400)
+    return { code: 'malformed_json', detail: NOT_JSON };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { code: 'invalid_request', detail: error.message };
+  }
+  return null;
+}
+
 /**
  * `onRefused` hears every AppError before it is answered, once the refused change has rolled
  * back, so a refusal can be recorded where no rollback reaches it (R36). It must not throw; if it
@@ -79,42 +110,8 @@ export function registerProblemHandlers(
         },
       );
     }
-    switch (error.code) {
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return sendProblem(
-          reply,
-          'malformed_json',
-          'The body is not valid JSON. Check quotes, commas and brackets.',
-        );
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendProblem(
-          reply,
-          'malformed_json',
-          'The body is empty but says it is JSON. Send {} or no Content-Type.',
-        );
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(
-          reply,
-          'payload_too_large',
-          'The body is too large. Send less at once, for example in batches.',
-        );
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendProblem(
-          reply,
-          'unsupported_media_type',
-          'Send the body as JSON with Content-Type: application/json.',
-        );
-    }
-    if (error instanceof SyntaxError && error.statusCode === 400) {
-      return sendProblem(
-        reply,
-        'malformed_json',
-        'The body is not valid JSON. Check quotes, commas and brackets.',
-      );
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, 'invalid_request', error.message);
-    }
+    const framework = frameworkProblem(error);
+    if (framework) return sendProblem(reply, framework.code, framework.detail);
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(
       reply,

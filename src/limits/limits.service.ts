@@ -95,7 +95,12 @@ async function usage(db: Executor, deps: Deps, community: Community, scope: stri
   };
 }
 
-export async function claimSmsLeftToday(db: Executor, deps: Deps, community: Community, phone: string | null) {
+export async function claimSmsLeftToday(
+  db: Executor,
+  deps: Deps,
+  community: Community,
+  phone: string | null,
+) {
   const limit = deps.config.limits.claimSmsPerDay;
   const { used, resetsAt } = phone
     ? await usage(db, deps, community, claimSmsScope(community.id, phone))

@@ -26,7 +26,12 @@ export async function listLockouts({ deps, communityId }: { deps: Deps; communit
         LOGIN_KINDS.includes(loginKind) && login
           ? await findPersonByLogin(deps.db, communityId, loginKind as LoginKind, login)
           : null;
-      items.push({ kind, login, lockedUntil: lockout.lockedUntil, person: person ? toPersonView(person) : null });
+      items.push({
+        kind,
+        login,
+        lockedUntil: lockout.lockedUntil,
+        person: person ? toPersonView(person) : null,
+      });
     }
   }
   return { items };

@@ -1,10 +1,8 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
-import type { ActingContext } from '../context.js';
-import type { Deps } from '../deps.js';
 import { sendClaimSms } from '../invitations/claim-sms.js';
 import { type CreatePersonArgs, createPersonIn } from '../people/create-person.js';
 import { rethrowUnique } from '../people/guards.js';
-import type { CreatePersonInput, PersonView } from '../people/people.schemas.js';
+import type { PersonView } from '../people/people.schemas.js';
 import { toPersonView } from '../people/person.view.js';
 import type { Tx } from '../storage/db.js';
 

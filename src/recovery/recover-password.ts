@@ -1,4 +1,4 @@
-import { AuditType, recordAudit } from '../audit/audit.js';
+import { AuditType } from '../audit/audit.js';
 import { recordRefusal } from '../audit/refusals.js';
 import { trustedDeviceKey } from '../auth/device-cookie.js';
 import type { SignedIn } from '../auth/login.js';

@@ -70,7 +70,8 @@ function copyPath(from: Json, to: Json, { schema, names }: { schema: string | nu
     const key = findKey(from, schema);
     if (!key) return;
     source = from[key];
-    target = (to[key] ??= {}) as Json;
+    to[key] ??= {};
+    target = to[key] as Json;
   }
   for (const [index, name] of names.entries()) {
     if (typeof source !== 'object' || source === null || Array.isArray(source)) return;
@@ -82,6 +83,7 @@ function copyPath(from: Json, to: Json, { schema, names }: { schema: string | nu
       return;
     }
     source = value;
-    target = (target[key] ??= {}) as Json;
+    target[key] ??= {};
+    target = target[key] as Json;
   }
 }

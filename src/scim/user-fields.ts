@@ -50,7 +50,7 @@ function text(value: unknown, attribute: string, max = 200): string | null {
 }
 
 /** A boolean, as JSON or as Entra's strings "True" and "False". */
-export function scimBoolean(value: unknown, attribute: string): boolean | undefined {
+function scimBoolean(value: unknown, attribute: string): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))

@@ -32,7 +32,7 @@ export async function replaceBackupCodes(
 }
 
 /** Uses up a backup code in one conditional update: single use even under parallel requests. */
-export async function useBackupCode(
+export async function spendBackupCode(
   db: Executor,
   personId: string,
   codeHash: string,
@@ -46,14 +46,4 @@ export async function useBackupCode(
     .where('used_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-export async function countUnusedBackupCodes(db: Executor, personId: string): Promise<number> {
-  const row = await db
-    .selectFrom('backup_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('person_id', '=', personId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -7,8 +7,8 @@ import { constantTimeEqual } from '../crypto/random.js';
  * records the step it was accepted for, so no code works twice (a code seen over a shoulder is
  * spent once its owner has used it).
  */
-export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_PERIOD_SECONDS = 30;
+const TOTP_DIGITS = 6;
 const DRIFT_STEPS = 1;
 
 /** 160 random bits, base32: what authenticator apps store. */

@@ -3,7 +3,7 @@ import { normaliseRecoveryCode } from '../crypto/recovery-code.js';
 import type { Secrets } from '../crypto/secrets.js';
 import type { Person } from '../people/person.js';
 import type { Executor } from '../storage/db.js';
-import { acceptTotpStep, useBackupCode } from './second-factor.store.js';
+import { acceptTotpStep, spendBackupCode } from './second-factor.store.js';
 import { matchTotp } from './totp.js';
 
 /**
@@ -21,5 +21,5 @@ export async function verifySecondFactor(
   if (step !== null) return acceptTotpStep(db, person.id, step);
   const backup = normaliseRecoveryCode(typed);
   if (!backup) return false;
-  return useBackupCode(db, person.id, deps.secrets.mac(backup), deps.clock.now().toISOString());
+  return spendBackupCode(db, person.id, deps.secrets.mac(backup), deps.clock.now().toISOString());
 }

@@ -13,6 +13,12 @@ export function lifetimesFor(
   settings: SessionLifetimes & { adminSessionIdleMinutes: number; adminSessionAbsoluteHours: number },
 ): SessionLifetimes {
   return ADMIN_ROLES.has(role)
-    ? { sessionIdleMinutes: settings.adminSessionIdleMinutes, sessionAbsoluteHours: settings.adminSessionAbsoluteHours }
-    : { sessionIdleMinutes: settings.sessionIdleMinutes, sessionAbsoluteHours: settings.sessionAbsoluteHours };
+    ? {
+        sessionIdleMinutes: settings.adminSessionIdleMinutes,
+        sessionAbsoluteHours: settings.adminSessionAbsoluteHours,
+      }
+    : {
+        sessionIdleMinutes: settings.sessionIdleMinutes,
+        sessionAbsoluteHours: settings.sessionAbsoluteHours,
+      };
 }

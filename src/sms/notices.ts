@@ -25,7 +25,9 @@ export async function queueNotice(
   },
 ): Promise<boolean> {
   const catalogue = catalogueFor(notice.locale);
-  const body = (notice.kind === 'password_changed' ? catalogue.passwordChanged : catalogue.recoveryCodeChanged)({
+  const body = (
+    notice.kind === 'password_changed' ? catalogue.passwordChanged : catalogue.recoveryCodeChanged
+  )({
     community: notice.communityName,
   });
   try {

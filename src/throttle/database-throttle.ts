@@ -29,7 +29,9 @@ export function createDatabaseThrottle(db: Db, clock: Clock): Throttle {
         if (!row) continue;
         if (row.lockedUntil && row.lockedUntil > nowIso) refuse(now, row.lockedUntil);
         if (row.attempts > rule.limit) {
-          const lockedUntil = new Date(now.getTime() + lockoutMinutes(rule, row.lockouts) * 60_000).toISOString();
+          const lockedUntil = new Date(
+            now.getTime() + lockoutMinutes(rule, row.lockouts) * 60_000,
+          ).toISOString();
           await startLockout(db, key, { lockedUntil, lockouts: row.lockouts + 1, now: nowIso });
           refuse(now, lockedUntil);
         }

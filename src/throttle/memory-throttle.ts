@@ -52,7 +52,11 @@ export function createMemoryThrottle(db: Db, clock: Clock): Throttle {
       for (const lockout of lockouts) {
         if (lockout.lockedUntil && lockout.lockedUntil > nowIso) refuse(now, lockout.lockedUntil);
       }
-      const counted = keys.map(({ key, rule }) => ({ key, rule, counter: count(key, rule.windowMinutes, now.getTime()) }));
+      const counted = keys.map(({ key, rule }) => ({
+        key,
+        rule,
+        counter: count(key, rule.windowMinutes, now.getTime()),
+      }));
       for (const { key, rule, counter } of counted) {
         if (counter.attempts <= rule.limit) continue;
         const before = lockouts.find((l) => l.key === key)?.lockouts ?? 0;

@@ -70,7 +70,13 @@ export async function startLockout(
 ): Promise<void> {
   await db
     .insertInto('throttles')
-    .values({ key, attempts: 0, window_ends_at: lock.lockedUntil, locked_until: lock.lockedUntil, lockouts: lock.lockouts })
+    .values({
+      key,
+      attempts: 0,
+      window_ends_at: lock.lockedUntil,
+      locked_until: lock.lockedUntil,
+      lockouts: lock.lockouts,
+    })
     .onConflict((oc) =>
       oc
         .column('key')
@@ -80,7 +86,9 @@ export async function startLockout(
           attempts: 0,
           window_ends_at: lock.lockedUntil,
         })
-        .where((eb) => eb.or([eb('throttles.locked_until', 'is', null), eb('throttles.locked_until', '<=', lock.now)])),
+        .where((eb) =>
+          eb.or([eb('throttles.locked_until', 'is', null), eb('throttles.locked_until', '<=', lock.now)]),
+        ),
     )
     .execute();
 }

@@ -40,7 +40,10 @@ export interface Throttle {
    * takes this attempt's count back (a client address is charged for failures only). In the
    * success's transaction when one is given.
    */
-  succeeded(outcome: { forget?: readonly string[]; refund?: readonly string[] }, executor?: Executor): Promise<void>;
+  succeeded(
+    outcome: { forget?: readonly string[]; refund?: readonly string[] },
+    executor?: Executor,
+  ): Promise<void>;
   /** Lockouts in force now whose key starts with `prefix`. */
   activeLockouts(prefix: string): Promise<Lockout[]>;
   /** Lifts any lockout of these keys and forgets their counts (an admin's help, or a reset). */
@@ -100,7 +103,8 @@ export const REAUTH_RULES = {
 
 /** The keys that hold one account's sign-in and recovery lockouts, for admins to see and lift. */
 export const accountThrottleKeys = {
-  login: (communityId: string, kind: string, value: string) => `login:account:${communityId}:${kind}:${value}`,
+  login: (communityId: string, kind: string, value: string) =>
+    `login:account:${communityId}:${kind}:${value}`,
   recovery: (communityId: string, phone: string) => `recover:account:${communityId}:${phone}`,
   /** Every account key of a community starts with one of these. */
   prefixes: (communityId: string) => [`login:account:${communityId}:`, `recover:account:${communityId}:`],

@@ -9,10 +9,6 @@ import { insertApiToken, listApiTokens, revokeApiToken } from './tokens.store.js
 /** `mst_` and 256 random bits: the prefix lets secret scanners and people recognise a Muster token. */
 const TOKEN_PREFIX = 'mst_';
 
-export function looksLikeApiToken(value: string): boolean {
-  return /^mst_[A-Za-z0-9_-]{43}$/.test(value);
-}
-
 /**
  * Makes an API token (R27): shown once, stored as its SHA-256 hash (256 random bits need no slow
  * hash), scoped to SCIM and/or the REST API, optionally expiring. `ctx.actor` is its owner (the

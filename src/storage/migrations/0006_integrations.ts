@@ -24,7 +24,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('last_used_at', 'text')
     .addColumn('last_used_ip', 'text')
     .execute();
-  await db.schema.createIndex('api_tokens_community_idx').on('api_tokens').columns(['community_id', 'id']).execute();
+  await db.schema
+    .createIndex('api_tokens_community_idx')
+    .on('api_tokens')
+    .columns(['community_id', 'id'])
+    .execute();
 
   // userName as SCIM knows it: what the identity provider sent, else the login. Unique per
   // community whatever its case, and indexed for `userName eq` lookups at a million people.
@@ -36,7 +40,11 @@ export async function up(db: AnyDb): Promise<void> {
   // SCIM's externalId is the identity provider's own id for the user (Entra's objectId, Okta's
   // user id), not the employee ID: kept as sent, searchable, and not unique.
   await db.schema.alterTable('people').addColumn('scim_external_id', 'text').execute();
-  await db.schema.createIndex('people_scim_external_id_idx').on('people').columns(['community_id', 'scim_external_id']).execute();
+  await db.schema
+    .createIndex('people_scim_external_id_idx')
+    .on('people')
+    .columns(['community_id', 'scim_external_id'])
+    .execute();
 
   await db.schema
     .createTable('groups')
