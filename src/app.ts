@@ -22,6 +22,7 @@ import type { Api } from './http/api.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { logRedactPaths, logSerializers } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
+import { refuseNulCharacters } from './http/no-nul.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { registerSystemRoutes } from './http/system.routes.js';
@@ -113,6 +114,7 @@ function registerPlumbing(app: FastifyInstance, deps: Deps) {
   });
   registerSecurityHeaders(app, deps.config);
   registerAccessControl(app, createAuthenticator(deps));
+  refuseNulCharacters(app);
   registerIdempotency(app, deps);
 }
 

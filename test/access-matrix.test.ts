@@ -800,8 +800,14 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
 
   const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
   const SCIM_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-  const tokens: { scim?: Promise<string>; rest?: Promise<string>; otherScim?: Promise<string> } = {};
-  const groups: { own?: Promise<string>; other?: Promise<string> } = {};
+  /** Made the first time it is needed, then the same one: a token, a group. */
+  function once<T>(make: () => Promise<T>): () => Promise<T> {
+    let made: Promise<T> | undefined;
+    return () => {
+      made ??= make();
+      return made;
+    };
+  }
 
   /** The secret of a new API token of the caller's community (R27). */
   async function tokenSecret(client: Client, scopes: string[]): Promise<string> {
@@ -809,9 +815,11 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json().token;
   }
-  const ownScim = () => (tokens.scim ??= alive(admin).then((c) => tokenSecret(c, ['scim'])));
-  const ownRest = () => (tokens.rest ??= alive(admin).then((c) => tokenSecret(c, ['rest'])));
-  const otherScim = () => (tokens.otherScim ??= tokenSecret(otherCommunity.admin, ['scim']));
+  const ownScim = once(async () => tokenSecret(await alive(admin), ['scim']));
+  const ownRest = once(async () => tokenSecret(await alive(admin), ['rest']));
+  const otherScim = once(() => tokenSecret(otherCommunity.admin, ['scim']));
+  const ownGroup = once(async () => scimGroup(await ownScim()));
+  const otherGroup = once(async () => scimGroup(await otherScim()));
 
   function scimRequest(
     method: Method,
@@ -852,8 +860,8 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
             ? addPerson({ email: `${unique('scim')}@example.com`, displayName: 'Scim Target' })
             : ownCommunity.bystanderId;
         case 'groups':
-          if (side === 'other') return (groups.other ??= otherScim().then(scimGroup));
-          return side === 'fresh' ? scimGroup(await ownScim()) : (groups.own ??= ownScim().then(scimGroup));
+          if (side === 'other') return otherGroup();
+          return side === 'fresh' ? scimGroup(await ownScim()) : ownGroup();
         case 'resourcetypes':
           return 'User';
         case 'schemas':

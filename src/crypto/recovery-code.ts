@@ -23,7 +23,12 @@ export function formatRecoveryCode(code: string): string {
 
 /** The canonical 10 characters of what a person typed, or null if it cannot be a code. */
 export function normaliseRecoveryCode(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  // Only ASCII letters are upper-cased: toUpperCase() would turn ß into SS and ı into I.
+  const compact = input
+    .replace(/[a-z]/g, (c) => c.toUpperCase())
+    .replace(/[\s-]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
   if (compact.length !== 10) return null;
   for (const char of compact) if (!ALPHABET.includes(char)) return null;
   return compact;
