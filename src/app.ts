@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,6 +17,7 @@ import { registerSecondFactorRoutes } from './auth/second-factor.routes.js';
 import { sessionCookieName } from './auth/session-cookie.js';
 import { registerClaimRoutes } from './claim/claim.routes.js';
 import type { Deps } from './deps.js';
+import type { AppError } from './errors.js';
 import { actingContext, registerAccessControl } from './http/access.js';
 import type { Api } from './http/api.js';
 import { registerIdempotency } from './http/idempotency.js';
@@ -103,19 +104,21 @@ function openApiOptions(deps: Deps) {
 
 /** What every request passes through, in order: errors, headers, who is calling, idempotency. */
 function registerPlumbing(app: FastifyInstance, deps: Deps) {
-  registerProblemHandlers(app, {
-    // A 403, a refused SMS: recorded for signed-in callers, whose community is known (R36).
-    onRefused: async (request, error) => {
-      if (!request.principal) return;
-      await recordRefusedError(deps.db, deps.clock, actingContext(request), error, {
-        route: `${request.method} ${request.routeOptions.url ?? ''}`,
-      });
-    },
-  });
+  registerProblemHandlers(app, { onRefused: refusedRequestRecorder(deps) });
   registerSecurityHeaders(app, deps.config);
   registerAccessControl(app, createAuthenticator(deps));
   refuseNulCharacters(app);
   registerIdempotency(app, deps);
+}
+
+/** A 403, a refused SMS: recorded for signed-in callers, whose community is known (R36). */
+function refusedRequestRecorder(deps: Deps) {
+  return async (request: FastifyRequest, error: AppError) => {
+    if (!request.principal) return;
+    await recordRefusedError(deps.db, deps.clock, actingContext(request), error, {
+      route: `${request.method} ${request.routeOptions.url ?? ''}`,
+    });
+  };
 }
 
 function registerRoutes(api: Api, deps: Deps, metrics: Registry) {
@@ -125,7 +128,7 @@ function registerRoutes(api: Api, deps: Deps, metrics: Registry) {
   registerSecondFactorRoutes(api, deps);
   registerLockoutRoutes(api, deps);
   registerTokenRoutes(api, deps);
-  registerScimRoutes(api, deps);
+  registerScimRoutes(api, deps, { onRefused: refusedRequestRecorder(deps) });
   registerPeopleRoutes(api, deps);
   registerOnboardingRoutes(api, deps);
   registerSettingsRoutes(api, deps);

@@ -669,7 +669,8 @@ eachDatabase('fuzz: API bodies (R29, R2)', (world) => {
                 json: {
                   people: [
                     { displayName: 'Before', email: `before.${dryRun}@example.com` },
-                    { displayName: 'Nul\u0000', email: `nul.${dryRun}@example.com` },
+                    // A row the use case refuses (a NUL would refuse the whole request).
+                    { displayName: 'No address', email: `not-an-address.${dryRun}` },
                     { displayName: 'After', email: `after.${dryRun}@example.com` },
                   ],
                   dryRun,

@@ -288,7 +288,12 @@ export async function signIn(
   let response = await post(body);
   const secret = enrolledSecret(identifier, community);
   if (response.statusCode === 401 && response.json().code === 'totp_required' && secret) {
-    await world?.deps.db.updateTable('people').set({ totp_last_step: null }).execute();
+    const login = identifier.trim().toLowerCase();
+    await world?.deps.db
+      .updateTable('people')
+      .set({ totp_last_step: null })
+      .where((eb) => eb.or([eb('email', '=', login), eb('user_name', '=', identifier.trim())]))
+      .execute();
     response = await post({ ...body, totp: currentTotp(secret, now()) });
   }
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);

@@ -111,8 +111,8 @@ async function expectUnchanged(
 
 /**
  * The refused requests changed nothing, and their refusals were recorded (R36): `times` more
- * occurrences, all in one aggregated "Access Denied" row, as they came from one address within
- * one minute and named no person.
+ * occurrences in aggregated "Access Denied" rows, one per caller, as they came from one address
+ * within one minute and named no person.
  */
 async function expectOnlyRefusalsRecorded(
   world: World,
@@ -123,8 +123,11 @@ async function expectOnlyRefusalsRecorded(
   expect(before.accessDenied).toBe(0);
   expect(await snapshot(world, communityId)).toEqual({ ...before, accessDenied: times });
   const rows = await auditRows(world, communityId, ACCESS_DENIED);
-  expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ outcome: 'failure', count: times, target_id: null, ip: '127.0.0.1' });
+  expect(new Set(rows.map((row) => row.actor_id)).size).toBe(rows.length);
+  expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(times);
+  for (const row of rows) {
+    expect(row).toMatchObject({ outcome: 'failure', target_id: null, ip: '127.0.0.1' });
+  }
 }
 
 async function listAll(client: Client, query: string): Promise<{ id: string; [key: string]: unknown }[]> {

@@ -97,7 +97,8 @@ describe.runIf(present)('Microsoft SCIM collection under newman (R28)', () => {
       });
       expect(made.statusCode, made.body).toBe(201);
       const failures = await runCollection(port, made.json().token);
-      if (process.env.MUSTER_PRINT_SCIM_FAILURES) process.stdout.write(`${JSON.stringify(failures, null, 1)}\n`);
+      if (process.env.MUSTER_PRINT_SCIM_FAILURES)
+        process.stdout.write(`${JSON.stringify(failures, null, 1)}\n`);
       const isAllowed = (f: Failure) =>
         allowList.some((a) => a.request === f.request && a.assertion === f.assertion);
       expect(failures.filter((f) => !isAllowed(f))).toEqual([]);

@@ -43,6 +43,9 @@ function personRow(communityId: string, overrides: Partial<PeopleTable> = {}): P
       now: NOW,
     }),
     frontline: 1,
+    // These rows test the login constraints, so the SCIM userName (which the app sets to the
+    // login) is left empty and cannot clash first.
+    user_name: null,
     ...overrides,
   };
 }

@@ -122,17 +122,6 @@ export async function insertAggregated(
     .execute();
 }
 
-/** How many aggregated rows share a key prefix (one source's refusals of one kind in one minute). */
-export async function countAggregatedRows(db: Executor, prefix: string): Promise<number> {
-  const row = await db
-    .selectFrom('audit_events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('aggregation_key', '>=', prefix)
-    .where('aggregation_key', '<', `${prefix}\uffff`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Retention (R36): events older than `before` go. The log allows deleting, never rewriting. */
 export async function deleteAuditEventsBefore(db: Executor, before: string): Promise<void> {
   await db.deleteFrom('audit_events').where('occurred_at', '<', before).execute();

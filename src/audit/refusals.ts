@@ -1,19 +1,21 @@
 import type { Clock } from '../clock.js';
 import type { ActingContext } from '../context.js';
+import { incrementIfBelow } from '../counters/counters.store.js';
 import { newId } from '../crypto/random.js';
 import type { AppError, ErrorCode } from '../errors.js';
 import type { Db } from '../storage/db.js';
 import { type AuditEntry, AuditType, type AuditTypeName } from './audit.js';
-import { countAgain, countAggregatedRows, insertAggregated } from './audit.store.js';
+import { countAgain, insertAggregated } from './audit.store.js';
 
 /** Distinct targets one source may fill rows with per kind and minute; the rest share one row. */
 const TARGETS_PER_SOURCE_MINUTE = 20;
 
 /**
  * Records a refusal (R36) in its own transaction, after the refused change rolled back, so the
- * rollback cannot erase it. Refusals are counted per source, kind, target and minute in one row,
- * and past a few targets a minute all further ones share a single row, so an unauthenticated
- * flood adds a handful of rows a minute however fast it comes.
+ * rollback cannot erase it. Refusals are counted per source (community, kind, address, caller),
+ * target and minute in one row. A source gets rows for at most a few targets a minute, taken as
+ * slots from an atomic counter; every further target shares one row. So however fast a flood
+ * comes, and from however many parallel requests, it adds a bounded number of rows a minute.
  *
  * Pass the database itself, never a transaction: the refused change's transaction is over.
  */
@@ -24,12 +26,18 @@ export async function recordRefusal(
   entry: Omit<AuditEntry, 'outcome'>,
 ): Promise<void> {
   const now = clock.now();
-  const source = [ctx.communityId, entry.type, ctx.meta.ip ?? 'unknown', now.toISOString().slice(0, 16)].join(
-    '|',
-  );
+  const minute = now.toISOString().slice(0, 16);
+  const caller = ctx.actor?.id ?? 'anonymous';
+  const source = [ctx.communityId, entry.type, ctx.meta.ip ?? 'unknown', caller, minute].join('|');
   const specific = `${source}|${entry.target?.id ?? entry.target?.label ?? '-'}`;
   if (await countAgain(db, specific)) return;
-  const crowded = (await countAggregatedRows(db, `${source}|`)) >= TARGETS_PER_SOURCE_MINUTE;
+  const slot = await incrementIfBelow(
+    db,
+    `audit_targets:${source}`,
+    minute.slice(0, 10),
+    TARGETS_PER_SOURCE_MINUTE,
+  );
+  const crowded = slot === null;
   await insertAggregated(
     db,
     {

@@ -32,7 +32,9 @@ export function createAuthenticator(
     // Scripts and identity providers send an API token (R27); browsers a session cookie.
     const bearer = bearerToken(request);
     if (bearer !== null) {
-      return byToken(bearer, request.url.startsWith('/scim/') ? 'scim' : 'rest', request.ip);
+      // The route's own pattern, not the raw URL: paths match in any case and may be %-encoded.
+      const area = (request.routeOptions.url ?? '').toLowerCase().startsWith('/scim/') ? 'scim' : 'rest';
+      return byToken(bearer, area, request.ip);
     }
     const token = readSessionCookie(request, deps.config);
     if (!token) return null;

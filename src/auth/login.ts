@@ -76,7 +76,11 @@ export async function login(args: SignInArgs): Promise<SignedIn> {
       INVALID_CREDENTIALS(),
     );
   }
-  await checkSecondFactor(deps, person, community, args.totp, (reason, error) => refuse(reason, error));
+  await checkSecondFactor(deps, person, community, args.totp, {
+    refuse,
+    // The password was right: asking for the code is no failure, so it is charged to nobody.
+    askForCode: () => deps.throttle.succeeded({ refund: [account.key, client.key] }),
+  });
   const rehashed = needsRehash(person.passwordHash ?? '') ? await hashPassword(args.password) : null;
   return deps.db.transaction().execute(async (tx) => {
     if (rehashed) await updatePerson(tx, person.id, { passwordHash: rehashed });
@@ -116,10 +120,14 @@ async function checkSecondFactor(
   person: Person,
   community: Community,
   typed: string | undefined,
-  refuse: (reason: string, error: AppError) => Promise<never>,
+  {
+    refuse,
+    askForCode,
+  }: { refuse: (reason: string, error: AppError) => Promise<never>; askForCode: () => Promise<void> },
 ) {
   if (secondFactorStatus(person, community) !== 'enrolled') return;
   if (typed === undefined || typed.trim() === '') {
+    await askForCode();
     throw new AppError(
       'totp_required',
       'Enter the 6-digit code from your authenticator app (or one of your backup codes) as well.',

@@ -7,6 +7,7 @@ import { assertNotSelf, lockTarget } from '../people/guards.js';
 import { updatePerson } from '../people/people.store.js';
 import { toPersonView } from '../people/person.view.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
+import type { Tx } from '../storage/db.js';
 import { accountKeysOf } from '../throttle/account-keys.js';
 import { sendClaimSms } from './claim-sms.js';
 
@@ -14,37 +15,43 @@ import { sendClaimSms } from './claim-sms.js';
  * R12: the password, every session and the recovery code go; earlier links die; the worker gets
  * a fresh claim link by SMS. If today's claim texts are used up, nothing changes at all.
  */
-export async function resetToUnclaimed({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
+export function resetToUnclaimed(args: { deps: Deps; ctx: ActingContext; id: string }) {
+  return args.deps.db.transaction().execute((tx) => resetToUnclaimedIn(tx, args));
+}
+
+/** Resets inside the caller's transaction (SCIM changes a user's profile and state in one). */
+export async function resetToUnclaimedIn(
+  tx: Tx,
+  { deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string },
+) {
   assertNotSelf(ctx, id, 'reset');
-  return deps.db.transaction().execute(async (tx) => {
-    const person = await lockTarget(tx, ctx, id);
-    if (!person.active) {
-      throw new AppError('account_not_invitable', 'This account is deactivated. Reactivate it first.');
-    }
-    const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const now = deps.clock.now().toISOString();
-    // claimedAt stays: the account was claimed once, which R23 remembers when deleting.
-    const cleared = await updatePerson(tx, id, {
-      passwordHash: null,
-      claimed: false,
-      recoveryCodeHash: null,
-      recoveryCodeCreatedAt: null,
-    });
-    if (!cleared) throw new AppError('internal_error', 'The person changed while saving. Try again.');
-    const sent = await sendClaimSms(tx, deps, {
-      community,
-      person: cleared,
-      reason: 'reset',
-      channel: 'reset',
-    });
-    const sessionsEnded = await revokeAllSessions(tx, id, now);
-    // A worker reset to unclaimed starts afresh: no lockout left by whoever guessed before.
-    await deps.throttle.lift(accountKeysOf(person), tx);
-    await recordAudit(tx, deps.clock, ctx, {
-      type: AuditType.accountSetToUnclaimed,
-      target: { id, label: person.displayName },
-      details: { sessionsEnded, claimSmsLeftToday: sent.claimSmsLeftToday, wasClaimed: person.claimed },
-    });
-    return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
+  const person = await lockTarget(tx, ctx, id);
+  if (!person.active) {
+    throw new AppError('account_not_invitable', 'This account is deactivated. Reactivate it first.');
+  }
+  const community = await findCommunityOrThrow(tx, ctx.communityId);
+  const now = deps.clock.now().toISOString();
+  // claimedAt stays: the account was claimed once, which R23 remembers when deleting.
+  const cleared = await updatePerson(tx, id, {
+    passwordHash: null,
+    claimed: false,
+    recoveryCodeHash: null,
+    recoveryCodeCreatedAt: null,
   });
+  if (!cleared) throw new AppError('internal_error', 'The person changed while saving. Try again.');
+  const sent = await sendClaimSms(tx, deps, {
+    community,
+    person: cleared,
+    reason: 'reset',
+    channel: 'reset',
+  });
+  const sessionsEnded = await revokeAllSessions(tx, id, now);
+  // A worker reset to unclaimed starts afresh: no lockout left by whoever guessed before.
+  await deps.throttle.lift(accountKeysOf(person), tx);
+  await recordAudit(tx, deps.clock, ctx, {
+    type: AuditType.accountSetToUnclaimed,
+    target: { id, label: person.displayName },
+    details: { sessionsEnded, claimSmsLeftToday: sent.claimSmsLeftToday, wasClaimed: person.claimed },
+  });
+  return { person: toPersonView(sent.person), claimSmsLeftToday: sent.claimSmsLeftToday };
 }

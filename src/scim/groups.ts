@@ -106,41 +106,45 @@ export async function createScimGroup({
   return getGroupWithMembers(deps, ctx.communityId, group.id);
 }
 
-/** PUT /Groups/{id}, and PATCH once its operations are applied: the group becomes what was sent. */
-export async function replaceScimGroup({
-  deps,
-  ctx,
-  id,
-  body,
-  ifMatch,
-}: {
+interface GroupWriteArgs {
   deps: Deps;
   ctx: ActingContext;
   id: string;
   body: unknown;
   ifMatch?: string | undefined;
-}) {
-  const { displayName, externalId, memberIds } = readGroup(body);
+}
+
+/** PUT /Groups/{id}: the group becomes what was sent, with its row locked; a stale If-Match is 412. */
+export async function replaceScimGroup(args: GroupWriteArgs) {
+  const { deps, ctx, id, ifMatch } = args;
   await deps.db.transaction().execute(async (tx) => {
     const group = await lockGroup(tx, ctx.communityId, id);
     if (!group) throw notFound('The group');
     assertEtag(ifMatch, group.version);
-    await checkMembers(tx, ctx.communityId, memberIds);
-    await updateGroup(tx, id, { displayName, externalId, updatedAt: deps.clock.now().toISOString() });
-    await setMembers(tx, id, memberIds);
-    await recordAudit(tx, deps.clock, ctx, {
-      type: AuditType.groupUpdated,
-      target: { id, label: displayName },
-      details: { members: memberIds.length },
-    });
+    await replaceGroupIn(tx, args);
   });
   return getGroupWithMembers(deps, ctx.communityId, id);
 }
 
-export async function deleteScimGroup({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
+/** The replacement itself, inside the caller's transaction, the group already locked. */
+export async function replaceGroupIn(tx: Tx, { deps, ctx, id, body }: GroupWriteArgs) {
+  const { displayName, externalId, memberIds } = readGroup(body);
+  await checkMembers(tx, ctx.communityId, memberIds);
+  await updateGroup(tx, id, { displayName, externalId, updatedAt: deps.clock.now().toISOString() });
+  await setMembers(tx, id, memberIds);
+  await recordAudit(tx, deps.clock, ctx, {
+    type: AuditType.groupUpdated,
+    target: { id, label: displayName },
+    details: { members: memberIds.length },
+  });
+}
+
+export async function deleteScimGroup({ deps, ctx, id, ifMatch }: Omit<GroupWriteArgs, 'body'>) {
   await deps.db.transaction().execute(async (tx) => {
     const group = await lockGroup(tx, ctx.communityId, id);
-    if (!group || !(await deleteGroup(tx, ctx.communityId, id))) throw notFound('The group');
+    if (!group) throw notFound('The group');
+    assertEtag(ifMatch, group.version);
+    await deleteGroup(tx, ctx.communityId, id);
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.groupDeleted,
       target: { id, label: group.displayName },

@@ -3,13 +3,14 @@ import { findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { resetToUnclaimed } from '../invitations/reset.js';
-import { lockTarget, rethrowUnique } from '../people/guards.js';
-import { deactivatePerson, reactivatePerson } from '../people/lifecycle.js';
+import { resetToUnclaimedIn } from '../invitations/reset.js';
+import { lockAdminChanges, lockTarget, rethrowUnique } from '../people/guards.js';
+import { deactivatePersonIn, reactivatePersonIn } from '../people/lifecycle.js';
 import { normaliseUsername } from '../people/login.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { checkManager } from '../people/profile.js';
+import type { Tx } from '../storage/db.js';
 import { ScimError } from './scim-error.js';
 import { readScimUser, type ScimUserFields } from './user-fields.js';
 import { assertSameMobile } from './user-login.js';
@@ -19,67 +20,78 @@ import { findScimPerson, type ScimPerson, saveSentAttributes } from './users.sto
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/**
- * PUT /Users/{id} (R28), and PATCH after its operations are applied: the User becomes what was
- * sent. The login keeps its kind and a phone account its number (R4); `active` deactivates or
- * reactivates (R22); Workplace's `invited: true, claimed: false` resets the account to unclaimed
- * (R12). `ifMatch` is the client's ETag: a stale one is 412, so no change is lost.
- */
-export async function replaceScimUser({
-  deps,
-  ctx,
-  id,
-  body,
-  ifMatch,
-}: {
+export interface ReplaceArgs {
   deps: Deps;
   ctx: ActingContext;
   id: string;
   body: unknown;
   ifMatch?: string | undefined;
-}): Promise<ScimPerson> {
-  const fields = readScimUser(body);
-  const current = await findScimPerson(deps.db, ctx.communityId, id);
-  if (!current) throw notFound('The user');
-  assertEtag(ifMatch, current.person.version);
-  const community = await findCommunityOrThrow(deps.db, ctx.communityId);
-  if (current.person.loginKind === 'phone')
-    assertSameMobile(fields, current.person.phone, community.defaultCountry);
-  const userName =
-    fields.userName ?? (current.person.loginKind === 'phone' ? current.person.userName : undefined);
-  if (userName === undefined) throw new ScimError(400, 'userName is required.', 'invalidValue');
-  const { displayName, ...profile } = await profileFromScim(deps.db, ctx.communityId, fields);
-  const changes: Partial<Person> = {
-    ...profile,
-    displayName: displayName ?? current.person.displayName,
-    ...loginChanges(current.person, userName),
-  };
+}
+
+/**
+ * PUT /Users/{id} (R28): the User becomes what was sent, in one transaction with the user's row
+ * locked, so parallel writes take turns and none is lost. The login keeps its kind and a phone
+ * account its number (R4); `active` deactivates or reactivates (R22); Workplace's
+ * `invited: true, claimed: false` resets the account to unclaimed (R12). A stale `If-Match` is 412.
+ */
+export async function replaceScimUser(args: ReplaceArgs): Promise<ScimPerson> {
+  const fields = readScimUser(args.body);
+  await inUserTransaction(args, (tx, current) => replaceUserIn(tx, args, current, fields));
+  const stored = await findScimPerson(args.deps.db, args.ctx.communityId, args.id);
+  if (!stored) throw notFound('The user');
+  return stored;
+}
+
+/**
+ * Runs `work` in a transaction holding the community's admin lock (deactivation may need it; it
+ * is always taken first, so writers never wait on each other in a circle) and the user's row
+ * lock, after checking `If-Match` against the locked version.
+ */
+export async function inUserTransaction(
+  { deps, ctx, id, ifMatch }: Omit<ReplaceArgs, 'body'>,
+  work: (tx: Tx, current: Person) => Promise<void>,
+): Promise<void> {
   try {
     await deps.db.transaction().execute(async (tx) => {
-      const person = await lockTarget(tx, ctx, id);
-      await checkManager(tx, ctx.communityId, id, changes.managerId);
-      const changed = (Object.keys(changes) as (keyof Person)[]).filter((f) => changes[f] !== person[f]);
-      if (changed.length > 0) {
-        await updatePerson(tx, id, { ...changes, updatedAt: deps.clock.now().toISOString() });
-        await recordAudit(tx, deps.clock, ctx, {
-          type: AuditType.accountUpdated,
-          target: { id, label: changes.displayName ?? person.displayName },
-          details: { fields: changed, channel: 'scim' },
-        });
-      }
-      await saveSentAttributes(tx, id, {
-        externalId: fields.externalId,
-        userName,
-        attributes: fields.echo,
-      });
+      await lockAdminChanges(tx, ctx.communityId);
+      const current = await lockTarget(tx, ctx, id);
+      assertEtag(ifMatch, current.version);
+      await work(tx, current);
     });
   } catch (error) {
     rethrowUnique(error);
   }
-  await applyState({ deps, ctx, person: current.person, fields });
-  const stored = await findScimPerson(deps.db, ctx.communityId, id);
-  if (!stored) throw notFound('The user');
-  return stored;
+}
+
+/** The replacement itself, inside the caller's locked transaction. */
+export async function replaceUserIn(
+  tx: Tx,
+  { deps, ctx, id }: ReplaceArgs,
+  current: Person,
+  fields: ScimUserFields,
+) {
+  const community = await findCommunityOrThrow(tx, ctx.communityId);
+  if (current.loginKind === 'phone') assertSameMobile(fields, current.phone, community.defaultCountry);
+  const userName = fields.userName ?? (current.loginKind === 'phone' ? current.userName : undefined);
+  if (userName === undefined) throw new ScimError(400, 'userName is required.', 'invalidValue');
+  const { displayName, ...profile } = await profileFromScim(tx, ctx.communityId, fields);
+  const changes: Partial<Person> = {
+    ...profile,
+    displayName: displayName ?? current.displayName,
+    ...loginChanges(current, userName),
+  };
+  await checkManager(tx, ctx.communityId, id, changes.managerId);
+  const changed = (Object.keys(changes) as (keyof Person)[]).filter((f) => changes[f] !== current[f]);
+  if (changed.length > 0) {
+    await updatePerson(tx, id, { ...changes, updatedAt: deps.clock.now().toISOString() });
+    await recordAudit(tx, deps.clock, ctx, {
+      type: AuditType.accountUpdated,
+      target: { id, label: changes.displayName ?? current.displayName },
+      details: { fields: changed, channel: 'scim' },
+    });
+  }
+  await saveSentAttributes(tx, id, { externalId: fields.externalId, userName, attributes: fields.echo });
+  await applyState(tx, { deps, ctx, id }, current, fields);
 }
 
 export function assertEtag(ifMatch: string | undefined, version: number) {
@@ -88,7 +100,7 @@ export function assertEtag(ifMatch: string | undefined, version: number) {
   if (!tags.includes(etagOf(version)) && !tags.includes(`"${version}"`)) {
     throw new ScimError(
       412,
-      'The user changed since you read it (its ETag no longer matches). Read it again.',
+      'The resource changed since you read it (its ETag no longer matches). Read it again.',
     );
   }
 }
@@ -106,20 +118,15 @@ function loginChanges(person: Person, userName: string): Partial<Person> {
 }
 
 /** active → deactivate or reactivate (R22); invited and not claimed → reset to unclaimed (R12). */
-async function applyState({
-  deps,
-  ctx,
-  person,
-  fields,
-}: {
-  deps: Deps;
-  ctx: ActingContext;
-  person: Person;
-  fields: ScimUserFields;
-}) {
-  if (person.active && !fields.active) await deactivatePerson({ deps, ctx, id: person.id });
-  if (!person.active && fields.active) await reactivatePerson({ deps, ctx, id: person.id });
+async function applyState(
+  tx: Tx,
+  args: { deps: Deps; ctx: ActingContext; id: string },
+  person: Person,
+  fields: ScimUserFields,
+) {
+  if (person.active && !fields.active) await deactivatePersonIn(tx, args);
+  if (!person.active && fields.active) await reactivatePersonIn(tx, args);
   if (fields.active && person.claimed && fields.invited === true && fields.claimed === false) {
-    await resetToUnclaimed({ deps, ctx, id: person.id });
+    await resetToUnclaimedIn(tx, args);
   }
 }

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { ADMINS, actingContext, communityOf } from '../http/access.js';
 import type { Api } from '../http/api.js';
 import { STATUS_OF } from '../http/status.js';
-import { deletePerson } from '../people/lifecycle.js';
+import { deletePersonIn } from '../people/lifecycle.js';
 import { createScimUser } from './create-user.js';
 import { MAX_PAGE, resourceTypes, serviceProviderConfig } from './discovery.js';
 import {
@@ -17,7 +17,7 @@ import {
 import { patchScimGroup, patchScimUser } from './patch-resources.js';
 import { parseAttributeList, project } from './projection.js';
 import { renderUsers } from './render-users.js';
-import { replaceScimUser } from './replace-user.js';
+import { inUserTransaction, replaceScimUser } from './replace-user.js';
 import { schemaDefinitions } from './schema-definitions.js';
 import { ScimError, toScimError } from './scim-error.js';
 import { type SearchQuery, searchGroupsScim, searchUsers } from './search.js';
@@ -35,7 +35,9 @@ type Req = FastifyRequest<{ Params: { id: string }; Querystring: SearchQuery; Bo
  * `scim` scope opens it, and it sees only its own community (R35). Requests and answers are
  * `application/scim+json`; errors are SCIM error bodies with a scimType.
  */
-export function registerScimRoutes(api: Api, deps: Deps) {
+type OnRefused = (request: FastifyRequest, error: AppError) => Promise<void>;
+
+export function registerScimRoutes(api: Api, deps: Deps, { onRefused }: { onRefused: OnRefused }) {
   const base = `${deps.config.publicUrl}/scim/v2`;
   api.register(
     (scim, _options, done) => {
@@ -59,8 +61,17 @@ export function registerScimRoutes(api: Api, deps: Deps) {
           }
         },
       );
-      scim.setErrorHandler((error, request, reply) => sendScimError(reply, request, error));
-      scim.setNotFoundHandler((request, reply) =>
+      scim.setErrorHandler(async (error, request, reply) => {
+        // Refusals are audited here as on the REST API (R36); a failure to record is logged.
+        if (error instanceof AppError) {
+          await onRefused(request, error).catch((failure: unknown) =>
+            request.log.error({ err: failure }, 'recording a refusal failed'),
+          );
+        }
+        return sendScimError(reply, request, error);
+      });
+      // A route, not a not-found handler: the web app's GET /* would otherwise answer with a page.
+      scim.all('/*', route, async (request, reply) =>
         sendScimError(
           reply,
           request,
@@ -89,6 +100,8 @@ function sendScimError(reply: FastifyReply, request: FastifyRequest, error: unkn
       : null);
   if (!scimError) request.log.error({ err: error }, 'SCIM request failed');
   const status = scimError?.status ?? 500;
+  const retryAfter = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
+  if (retryAfter !== undefined) reply.header('retry-after', String(Math.ceil(retryAfter)));
   return reply
     .code(status)
     .type(SCIM_JSON)
@@ -146,7 +159,7 @@ function registerUsers(api: Api, deps: Deps, base: string) {
   const one = async (request: Req, status: number, reply: FastifyReply, id: string) => {
     const person = await findScimPerson(deps.db, communityOf(request), id);
     if (!person) throw notFound('The user');
-    const [user] = await renderUsers(deps, [person], base);
+    const [user] = await renderUsers(deps.db, [person], base);
     const only = parseAttributeList(request.query.attributes);
     const excluded = parseAttributeList(request.query.excludedAttributes);
     return scimJson(
@@ -208,9 +221,9 @@ function registerUsers(api: Api, deps: Deps, base: string) {
   });
   api.delete('/Users/:id', route, async (request, reply) => {
     const { id } = (request as Req).params;
-    const person = await findScimPerson(deps.db, communityOf(request), id);
-    if (!person) throw notFound('The user');
-    await deletePerson({ deps, ctx: actingContext(request), id });
+    await inUserTransaction({ deps, ctx: actingContext(request), id, ifMatch: ifMatchOf(request) }, (tx) =>
+      deletePersonIn(tx, { deps, ctx: actingContext(request), id }),
+    );
     return reply.code(204).send();
   });
 }
@@ -240,7 +253,12 @@ function registerGroups(api: Api, deps: Deps, base: string) {
   );
   api.post('/Groups', route, async (request, reply) => {
     const created = await createScimGroup({ deps, ctx: actingContext(request), body: request.body });
-    return one(request as Req, 201, reply, created.group.id);
+    return one(
+      request as Req,
+      201,
+      reply.header('location', `${base}/Groups/${created.group.id}`),
+      created.group.id,
+    );
   });
   api.get('/Groups/:id', route, async (request, reply) =>
     one(request as Req, 200, reply, (request as Req).params.id),
@@ -269,7 +287,12 @@ function registerGroups(api: Api, deps: Deps, base: string) {
     return one(request as Req, 200, reply, id);
   });
   api.delete('/Groups/:id', route, async (request, reply) => {
-    await deleteScimGroup({ deps, ctx: actingContext(request), id: (request as Req).params.id });
+    await deleteScimGroup({
+      deps,
+      ctx: actingContext(request),
+      id: (request as Req).params.id,
+      ifMatch: ifMatchOf(request),
+    });
     return reply.code(204).send();
   });
 }

@@ -74,7 +74,7 @@ export async function searchUsers({
   const { total, people } = await searchScimPeople(deps.db, communityId, where, page);
   const only = parseAttributeList(query.attributes);
   const excluded = parseAttributeList(query.excludedAttributes);
-  const resources = (await renderUsers(deps, people, base)).map((user) =>
+  const resources = (await renderUsers(deps.db, people, base)).map((user) =>
     project(user, URN.user, only, excluded),
   );
   return listResponse(total, page.startIndex, resources);

@@ -6,7 +6,7 @@ import { URN } from './urns.js';
 /**
  * Where each filterable User attribute lives in the people table (R28). Filters become SQL over
  * these columns, served by indexes for the lookups identity providers make (`userName eq`,
- * `externalId eq`, `emails[type eq "work"].value eq`). A person has one email (the work one) and
+ * `externalId eq`, `emails[type eq "work" and value eq "…"]`). A person has one email (the work one) and
  * one mobile number as far as filters go: other emails and numbers are echoed, not searched.
  */
 export const USER_FILTER_MAP: AttributeMap = {

@@ -95,3 +95,14 @@ export async function recordTokenUse(
     .where('id', '=', id)
     .execute();
 }
+
+/** Revokes every live token a person made; returns how many. */
+export async function revokeTokensOf(db: Executor, personId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('created_by', '=', personId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

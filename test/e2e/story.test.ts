@@ -15,12 +15,13 @@ import {
 } from './browser.js';
 
 // The whole story of issue 4 in a real browser, against the real server, with no hand-made
-// API call: setup → the admin sets up two-step sign-in → mobile profiles on → add a person →
-// development inbox → claim → recovery code → sign out → forgot password → reset to unclaimed →
-// claim again; then add multiple; later the admin signs in on a phone with a backup code.
+// API call: setup → the admin sets up two-step sign-in → mobile profiles on → an API token made on
+// Integrations, shown once and revoked → add a person → development inbox → claim → recovery code
+// → sign out → forgot password → reset to unclaimed → claim again; then add multiple; later the
+// admin signs in on a phone with a backup code.
 const run = browserAvailable();
 
-describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12, R33, R40)', () => {
+describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12, R27, R33, R40)', () => {
   let muster: RunningMuster;
   let browser: Browser;
   let admin: BrowserContext;
@@ -133,6 +134,34 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12, R33
     await shot(adminPage, 'settings');
     await adminPage.getByRole('button', { name: 'Save' }).click();
     await adminPage.getByText('Saved.').waitFor();
+  });
+
+  it('makes a SCIM token on Integrations, shows it once, and revokes it (R27)', async () => {
+    await adminPage.getByRole('link', { name: 'Integrations' }).click();
+    await adminPage.getByRole('heading', { name: 'Integrations', level: 1 }).waitFor();
+    await adminPage.getByText('No tokens yet.').waitFor();
+    await adminPage.getByLabel(/^Name/).fill('Entra ID provisioning');
+    expect(await adminPage.getByLabel('SCIM', { exact: true }).isChecked()).toBe(true);
+    await adminPage.getByRole('button', { name: 'Make token' }).click();
+    await adminPage.getByText('Store this token now: it will not be shown again.').waitFor();
+    const token = await adminPage.getByTestId('new-token').inputValue();
+    expect(token).toMatch(/^mst_[A-Za-z0-9_-]{43}$/);
+    expect(await adminPage.getByLabel('SCIM base URL').inputValue()).toBe(`${muster.url}/scim/v2`);
+    await shot(adminPage, 'integrations');
+
+    // Once stored, the token is gone from the page for good: the list tells it by its last four.
+    await adminPage.getByRole('button', { name: 'I have stored it' }).click();
+    const row = adminPage.getByRole('row', { name: /Entra ID provisioning/ });
+    await row.getByText(`…${token.slice(-4)}`).waitFor();
+    await row.getByText('Made by Ada Admin').waitFor();
+    expect(await adminPage.content()).not.toContain(token);
+
+    const confirmation = adminPage.waitForEvent('dialog');
+    await row.getByRole('button', { name: 'Revoke Entra ID provisioning' }).click();
+    expect((await confirmation).message()).toContain('Anything that uses it is refused from now on.');
+    await adminPage.getByText('The token “Entra ID provisioning” is revoked').waitFor();
+    await row.getByText('Revoked', { exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
   });
 
   it('adds one person by mobile number and texts the invitation (R2, R3)', async () => {

@@ -5,6 +5,7 @@ import type { Problem } from '../../src/wire';
 // types only: nothing of the server reaches the browser bundle.
 export type {
   Allowance,
+  ApiTokenView,
   AuditEvent,
   BatchResult,
   BatchRowResult,
@@ -13,6 +14,7 @@ export type {
   DevSms,
   Limits,
   Lockout,
+  NewApiToken,
   Page,
   PeopleCounts,
   Person,

@@ -14,6 +14,9 @@ import { Shell } from './ui/shell';
 // Admin pages load on first use, so a worker on a slow phone downloads only the pages they need.
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
 const ImportPage = lazy(() => import('./pages/import').then((m) => ({ default: m.ImportPage })));
+const IntegrationsPage = lazy(() =>
+  import('./pages/integrations').then((m) => ({ default: m.IntegrationsPage })),
+);
 const InvitationsPage = lazy(() =>
   import('./pages/invitations').then((m) => ({ default: m.InvitationsPage })),
 );
@@ -74,6 +77,7 @@ function SignedInPage({ path }: { path: string }) {
   if (person?.id) return <PersonPage id={person.id} />;
   if (path === '/invitations') return <InvitationsPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/integrations') return <IntegrationsPage />;
   if (path === '/sms') return <SmsLogPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/limits') return <LimitsPage />;

@@ -32,7 +32,6 @@ const FIXED_AUDIT_COLUMNS = [
  * - audit rows that count repeated refusals from one source in one minute (R36): the only update
  *   the append-only log allows is raising the count of such a row.
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a migration lists its tables in one place
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('trusted_devices')

@@ -7,7 +7,6 @@ type AnyDb = Kysely<any>;
  * Integrations (R27, R28): API tokens for scripts and identity providers; the SCIM userName and
  * the attributes an identity provider sent, kept to echo them as sent; groups of people.
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a migration lists its tables in one place
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('api_tokens')

@@ -1,9 +1,9 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { post, type SignedIn } from '../api';
 import { t } from '../i18n';
 import { navigate } from '../router';
 import { useSession } from '../session';
-import { Alert, Button, ErrorAlert } from '../ui/feedback';
+import { Alert, Button, ErrorAlert, StepHeading } from '../ui/feedback';
 import { Field, SecondFactorField } from '../ui/forms';
 import { secondFactorError, useAction } from '../ui/hooks';
 import { Shell } from '../ui/shell';
@@ -198,17 +198,6 @@ function BackupCodes({ codes }: { codes: string[] }) {
         </Button>
       </div>
     </section>
-  );
-}
-
-/** A step's heading, focused when the step appears, so a screen reader announces the new step. */
-function StepHeading({ id, children }: { id: string; children: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <h2 id={id} ref={heading} tabIndex={-1}>
-      {children}
-    </h2>
   );
 }
 

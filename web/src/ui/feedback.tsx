@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { ApiError, State } from '../api';
 import { t } from '../i18n';
 
@@ -66,4 +66,15 @@ export function Button({
 
 export function StateBadge({ state }: { state: State }) {
   return <span className={`badge badge-${state}`}>{t(`state.${state}`)}</span>;
+}
+
+/** A step's heading, focused when the step appears, so a screen reader announces the new step. */
+export function StepHeading({ id, children }: { id: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h2 id={id} ref={heading} tabIndex={-1}>
+      {children}
+    </h2>
+  );
 }

@@ -1,5 +1,13 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId, useState } from 'react';
+import {
+  type FocusEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  useId,
+  useState,
+} from 'react';
 import { t } from '../i18n';
+import { Button } from './feedback';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -167,5 +175,71 @@ export function SecondFactorField({
       required
       autoFocus={autoFocus}
     />
+  );
+}
+
+/**
+ * A value to copy somewhere else (a token, an address): read-only, selected whole on focus, with a
+ * Copy button. Where the browser refuses the clipboard (plain http), the text is selected instead
+ * and the person is told to press Ctrl+C, so copying never silently fails.
+ */
+export function CopyField({
+  label,
+  value,
+  hint,
+  copyLabel,
+  testId,
+  wrap = false,
+}: {
+  label: string;
+  value: string;
+  hint?: ReactNode;
+  copyLabel: string;
+  testId?: string;
+  /** Shows a long value (a token) whole, over several lines, instead of scrolling in one line. */
+  wrap?: boolean;
+}) {
+  const id = useId();
+  const [outcome, setOutcome] = useState<'copied' | 'manual' | null>(null);
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(value);
+      setOutcome('copied');
+    } catch {
+      const field = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null;
+      field?.focus();
+      field?.select();
+      setOutcome('manual');
+    }
+  };
+  const shown = {
+    id,
+    readOnly: true,
+    value,
+    spellCheck: false,
+    autoComplete: 'off',
+    'data-testid': testId,
+    'aria-describedby': hint ? `${id}-hint` : undefined,
+    onFocus: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => event.currentTarget.select(),
+  };
+  return (
+    <div className="field copy-field">
+      <label htmlFor={id}>{label}</label>
+      <div className="copy-row">
+        {wrap ? <textarea rows={2} {...shown} /> : <input {...shown} />}
+        <Button kind="secondary" onClick={copy}>
+          {copyLabel}
+        </Button>
+      </div>
+      <small className="hint" role="status">
+        {outcome === 'copied' ? `✓ ${t('app.copied')}` : outcome === 'manual' ? t('app.copyManual') : ''}
+      </small>
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+    </div>
   );
 }

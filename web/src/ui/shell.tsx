@@ -30,6 +30,11 @@ export function Shell({ title, children, narrow }: { title: string; children: Re
     { href: '/audit', label: t('nav.audit'), show: reports },
     { href: '/limits', label: t('nav.limits'), show: reports },
     { href: '/settings', label: t('nav.settings'), show: admin && me?.person.role === 'system_admin' },
+    {
+      href: '/integrations',
+      label: t('nav.integrations'),
+      show: admin && me?.person.role === 'system_admin',
+    },
     { href: '/me/security', label: t('nav.security'), show: me !== null },
   ];
   const signOut = async () => {
