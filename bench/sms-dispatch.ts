@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
 import { openDeps } from '../src/main.js';
-import { createDispatcher } from '../src/sms/dispatcher.js';
+import { createDispatcher } from '../src/outbox/dispatcher.js';
 import { capabilitiesOf } from '../src/storage/db.js';
 import { startFakeTwilio } from '../test/fakes/twilio.js';
 
@@ -66,7 +66,10 @@ try {
     id: newId(now),
     community_id: communityId,
     person_id: null,
-    to_phone: `+447911${String(i).padStart(6, '0')}`,
+    medium: 'sms' as const,
+    subject: null,
+    locale: 'en',
+    recipient: `+447911${String(i).padStart(6, '0')}`,
     kind: 'claim_invitation' as const,
     channel: 'bench',
     body: `Bench invited you to Muster. Tap to set your password: https://muster.example/claim/${randomBytes(18).toString('base64url')}`,
@@ -87,7 +90,7 @@ try {
   }));
   for (let i = 0; i < rows.length; i += 500)
     await deps.db
-      .insertInto('sms_messages')
+      .insertInto('messages')
       .values(rows.slice(i, i + 500))
       .execute();
 
@@ -113,13 +116,13 @@ try {
   const peerRate = peerRequests / ((performance.now() - peerStart) / 1000);
   twilio.reset();
 
-  const dispatcher = createDispatcher(deps, deps.sms, { concurrency: CONCURRENCY, batchSize: 500 });
+  const dispatcher = createDispatcher(deps, { sms: deps.sms, email: deps.mail }, { concurrency: CONCURRENCY, batchSize: 500 });
   const start = performance.now();
   const handled = await dispatcher.drainAll();
   const seconds = (performance.now() - start) / 1000;
   const rate = handled / seconds;
   const sent = await deps.db
-    .selectFrom('sms_messages')
+    .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'sent')
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
+import { registerAccessCodeRoutes } from './access-codes/access-codes.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { recordRefusedError } from './audit/refusals.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -17,6 +18,7 @@ import { registerSecondFactorRoutes } from './auth/second-factor.routes.js';
 import { sessionCookieName } from './auth/session-cookie.js';
 import { registerClaimRoutes } from './claim/claim.routes.js';
 import type { Deps } from './deps.js';
+import { registerDomainRoutes } from './domains/domains.routes.js';
 import type { AppError } from './errors.js';
 import { actingContext, registerAccessControl } from './http/access.js';
 import type { Api } from './http/api.js';
@@ -31,7 +33,10 @@ import { registerWebRoutes } from './http/web.routes.js';
 import { registerInvitationRoutes } from './invitations/invitations.routes.js';
 import { registerLimitsRoutes } from './limits/limits.routes.js';
 import { registerLockoutRoutes } from './lockouts/lockouts.routes.js';
+import { registerMailRoutes } from './mail/mail.routes.js';
 import { registerOnboardingRoutes } from './onboarding/onboarding.routes.js';
+import { registerOidcRoutes } from './oidc/oidc.routes.js';
+import { registerPasswordResetRoutes } from './password-reset/password-reset.routes.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { registerRecoveryRoutes } from './recovery/recovery.routes.js';
 import { registerScimRoutes } from './scim/scim.routes.js';
@@ -133,12 +138,17 @@ function registerRoutes(api: Api, deps: Deps, metrics: Registry) {
   registerOnboardingRoutes(api, deps);
   registerSettingsRoutes(api, deps);
   registerLimitsRoutes(api, deps);
+  registerDomainRoutes(api, deps);
   registerAuditRoutes(api, deps);
   registerInvitationRoutes(api, deps);
   registerClaimRoutes(api, deps);
   registerRecoveryRoutes(api, deps);
+  registerPasswordResetRoutes(api, deps);
+  registerAccessCodeRoutes(api, deps);
   registerSmsRoutes(api, deps);
+  registerMailRoutes(api, deps);
   registerSmsLogRoutes(api, deps);
+  registerOidcRoutes(api, deps);
   registerWebRoutes(api);
 }
 

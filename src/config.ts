@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -47,6 +48,13 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 random bytes written as 64 hex characters (openssl rand -hex 32)')
     .optional(),
+  MUSTER_SMTP_URL: z
+    .url({
+      protocol: /^(smtp|smtps|smtp\+starttls)$/,
+      error: 'must be smtp://, smtp+starttls:// or smtps:// followed by user:password@host:port',
+    })
+    .optional(),
+  MUSTER_MAIL_FROM: z.string().min(3).max(320).optional(),
   MUSTER_DEV_INBOX: z.enum(['0', '1']).optional(),
   MUSTER_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MUSTER_AUDIT_RETENTION_DAYS: z.coerce
@@ -55,6 +63,19 @@ const envSchema = z.object({
     .min(90, 'must be at least 90 days (R36)')
     .max(36_500)
     .default(400),
+  MUSTER_DNS_SERVERS: z
+    .string()
+    .transform((value, ctx) => {
+      const servers = dnsServerList(value);
+      if (servers) return servers;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be IP addresses with an optional port, comma-separated, such as 127.0.0.1:5353 or [2001:db8::53]:53',
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -74,7 +95,8 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   readonly bodyLimitBytes: number;
   readonly sms: SmsConfig;
-  /** Whether the server process also drains the SMS outbox (`off` when `muster dispatch` runs apart). */
+  readonly mail: MailConfig;
+  /** Whether the server process also drains the outbox (`off` when `muster dispatch` runs apart). */
   readonly dispatcher: 'inline' | 'off';
   /**
    * The key that seals secrets Muster must read back (TOTP secrets) and peppers the hashes of
@@ -82,12 +104,17 @@ export interface Config {
    * database (see main.ts), and PostgreSQL deployments must set it.
    */
   readonly secretKey: Buffer | null;
-  /** Whether the development SMS inbox exists: texts with links and codes, for this machine only. */
+  /** Whether the development inbox exists: texts and emails with links and codes, for this machine only. */
   readonly devInbox: boolean;
   /** The bearer token Prometheus sends to read /metrics; without one, only this machine may. */
   readonly metricsToken: string | null;
   /** How long audit events are kept before housekeeping prunes them (R36: at least 90 days). */
   readonly auditRetentionDays: number;
+  /**
+   * The DNS servers that domain verification asks (R26), as `node:dns` takes them (`1.2.3.4:53`,
+   * `[::1]:53`); null for the system's resolvers.
+   */
+  readonly dnsServers: readonly string[] | null;
   readonly limits: {
     readonly claimSmsPerDay: number;
     readonly phoneAccountsPerDay: number;
@@ -112,6 +139,23 @@ type SmsConfig =
     }
   | { readonly provider: 'webhook'; readonly url: string; readonly secret: string };
 
+/**
+ * How email leaves (R20): SMTP from MUSTER_SMTP_URL, or the console (and development inbox) when
+ * it is unset. `smtp://` upgrades to TLS when the server offers it, `smtp+starttls://` insists on
+ * it, `smtps://` speaks TLS from the first byte.
+ */
+export type MailConfig =
+  | { readonly transport: 'console'; readonly from: string }
+  | {
+      readonly transport: 'smtp';
+      readonly from: string;
+      readonly host: string;
+      readonly port: number;
+      readonly tls: 'opportunistic' | 'starttls' | 'implicit';
+      readonly user: string | undefined;
+      readonly password: string | undefined;
+    };
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Muster cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -130,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   const sms = smsConfig(e, problems);
   const publicUrl = (e.MUSTER_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const mail = mailConfig(e, publicUrl);
   // The inbox shows every claim link and code: on by default only for the embedded walk-through
   // (console texts, served on this machine), and never on a server others reach by its URL.
   if (e.MUSTER_DEV_INBOX === '1' && !isLocalUrl(publicUrl)) {
@@ -148,14 +193,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.MUSTER_TRUST_PROXY,
     bodyLimitBytes: e.MUSTER_BODY_LIMIT_BYTES,
     sms,
+    mail,
     dispatcher: e.MUSTER_DISPATCHER,
     secretKey: e.MUSTER_SECRET_KEY ? Buffer.from(e.MUSTER_SECRET_KEY, 'hex') : null,
     devInbox:
       e.MUSTER_DEV_INBOX === undefined
-        ? sms.provider === 'console' && isLocalUrl(publicUrl)
+        ? (sms.provider === 'console' || mail.transport === 'console') && isLocalUrl(publicUrl)
         : e.MUSTER_DEV_INBOX === '1',
     metricsToken: e.MUSTER_METRICS_TOKEN ?? null,
     auditRetentionDays: e.MUSTER_AUDIT_RETENTION_DAYS,
+    dnsServers: e.MUSTER_DNS_SERVERS ? Object.freeze(e.MUSTER_DNS_SERVERS) : null,
     limits: Object.freeze({
       claimSmsPerDay: e.MUSTER_CLAIM_SMS_PER_DAY,
       phoneAccountsPerDay: e.MUSTER_PHONE_ACCOUNTS_PER_DAY,
@@ -202,6 +249,47 @@ function smsConfig(e: z.infer<typeof envSchema>, problems: string[]): SmsConfig 
         secret: e.MUSTER_SMS_WEBHOOK_SECRET ?? '',
       };
   }
+}
+
+function mailConfig(e: z.infer<typeof envSchema>, publicUrl: string): MailConfig {
+  const from = e.MUSTER_MAIL_FROM ?? `Muster <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!e.MUSTER_SMTP_URL) return { transport: 'console', from };
+  const url = new URL(e.MUSTER_SMTP_URL);
+  const scheme = url.protocol.slice(0, -1);
+  const tls = scheme === 'smtps' ? 'implicit' : scheme === 'smtp+starttls' ? 'starttls' : 'opportunistic';
+  return {
+    transport: 'smtp',
+    from,
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : tls === 'implicit' ? 465 : 587,
+    tls,
+    user: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+  };
+}
+
+/**
+ * `127.0.0.1:5353, 8.8.8.8, [2001:db8::53]:53, 2001:db8::1` as `node:dns` setServers takes it, or
+ * null if any entry is not an IP address with an optional port (host names would need DNS to find
+ * DNS).
+ */
+function dnsServerList(value: string): string[] | null {
+  const servers: string[] = [];
+  for (const raw of value.split(',')) {
+    const entry = raw.trim();
+    const bracketed = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/.exec(entry);
+    const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/.exec(entry);
+    const [address, port] = bracketed
+      ? [bracketed[1] ?? '', bracketed[2]]
+      : v4
+        ? [v4[1] ?? '', v4[2]]
+        : [entry, undefined];
+    const family = isIP(address);
+    if (family === 0 || (bracketed && family !== 6)) return null;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) return null;
+    servers.push(port === undefined ? address : `${family === 6 ? `[${address}]` : address}:${port}`);
+  }
+  return servers.length > 0 ? servers : null;
 }
 
 /** True for http://localhost, 127.x.x.x and [::1]: a server nobody else reaches by its public URL. */

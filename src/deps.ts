@@ -1,7 +1,8 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Secrets } from './crypto/secrets.js';
-import type { OutboxSignal } from './sms/outbox-signal.js';
+import type { Mailer } from './mail/mailer.js';
+import type { OutboxSignal } from './outbox/outbox-signal.js';
 import type { SmsProvider } from './sms/providers/provider.js';
 import type { Db } from './storage/db.js';
 import type { Throttle } from './throttle/throttle.js';
@@ -17,7 +18,9 @@ export interface Deps {
   config: Config;
   /** The provider the dispatcher hands texts to (and, for console, the development inbox). */
   sms: SmsProvider;
-  /** Wakes this process's dispatcher when a text is queued. */
+  /** What the dispatcher hands emails to (and, for the console, the development inbox). */
+  mail: Mailer;
+  /** Wakes this process's dispatcher when a message is queued. */
   outbox: OutboxSignal;
   /** Where guessing throttles keep their counters (R33). */
   throttle: Throttle;

@@ -3,10 +3,13 @@ import { deleteDevicesUnusedSince } from './auth/trusted-devices.store.js';
 import type { Clock } from './clock.js';
 import { deleteCountersBefore } from './counters/counters.store.js';
 import { deleteWindowsEndedBefore } from './counters/window-counters.store.js';
+import type { Deps } from './deps.js';
+import { recheckDueDomains } from './domains/recheck-domains.js';
 import { deleteIdempotencyKeysBefore } from './http/idempotency.store.js';
+import { sweepOidc } from './oidc/sweep.js';
 import { deleteSessionsEndedBefore } from './sessions/sessions.store.js';
-import { applyKeptReceipts } from './sms/receipts.js';
-import { deleteReceiptsBefore, listKeptReceiptIds } from './sms/receipts.store.js';
+import { applyKeptReceipts } from './outbox/receipts.js';
+import { deleteReceiptsBefore, listKeptReceiptIds } from './outbox/receipts.store.js';
 import type { Db } from './storage/db.js';
 import { deleteSpentThrottles } from './throttle/throttle.store.js';
 
@@ -38,4 +41,11 @@ export async function sweepExpired(
   await deleteWindowsEndedBefore(db, iso(now - DAY_MS));
   await deleteDevicesUnusedSince(db, iso(now - DEVICE_TRUST_DAYS * DAY_MS));
   await deleteAuditEventsBefore(db, iso(now - auditRetentionDays * DAY_MS));
+  await sweepOidc(db, clock.now());
+}
+
+/** Housekeeping between dispatcher rounds: the sweep above, and the daily re-check of verified domains (R26). */
+export async function runHousekeeping(deps: Deps) {
+  await sweepExpired(deps.db, deps.clock, deps.config);
+  await recheckDueDomains({ deps });
 }

@@ -4,11 +4,13 @@ import { type Config, isLocalUrl } from './config.js';
 import { loadSecretKey } from './crypto/secret-key.js';
 import { createSecrets } from './crypto/secrets.js';
 import type { Deps } from './deps.js';
-import { sweepExpired } from './housekeeping.js';
+import { runHousekeeping } from './housekeeping.js';
 import { sendDueReminders } from './invitations/reminders.js';
+import { startLogoutDelivery } from './oidc/logout-worker.js';
 import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
-import { createDispatcher } from './sms/dispatcher.js';
-import { createOutboxSignal } from './sms/outbox-signal.js';
+import { createMailer } from './mail/create-mailer.js';
+import { createDispatcher } from './outbox/dispatcher.js';
+import { createOutboxSignal } from './outbox/outbox-signal.js';
 import { createSmsProvider } from './sms/providers/index.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
 import { createThrottle } from './throttle/create-throttle.js';
@@ -25,33 +27,39 @@ export async function openDeps(
   const storage = openDatabase(config.databaseUrl);
   await migrateToLatest(storage.db);
   const sms = createSmsProvider(config, () => systemClock.now(), print);
+  const mail = createMailer(config.mail, () => systemClock.now(), print);
   return {
     deps: {
       db: storage.db,
       clock: systemClock,
       config,
       sms,
+      mail,
       outbox: createOutboxSignal(),
       throttle: createThrottle({ db: storage.db, clock: systemClock }),
       secrets,
     },
-    close: () => storage.close(),
+    close: async () => {
+      await mail.close();
+      await storage.close();
+    },
   };
 }
 
 /**
  * The outbox dispatcher; between rounds, at most once a minute, it also sends due reminders
- * (R13) and sweeps expired rows. Used inside the server and alone by `muster dispatch`.
+ * (R13), sweeps expired rows and re-checks verified domains (R26). Used inside the server and
+ * alone by `muster dispatch`.
  */
 export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
   let lastPeriodic = 0;
-  const dispatcher = createDispatcher(deps, deps.sms, {
+  const dispatcher = createDispatcher(deps, { sms: deps.sms, email: deps.mail }, {
     onError,
     onIdle: async () => {
       if (Date.now() - lastPeriodic < PERIODIC_INTERVAL_MS) return;
       lastPeriodic = Date.now();
       await sendDueReminders({ deps });
-      await sweepExpired(deps.db, deps.clock, deps.config);
+      await runHousekeeping(deps);
     },
   });
   dispatcher.start();
@@ -64,9 +72,10 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const { deps, close } = await openDeps(config, print);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
+  const logouts = startLogoutDelivery(deps, app.oidc, (error) => app.log.error({ err: error }, 'OpenID logout'));
   const dispatcher =
     config.dispatcher === 'inline'
-      ? startDispatcher(deps, (error) => app.log.error({ err: error }, 'SMS dispatcher'))
+      ? startDispatcher(deps, (error) => app.log.error({ err: error }, 'outbox dispatcher'))
       : null;
   if (config.sms.provider === 'console') {
     print(
@@ -77,6 +86,13 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
           : 'Texts go to this console; set MUSTER_SMS_PROVIDER to reach phones.',
     );
   }
+  if (config.mail.transport === 'console') {
+    print(
+      !isLocalUrl(config.publicUrl)
+        ? 'WARNING: MUSTER_SMTP_URL is not set: no email reaches anyone, and invitation links are printed here. Set MUSTER_SMTP_URL.'
+        : 'Emails go to this console and the development inbox; set MUSTER_SMTP_URL to reach inboxes.',
+    );
+  }
   const setupLink = await issueSetupLinkIfEmpty(deps);
   // Printed to the console only: whoever holds the link can create the first admin.
   print(`\nMuster is running at ${config.publicUrl}`);
@@ -85,6 +101,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   return () => {
     closing ??= (async () => {
       await dispatcher?.stop();
+      await logouts.stop();
       await app.close();
       await close();
     })();

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import { ROLES } from '../src/people/people.schemas.js';
-import { createOutboxSignal } from '../src/sms/outbox-signal.js';
+import { createMailer } from '../src/mail/create-mailer.js';
+import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { migrateToLatest, openDatabase } from '../src/storage/db.js';
 import type { Role } from '../src/storage/schema.js';
@@ -80,6 +81,10 @@ const PUBLIC_OPERATIONS = new Set([
   'POST /api/v1/auth/recover',
   'GET /api/v1/claim/{token}',
   'POST /api/v1/claim/{token}',
+  'POST /api/v1/auth/forgot',
+  'GET /api/v1/reset/{token}',
+  'POST /api/v1/reset/{token}',
+  'POST /api/v1/access-code/claim',
 ]);
 
 /**
@@ -237,6 +242,7 @@ async function discoverOperations(): Promise<{ operations: Operation[]; routeTab
       () => clock.now(),
       () => undefined,
     ),
+    mail: createMailer(config.mail, () => clock.now(), () => undefined),
     outbox: createOutboxSignal(),
     throttle: createThrottle({ db: storage.db, clock }),
     secrets: createSecrets(randomBytes(32)),
@@ -578,7 +584,7 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
         .orderBy('id')
         .execute(),
       texts: await db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .select(['id', 'status', 'attempts'])
         .where('community_id', '=', otherCommunity.id)
         .orderBy('id')

@@ -25,17 +25,19 @@ const LAYERS: readonly (readonly string[])[] = [
     'phone',
     'passwords',
   ],
-  // Platform: HTTP plumbing, audit log, throttles, counters, sessions, the SMS outbox.
+  // Platform: HTTP plumbing, audit log, throttles, counters, sessions; the outbox of texts and
+  // emails, and the two media that feed it.
   ['http', 'audit', 'throttle', 'counters', 'sessions'],
-  ['sms'],
+  ['outbox'],
+  ['sms', 'mail'],
   ['deps.ts'],
   // The domain, bottom up.
   ['communities'],
-  ['settings', 'limits', 'tokens'],
+  ['settings', 'limits', 'tokens', 'domains'],
   ['people', 'groups'],
   ['second-factor'],
   ['invitations', 'auth', 'setup'],
-  ['onboarding', 'claim', 'recovery', 'sms-log', 'scim', 'lockouts'],
+  ['onboarding', 'claim', 'recovery', 'password-reset', 'sms-log', 'scim', 'lockouts', 'access-codes', 'oidc'],
   // Composition: what wires the slices together.
   ['housekeeping.ts', 'app.ts', 'main.ts', 'cli', 'wire.ts'],
 ];

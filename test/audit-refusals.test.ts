@@ -370,7 +370,7 @@ eachDatabase('audit of refusals', (world) => {
       .executeTakeFirstOrThrow();
     expect(after.invitation_generation).toBe(before.invitation_generation);
     const texts = await world.deps.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .select('id')
       .where('person_id', '=', id)
       .execute();

@@ -16,7 +16,7 @@ eachDatabase(
         { phone: '+44 7911 100003', givenName: 'Ed' },
         { email: 'fay@example.com', givenName: 'Fay' },
       ];
-      const count = async (table: 'people' | 'sms_messages' | 'daily_counters' | 'audit_events') =>
+      const count = async (table: 'people' | 'messages' | 'daily_counters' | 'audit_events') =>
         Number(
           (
             await world.deps.db
@@ -27,7 +27,7 @@ eachDatabase(
         );
       const before = await Promise.all([
         count('people'),
-        count('sms_messages'),
+        count('messages'),
         count('daily_counters'),
         count('audit_events'),
       ]);
@@ -51,7 +51,7 @@ eachDatabase(
       expect(
         await Promise.all([
           count('people'),
-          count('sms_messages'),
+          count('messages'),
           count('daily_counters'),
           count('audit_events'),
         ]),

@@ -147,7 +147,7 @@ async function snapshot(world: World, admin: Admin, personId: string) {
       .where('community_id', '=', admin.communityId)
       .execute(),
     sms: await db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .selectAll()
       .where('community_id', '=', admin.communityId)
       .execute(),
@@ -192,7 +192,7 @@ eachDatabase('claim links', (world) => {
     expect(JSON.stringify(rows)).not.toContain(person.token);
     // The outbox keeps no plaintext link once sent, and admins only ever see it masked.
     const sms = await world.deps.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .selectAll()
       .where('person_id', '=', person.id)
       .execute();
@@ -350,7 +350,7 @@ eachDatabase('claim links', (world) => {
       .execute();
     expect(sessions).toHaveLength(1);
     const codes = await world.deps.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .select('id')
       .where('person_id', '=', person.id)
       .where('kind', '=', 'recovery_code')
@@ -383,7 +383,7 @@ eachDatabase('recovery codes', (world) => {
     }
     const leaks = [
       ...(await world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .selectAll()
         .where('person_id', '=', worker.id)
         .execute()),

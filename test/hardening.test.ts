@@ -76,7 +76,7 @@ eachDatabase(
       expect(sixth.statusCode).toBe(429);
       expect(sixth.json().code).toBe('rate_limited');
       const notices = await world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .select('id')
         .where('person_id', '=', personId)
         .where('kind', '=', 'recovery_code_changed')

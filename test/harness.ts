@@ -10,10 +10,11 @@ import type { Clock } from '../src/clock.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
+import { createMailer } from '../src/mail/create-mailer.js';
+import { createDispatcher } from '../src/outbox/dispatcher.js';
+import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
 import { totpCode, totpStep } from '../src/second-factor/totp.js';
 import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
-import { createDispatcher } from '../src/sms/dispatcher.js';
-import { createOutboxSignal } from '../src/sms/outbox-signal.js';
 import { createSmsProvider, isConsoleProvider } from '../src/sms/providers/index.js';
 import { type Capabilities, migrateToLatest, openDatabase, type Storage } from '../src/storage/db.js';
 import { createThrottle } from '../src/throttle/create-throttle.js';
@@ -132,6 +133,11 @@ export function eachDatabase(
           config,
           sms: createSmsProvider(
             config,
+            () => world.clock.now(),
+            () => undefined,
+          ),
+          mail: createMailer(
+            config.mail,
             () => world.clock.now(),
             () => undefined,
           ),
@@ -347,13 +353,20 @@ export async function activateWithPassword(world: World, personId: string, passw
 
 /** Sends every text that is due now, as the dispatcher would, and returns how many it handled. */
 export function dispatchDue(world: World): Promise<number> {
-  return createDispatcher(world.deps, world.deps.sms).drainAll();
+  return createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll();
 }
 
 /** The texts the console provider "sent", newest first. */
 export function devInbox(world: World) {
   if (!isConsoleProvider(world.deps.sms)) throw new Error('the development inbox needs the console provider');
   return world.deps.sms.inbox();
+}
+
+/** The emails the console mailer "sent", newest first. */
+export function devMail(world: World) {
+  const inbox = world.deps.mail.inbox;
+  if (!inbox) throw new Error('the development inbox needs the console mailer');
+  return inbox();
 }
 
 /** The claim token in the newest text to a number. */

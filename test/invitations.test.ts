@@ -61,7 +61,7 @@ async function addPhonePerson(admin: Admin, extra: Record<string, unknown> = {})
 
 async function smsRows(world: World, personId: string) {
   return world.deps.db
-    .selectFrom('sms_messages')
+    .selectFrom('messages')
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy('id')
@@ -155,7 +155,7 @@ eachDatabase('invitations', (world) => {
       .execute();
     expect(people).toEqual([]);
     const texts = await world.deps.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .select('id')
       .where('community_id', '=', admin.communityId)
       .execute();
@@ -168,7 +168,7 @@ eachDatabase('invitations', (world) => {
     expect(person.view).toMatchObject({ state: 'invited', loginKind: 'phone', phone: person.phone });
     expect(person.view.invitedAt).not.toBeNull();
     const rows = await smsRows(world, person.id);
-    expect(rows.map((r) => [r.kind, r.status, r.to_phone])).toEqual([
+    expect(rows.map((r) => [r.kind, r.status, r.recipient])).toEqual([
       ['claim_invitation', 'queued', person.phone],
     ]);
     expect((await auditOf(world, admin.communityId, 'Invitation Sent', person.id)).length).toBe(1);
@@ -200,17 +200,21 @@ eachDatabase('invitations', (world) => {
     expect(page.statusCode, page.body).toBe(200);
   });
 
-  it('R3: inviting an email person is 409 not_a_phone_account and sends nothing', async () => {
+  it('R3, R20: inviting an email person sends the claim link by email, never by text', async () => {
     const admin = await setup(world);
-    const created = await admin.client.post('/api/v1/people', { email: email(), displayName: 'Mail Person' });
+    const created = await admin.client.post('/api/v1/people', {
+      email: email(),
+      displayName: 'Mail Person',
+      sendInvitation: false,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
-    const before = await personRow(world, id);
-    const refused = await admin.client.post(`/api/v1/people/${id}/invite`);
-    expectProblem(refused, 409, 'not_a_phone_account');
     expect(await smsRows(world, id)).toEqual([]);
-    expect(await personRow(world, id)).toEqual(before);
     expect((await admin.client.get(`/api/v1/people/${id}`)).json().state).toBe('not_invited');
+    const invited = await admin.client.post(`/api/v1/people/${id}/invite`);
+    expect(invited.statusCode, invited.body).toBe(200);
+    expect((await smsRows(world, id)).map((r) => [r.medium, r.kind])).toEqual([['email', 'claim_invitation']]);
+    expect((await admin.client.get(`/api/v1/people/${id}`)).json().state).toBe('invited');
   });
 
   it('R3: inviting a claimed or a deactivated person is 409 account_not_invitable and sends nothing', async () => {
@@ -506,19 +510,20 @@ eachDatabase('invitations', (world) => {
       ids: [a.id, mail.json().id, unknown, admin.adminId, b.id],
     });
     expect(bulk.statusCode, bulk.body).toBe(200);
-    expect(bulk.json()).toMatchObject({ done: 2, failed: 3 });
+    expect(bulk.json()).toMatchObject({ done: 3, failed: 2 });
     expect(
       bulk.json().results.map((r: { id: string; status: string; code?: string }) => [r.id, r.status, r.code]),
     ).toEqual([
       [a.id, 'done', undefined],
-      [mail.json().id, 'error', 'not_a_phone_account'],
+      // An email account gets its fresh link by email (R20).
+      [mail.json().id, 'done', undefined],
       [unknown, 'error', 'not_found'],
       [admin.adminId, 'error', 'cannot_target_self'],
       [b.id, 'done', undefined],
     ]);
     for (const id of [a.id, b.id])
       expect((await admin.client.get(`/api/v1/people/${id}`)).json().state).toBe('invited');
-    expect(await auditOf(world, admin.communityId, 'Account Set To Unclaimed')).toHaveLength(2);
+    expect(await auditOf(world, admin.communityId, 'Account Set To Unclaimed')).toHaveLength(3);
   });
 
   it('R12: an admin cannot reset their own account (409 cannot_target_self)', async () => {
@@ -616,7 +621,7 @@ eachDatabase('invitations', (world) => {
     expect((await auditOf(world, admin.communityId, 'Reminder Sent', person.id)).length).toBe(1);
   });
 
-  it('R13: remind-all reminds every unclaimed phone account and counts those skipped for the daily limit', async () => {
+  it('R13: remind-all reminds every unclaimed phone and email account and counts those skipped for the daily limit', async () => {
     const admin = await setup(world);
     const a = await addPhonePerson(admin);
     const b = await addPhonePerson(admin);
@@ -632,16 +637,16 @@ eachDatabase('invitations', (world) => {
 
     const answer = await admin.client.post('/api/v1/people/remind-all');
     expect(answer.statusCode, answer.body).toBe(200);
-    expect(answer.json()).toEqual({ reminded: 2, skippedDailyLimit: 1, failed: 0 });
+    expect(answer.json()).toEqual({ reminded: 3, skippedDailyLimit: 1, failed: 0 });
     const kinds = async (id: string) => (await smsRows(world, id)).map((r) => r.kind);
+    expect(await kinds(mail.json().id)).toEqual(['claim_invitation', 'claim_reminder']);
     expect(await kinds(a.id)).toEqual(['claim_invitation', 'claim_reminder']);
     expect(await kinds(b.id)).toEqual(['claim_invitation', 'claim_reminder']);
     expect((await kinds(full.id)).filter((k) => k === 'claim_reminder')).toEqual([]);
     expect((await kinds(claimed.id)).filter((k) => k === 'claim_reminder')).toEqual([]);
     expect((await kinds(gone.id)).filter((k) => k === 'claim_reminder')).toEqual([]);
-    expect(await smsRows(world, mail.json().id)).toEqual([]);
     const remindedEvents = await auditOf(world, admin.communityId, 'Reminder Sent');
-    expect(remindedEvents.map((e) => e.target_id).sort()).toEqual([a.id, b.id].sort());
+    expect(remindedEvents.map((e) => e.target_id).sort()).toEqual([a.id, b.id, mail.json().id].sort());
   });
 });
 
@@ -699,11 +704,12 @@ eachDatabase(
       ).toEqual([a, b, c].sort());
       expect(people.filter((p) => p.login_kind === 'email')).toHaveLength(1);
       const texts = await world.deps.db
-        .selectFrom('sms_messages')
-        .select(['to_phone', 'kind'])
+        .selectFrom('messages')
+        .select(['recipient', 'kind'])
         .where('community_id', '=', admin.communityId)
+        .where('medium', '=', 'sms')
         .execute();
-      expect(texts.map((t) => t.to_phone).sort()).toEqual([a, b, c].sort());
+      expect(texts.map((t) => t.recipient).sort()).toEqual([a, b, c].sort());
 
       const limits = await admin.client.get('/api/v1/limits');
       expect(limits.statusCode, limits.body).toBe(200);
@@ -780,7 +786,7 @@ eachDatabase(
         .execute();
       expect(phones).toHaveLength(3);
       const texts = await world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .select('id')
         .where('community_id', '=', admin.communityId)
         .execute();
@@ -804,7 +810,7 @@ eachDatabase(
       expect(batch.json().created).toBe(2);
       for (const result of batch.json().results) expect(result.person.state).toBe('not_invited');
       const texts = await world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .select('id')
         .where('community_id', '=', admin.communityId)
         .execute();

@@ -638,9 +638,9 @@ eachDatabase('claim texts per number (R5)', (world) => {
     const again = await s.admin.post('/api/v1/people', { phone, displayName: 'Text Counted' });
     expect(again.statusCode, again.body).toBe(201);
     const texts = await world.deps.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .select('id')
-      .where('to_phone', '=', phone)
+      .where('recipient', '=', phone)
       .where('kind', '=', 'claim_invitation')
       .execute();
     expect(texts).toHaveLength(6);
@@ -888,7 +888,7 @@ eachDatabase('sessions by role (R41)', (world) => {
     expect(recovered.statusCode, recovered.body).toBe(200);
     expect(await noticesTo()).toHaveLength(2);
     const kinds = await world.deps.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .select('kind')
       .where('person_id', '=', worker.id)
       .where('kind', '=', 'password_changed')

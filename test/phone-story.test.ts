@@ -224,7 +224,7 @@ for (const provider of providers) {
           expect(message.to).toBe('+44 ••••••3456');
         }
         const stored = await world.deps.db
-          .selectFrom('sms_messages')
+          .selectFrom('messages')
           .select('body')
           .where('person_id', '=', personId)
           .execute();

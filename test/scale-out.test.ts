@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
-import { createDispatcher } from '../src/sms/dispatcher.js';
-import { createOutboxSignal } from '../src/sms/outbox-signal.js';
+import { createDispatcher } from '../src/outbox/dispatcher.js';
+import { createMailer } from '../src/mail/create-mailer.js';
+import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { openDatabase, type Storage } from '../src/storage/db.js';
 import { createThrottle } from '../src/throttle/create-throttle.js';
@@ -46,6 +47,7 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
           () => clock.now(),
           () => undefined,
         ),
+        mail: createMailer(config.mail, () => clock.now(), () => undefined),
         outbox: createOutboxSignal(),
         throttle: createThrottle({ db: storage.db, clock }),
         secrets,
@@ -80,7 +82,7 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
     expect(answers.filter((r) => r?.statusCode === 200)).toHaveLength(4);
     expect(answers.filter((r) => r?.statusCode === 429)).toHaveLength(16);
     const texts = await database.storage.db
-      .selectFrom('sms_messages')
+      .selectFrom('messages')
       .select('id')
       .where('person_id', '=', person.id)
       .execute();
@@ -115,15 +117,15 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
     const batch = await client.post('/api/v1/people/batch', { people, sendInvitations: true });
     expect(batch.json().created).toBe(60);
     const handled = await Promise.all(
-      deps.map((d) => createDispatcher(d, d.sms, { batchSize: 7 }).drainAll()),
+      deps.map((d) => createDispatcher(d, { sms: d.sms, email: d.mail }, { batchSize: 7 }).drainAll()),
     );
     expect((handled[0] ?? 0) + (handled[1] ?? 0)).toBeGreaterThanOrEqual(60);
     const attempts = await database.storage.db
-      .selectFrom('sms_attempts')
-      .innerJoin('sms_messages', 'sms_messages.id', 'sms_attempts.message_id')
-      .select(['sms_attempts.message_id'])
-      .where('sms_attempts.outcome', '=', 'sent')
-      .where('sms_messages.community_id', '=', community.id)
+      .selectFrom('message_attempts')
+      .innerJoin('messages', 'messages.id', 'message_attempts.message_id')
+      .select(['message_attempts.message_id'])
+      .where('message_attempts.outcome', '=', 'sent')
+      .where('messages.community_id', '=', community.id)
       .execute();
     const perMessage = new Map<string, number>();
     for (const a of attempts) perMessage.set(a.message_id, (perMessage.get(a.message_id) ?? 0) + 1);

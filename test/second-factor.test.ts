@@ -9,7 +9,8 @@ import { newId } from '../src/crypto/random.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
 import { matchTotp, newTotpSecret, otpauthUrl, totpCode, totpStep } from '../src/second-factor/totp.js';
-import { createOutboxSignal } from '../src/sms/outbox-signal.js';
+import { createMailer } from '../src/mail/create-mailer.js';
+import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { openDatabase } from '../src/storage/db.js';
 import { createThrottle } from '../src/throttle/create-throttle.js';
@@ -779,6 +780,7 @@ describe('muster admin reset-totp (R40)', () => {
         () => clock.now(),
         () => undefined,
       ),
+      mail: createMailer(config.mail, () => clock.now(), () => undefined),
       outbox: createOutboxSignal(),
       throttle: createThrottle({ db: storage.db, clock }),
       secrets: createSecrets(Buffer.from(key, 'hex')),

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs } from '../src/sms/attempt.js';
-import { createDispatcher } from '../src/sms/dispatcher.js';
+import { backoffMs } from '../src/outbox/attempt.js';
+import { createDispatcher } from '../src/outbox/dispatcher.js';
 import type { SendResult, SmsProvider } from '../src/sms/providers/provider.js';
 import { createTwilioProvider } from '../src/sms/providers/twilio.js';
-import type { SmsMessagesTable } from '../src/storage/schema.js';
+import type { MessagesTable } from '../src/storage/schema.js';
 import { type FakeTwilioMessage, signTwilioRequest, startFakeTwilio } from './fakes/twilio.js';
 import {
   type Client,
@@ -108,12 +108,12 @@ eachDatabase(
       // Whatever an earlier test left queued is now past every TTL and lease, and is settled
       // without reaching Twilio; then the fake starts clean.
       world.clock.advanceDays(2);
-      await createDispatcher(world.deps, world.deps.sms).drainAll();
+      await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll();
       twilio.reset();
     });
 
     const dispatcher = (options: Parameters<typeof createDispatcher>[2] = {}) =>
-      createDispatcher(world.deps, world.deps.sms, options);
+      createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }, options);
 
     async function phoneCommunity() {
       const { admin, slug, community } = await seedCommunity(world);
@@ -130,24 +130,24 @@ eachDatabase(
       return created.json();
     }
 
-    async function textsTo(personId: string): Promise<SmsMessagesTable[]> {
+    async function textsTo(personId: string): Promise<MessagesTable[]> {
       return world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .selectAll()
         .where('person_id', '=', personId)
         .orderBy('id')
         .execute();
     }
 
-    async function onlyTextTo(personId: string): Promise<SmsMessagesTable> {
+    async function onlyTextTo(personId: string): Promise<MessagesTable> {
       const texts = await textsTo(personId);
       expect(texts).toHaveLength(1);
-      return texts[0] as SmsMessagesTable;
+      return texts[0] as MessagesTable;
     }
 
     function attemptsOf(messageId: string) {
       return world.deps.db
-        .selectFrom('sms_attempts')
+        .selectFrom('message_attempts')
         .selectAll()
         .where('message_id', '=', messageId)
         .orderBy('attempt')
@@ -155,7 +155,7 @@ eachDatabase(
     }
 
     /** Moves the clock to the moment a queued retry becomes due, and returns how far that was. */
-    function advanceToRetry(row: SmsMessagesTable): number {
+    function advanceToRetry(row: MessagesTable): number {
       const wait = Date.parse(row.next_attempt_at) - world.clock.now().getTime();
       world.clock.advance(Math.max(0, wait));
       return wait;
@@ -470,7 +470,7 @@ eachDatabase(
           return new Promise<never>(() => undefined);
         },
       };
-      void createDispatcher(world.deps, dying).drainOnce();
+      void createDispatcher(world.deps, { sms: dying, email: world.deps.mail }).drainOnce();
       await twilioAnswered;
       expect(twilio.messages).toHaveLength(1);
       let row = await onlyTextTo(person.id);
@@ -506,7 +506,7 @@ eachDatabase(
           return new Promise<never>(() => undefined);
         },
       };
-      void createDispatcher(world.deps, dead).drainOnce();
+      void createDispatcher(world.deps, { sms: dead, email: world.deps.mail }).drainOnce();
       await wasClaimed;
       expect((await onlyTextTo(person.id)).status).toBe('sending');
       expect(await dispatcher().drainAll()).toBe(0);
@@ -541,7 +541,7 @@ eachDatabase(
       expect([...counts.keys()].sort()).toEqual([...phones].sort());
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
       const rows = await world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .select(['id', 'status', 'body', 'provider_message_id'])
         .where('community_id', '=', community.id)
         .execute();
@@ -552,7 +552,7 @@ eachDatabase(
         new Set(twilio.messages.map((m) => m.sid)),
       );
       const attempts = await world.deps.db
-        .selectFrom('sms_attempts')
+        .selectFrom('message_attempts')
         .select('message_id')
         .where(
           'message_id',
@@ -584,7 +584,7 @@ eachDatabase(
       expect([...twilio.countByTo().values()].every((n) => n === 1)).toBe(true);
       expect(twilio.countByTo().size).toBe(40);
       const rows = await world.deps.db
-        .selectFrom('sms_messages')
+        .selectFrom('messages')
         .select(['id', 'status', 'attempts'])
         .where('community_id', '=', community.id)
         .execute();
@@ -655,7 +655,7 @@ eachDatabase(
           return result;
         },
       };
-      expect(await createDispatcher(world.deps, quickCarrier).drainAll()).toBe(1);
+      expect(await createDispatcher(world.deps, { sms: quickCarrier, email: world.deps.mail }).drainAll()).toBe(1);
       expect(twilio.messages).toHaveLength(1);
       const row = await onlyTextTo(person.id);
       expect(row.provider_message_id).toBe(twilio.messages[0]?.sid);

@@ -2,8 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeEach, expect, it } from 'vitest';
-import { createDispatcher } from '../src/sms/dispatcher.js';
-import type { SmsMessagesTable } from '../src/storage/schema.js';
+import { createDispatcher } from '../src/outbox/dispatcher.js';
+import type { MessagesTable } from '../src/storage/schema.js';
 import {
   type Client,
   devInbox,
@@ -154,19 +154,19 @@ async function addPhonePerson(client: Client, phone: string): Promise<{ id: stri
   return created.json();
 }
 
-async function onlyTextTo(world: World, personId: string): Promise<SmsMessagesTable> {
+async function onlyTextTo(world: World, personId: string): Promise<MessagesTable> {
   const rows = await world.deps.db
-    .selectFrom('sms_messages')
+    .selectFrom('messages')
     .selectAll()
     .where('person_id', '=', personId)
     .execute();
   expect(rows).toHaveLength(1);
-  return rows[0] as SmsMessagesTable;
+  return rows[0] as MessagesTable;
 }
 
 function attemptsOf(world: World, messageId: string) {
   return world.deps.db
-    .selectFrom('sms_attempts')
+    .selectFrom('message_attempts')
     .selectAll()
     .where('message_id', '=', messageId)
     .orderBy('attempt')
@@ -178,7 +178,7 @@ eachDatabase(
   (world) => {
     beforeEach(async () => {
       world.clock.advanceDays(2);
-      await createDispatcher(world.deps, world.deps.sms).drainAll();
+      await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll();
       gateway.reset();
     });
 
@@ -203,7 +203,7 @@ eachDatabase(
       const person = await addPhonePerson(client, '+447911123456');
       const queued = await onlyTextTo(world, person.id);
 
-      expect(await createDispatcher(world.deps, world.deps.sms).drainAll()).toBe(1);
+      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
 
       expect(gateway.violations).toEqual([]);
       expect(gateway.requests).toBe(1);
@@ -235,14 +235,14 @@ eachDatabase(
       const person = await addPhonePerson(client, '+447911123457');
       gateway.answerNext({ status: 500, body: { message: 'gateway restarting' } });
 
-      expect(await createDispatcher(world.deps, world.deps.sms).drainAll()).toBe(1);
+      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
       let row = await onlyTextTo(world, person.id);
       expect(row).toMatchObject({ status: 'queued', attempts: 1, error_code: 'webhook_500' });
       expect(row.body).not.toBeNull();
-      expect(await createDispatcher(world.deps, world.deps.sms).drainAll()).toBe(0);
+      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(0);
       world.clock.advance(Math.max(0, Date.parse(row.next_attempt_at) - world.clock.now().getTime()));
 
-      expect(await createDispatcher(world.deps, world.deps.sms).drainAll()).toBe(1);
+      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
       row = await onlyTextTo(world, person.id);
       expect(row).toMatchObject({ status: 'sent', attempts: 2, body: null, error_code: null });
       expect(gateway.requests).toBe(2);
@@ -259,7 +259,7 @@ eachDatabase(
       const person = await addPhonePerson(client, '+447911123458');
       gateway.answerNext({ status: 400, body: { error: 'invalid_number', message: 'No such subscriber' } });
 
-      expect(await createDispatcher(world.deps, world.deps.sms).drainAll()).toBe(1);
+      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
       const row = await onlyTextTo(world, person.id);
       expect(row).toMatchObject({
         status: 'failed',
@@ -269,7 +269,7 @@ eachDatabase(
         body: null,
       });
       world.clock.advanceMinutes(30);
-      expect(await createDispatcher(world.deps, world.deps.sms).drainAll()).toBe(0);
+      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(0);
       expect(gateway.requests).toBe(1);
       expect(gateway.texts).toHaveLength(0);
       const listed = await client.get(`/api/v1/sms-messages?personId=${person.id}`);

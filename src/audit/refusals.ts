@@ -65,6 +65,7 @@ const REFUSED: Partial<Record<ErrorCode, AuditTypeName>> = {
   target_outranks_actor: AuditType.accessDenied,
   totp_enrollment_required: AuditType.accessDenied,
   claim_sms_daily_limit: AuditType.smsRefused,
+  claim_email_daily_limit: AuditType.emailRefused,
   sms_capacity_reached: AuditType.smsRefused,
   phone_country_not_allowed: AuditType.smsRefused,
   phone_account_daily_limit: AuditType.smsRefused,

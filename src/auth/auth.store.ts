@@ -9,8 +9,11 @@ import type { CommunitiesTable, PeopleTable, SessionsTable } from '../storage/sc
 
 // Every column of people and communities, selected under a prefix so the joined row's names
 // do not collide; the Record types make the compiler insist on every column.
-/** The SCIM columns are left out: only SCIM reads them, and the attributes can be large. */
-const PERSON_COLUMNS: Record<Exclude<keyof PeopleTable, 'scim_attributes' | 'scim_external_id'>, true> = {
+/** The SCIM and access-code columns are left out: only their slices read them. */
+const PERSON_COLUMNS: Record<
+  Exclude<keyof PeopleTable, 'scim_attributes' | 'scim_external_id' | `access_code_${string}`>,
+  true
+> = {
   id: true,
   community_id: true,
   login_kind: true,

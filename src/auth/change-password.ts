@@ -4,10 +4,10 @@ import type { ActingContext } from '../context.js';
 import { hashPassword } from '../crypto/passwords.js';
 import type { Deps } from '../deps.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
+import { notifyPasswordChanged } from '../people/notify-password-changed.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
-import { queueNotice } from '../sms/notices.js';
 import { confirmPassword } from './reauth.js';
 
 /** A signed-in person changes their password, after re-entering the current one (R30). */
@@ -47,16 +47,7 @@ export async function changePassword({
       ? await revokeAllSessions(tx, person.id, now, currentSessionId)
       : 0;
     // R41: a password changed by someone holding a stolen session does not go unnoticed.
-    const noticeSent =
-      person.phone !== null &&
-      (await queueNotice(tx, deps, {
-        kind: 'password_changed',
-        to: person.phone,
-        communityId: community.id,
-        personId: person.id,
-        communityName: community.name,
-        locale: person.locale ?? community.defaultLocale,
-      }));
+    const noticeSent = await notifyPasswordChanged(tx, deps, person, community);
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.passwordChanged,
       target: { id: person.id, label: person.displayName },

@@ -15,8 +15,8 @@ import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
+import { enqueueSms } from '../sms/enqueue-sms.js';
 import { catalogueFor, HIDDEN } from '../sms/messages.js';
-import { enqueueSms } from '../sms/outbox.js';
 import type { Tx } from '../storage/db.js';
 import { CLAIM_RULES } from '../throttle/throttle.js';
 import { consumeClaimToken } from './claim.store.js';
@@ -25,7 +25,8 @@ import { claimLinkProblem, loadClaimLink, supersededLink } from './claim-link.js
 /**
  * Claims an account (R7): the link is consumed by one conditional update that also checks the
  * person's current generation, so a link works once, and only while it is the newest. The worker
- * is signed in and their recovery code is texted to them in the same transaction.
+ * is signed in and, on a phone account, their recovery code is texted to them in the same
+ * transaction.
  */
 export async function claimAccount({
   deps,
@@ -53,10 +54,11 @@ export async function claimAccount({
     preview.community.settings.passwordMinLength,
     personContext(preview.person, preview.community),
   );
-  const recoveryCode = generateRecoveryCode();
+  // A phone account gets its recovery code by text (R9); an email account recovers by email.
+  const recoveryCode = preview.person.phone ? generateRecoveryCode() : null;
   const [passwordHash, recoveryCodeHash] = await Promise.all([
     hashPassword(password),
-    hashPassword(recoveryCode),
+    recoveryCode ? hashPassword(recoveryCode) : null,
   ]);
 
   return deps.db.transaction().execute(async (tx) => {
@@ -77,7 +79,7 @@ export async function claimAccount({
         claimedAt: now,
         passwordHash,
         recoveryCodeHash,
-        recoveryCodeCreatedAt: now,
+        recoveryCodeCreatedAt: recoveryCodeHash ? now : null,
         updatedAt: now,
       },
       // Checked again on the row itself: on PostgreSQL a reset or deactivation running at the
@@ -86,7 +88,7 @@ export async function claimAccount({
     );
     if (!person) throw supersededLink();
     const community = await findCommunityOrThrow(tx, person.communityId);
-    await textRecoveryCode(tx, deps, person, community, recoveryCode);
+    if (recoveryCode) await textRecoveryCode(tx, deps, person, community, recoveryCode);
     const session = await issueSession(
       tx,
       deps.clock,

@@ -31,7 +31,7 @@ export function claimLinkProblem({ token, person }: ClaimLink, now: string): App
   if (!token || !person)
     return new AppError(
       'claim_link_not_found',
-      `This invitation link is not valid. Check that you opened the whole link from the text message. ${ASK_ADMIN}`,
+      `This invitation link is not valid. Check that you opened the whole link from your text message or email. ${ASK_ADMIN}`,
     );
   if (token.usedAt || (person.claimed && token.generation === person.invitationGeneration)) {
     return new AppError(
@@ -48,6 +48,6 @@ export function claimLinkProblem({ token, person }: ClaimLink, now: string): App
 export function supersededLink(): AppError {
   return new AppError(
     'claim_link_superseded',
-    `This invitation link was replaced by a newer one. Use the link in your latest text message, or ${ASK_ADMIN.toLowerCase()}`,
+    `This invitation link was replaced by a newer one. Use the link in your latest text message or email, or ${ASK_ADMIN.toLowerCase()}`,
   );
 }

@@ -13,8 +13,12 @@ export const claimLinkViewSchema = z.object({
   community: z.string(),
   displayName: z.string(),
   maskedPhone: z.string().nullable(),
+  maskedEmail: z.string().nullable(),
   passwordMinLength: z.number(),
   expiresAt: z.string(),
+  locale: z
+    .string()
+    .describe('The language of this person’s texts (their own, else the community’s): the page’s too (R61).'),
 });
 
 const tokenParams = z.strictObject({

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { maskEmail } from '../mail/mask.js';
 import { maskPhone } from '../phone/phone.js';
 import { claimLinkProblem, loadClaimLink } from './claim-link.js';
 
@@ -11,7 +12,9 @@ export async function inspectClaimLink({ deps, token }: { deps: Deps; token: str
     community: link.community.name,
     displayName: link.person.displayName,
     maskedPhone: link.person.phone ? maskPhone(link.person.phone) : null,
+    maskedEmail: link.person.email ? maskEmail(link.person.email) : null,
     passwordMinLength: link.community.settings.passwordMinLength,
     expiresAt: link.token.expiresAt,
+    locale: link.person.locale ?? link.community.defaultLocale,
   };
 }

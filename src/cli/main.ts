@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
+import { setCommunityPlan } from '../domains/set-plan.js';
 import { AppError } from '../errors.js';
+import { registerOidcCommands } from './oidc.js';
 import { openDeps, serve, startDispatcher } from '../main.js';
 import { resetAdminSecondFactor } from '../second-factor/operator-reset.js';
 import { createCommunityWithAdmin, firstAdminSchema, newCommunitySchema } from '../setup/create-community.js';
@@ -189,6 +191,42 @@ admin
       await close();
     }
   });
+
+const community = program.command('community').description("operator's tools for communities");
+
+community
+  .command('set-plan')
+  .description(
+    'move a community to the essentials or core plan (on core, a verified domain raises R6); audited',
+  )
+  .requiredOption('--community <slug>', 'the community, by its short name')
+  .argument('<plan>', 'essentials or core')
+  .action(async (plan: string, o: { community: string }) => {
+    const chosen = plan.trim().toLowerCase();
+    if (chosen !== 'essentials' && chosen !== 'core') fail(`Unknown plan "${plan}": use essentials or core.`);
+    const { deps, close } = await openDeps(loadConfig(), () => undefined);
+    try {
+      const { community: changed, previous } = await setCommunityPlan({
+        deps,
+        communitySlug: o.community,
+        plan: chosen,
+      });
+      const { phoneAccountsPerDay, phoneAccountsPerDayVerified } = deps.config.limits;
+      const limit =
+        changed.plan === 'core' && changed.domainVerified ? phoneAccountsPerDayVerified : phoneAccountsPerDay;
+      process.stdout.write(
+        `${previous === changed.plan ? `${changed.slug} is already on ${changed.plan}` : `${changed.slug}: ${previous} → ${changed.plan}`}. New mobile-number accounts per day: ${limit}${
+          changed.plan === 'core' && !changed.domainVerified
+            ? ` (${phoneAccountsPerDayVerified} once a system admin verifies a domain in Settings → Domains)`
+            : ''
+        }.\n`,
+      );
+    } finally {
+      await close();
+    }
+  });
+
+registerOidcCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof AppError) fail(error.message);

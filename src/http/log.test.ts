@@ -56,6 +56,7 @@ describe('maskPersonalData (R37)', () => {
     expect(maskPersonalData(redactUrl('/claim/AbC123456789xyz?x=ana@example.com'))).toBe(
       '/claim/[redacted]?x=a…@example.com',
     );
+    expect(redactUrl('/api/v1/reset/AbC123456789xyzAbC12')).toBe('/api/v1/reset/[redacted]');
   });
 
   it('is what the request log writes (R32, R37)', () => {

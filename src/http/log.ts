@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 
 /**
- * Secrets travel in some URLs (the setup link's token; later claim links). Logs keep the
- * shape of the URL and lose the secret.
+ * Secrets travel in some URLs (the setup link's token, claim and password reset links). Logs
+ * keep the shape of the URL and lose the secret.
  */
 export function redactUrl(url: string): string {
   return url
     .replace(/([?&](?:token|code|secret)=)[^&#]*/gi, '$1[redacted]')
-    .replace(/(\/claim\/)[^/?#]+/g, '$1[redacted]');
+    .replace(/(\/(?:claim|reset)\/)[^/?#]+/g, '$1[redacted]');
 }
 
 /**

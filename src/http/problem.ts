@@ -17,6 +17,7 @@ const TITLES: Partial<Record<number, string>> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** RFC 9457 problem details with our stable `code` beside the standard members. */

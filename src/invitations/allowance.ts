@@ -4,7 +4,7 @@ import { notFound } from '../errors.js';
 import { claimSmsLeftToday } from '../limits/limits.service.js';
 import { findPersonById } from '../people/people.store.js';
 
-/** Claim texts sent to a person today and left (R5): "3 of 5 invitations left today". */
+/** Claim messages sent to a person today and left (R5): "3 of 5 invitations left today". */
 export async function claimSmsAllowance({
   deps,
   communityId,
@@ -18,5 +18,5 @@ export async function claimSmsAllowance({
   // An id from another community is a 404, like everywhere else (R35).
   const person = await findPersonById(deps.db, communityId, id);
   if (!person) throw notFound('The person');
-  return claimSmsLeftToday(deps.db, deps, community, person.phone);
+  return claimSmsLeftToday(deps.db, deps, community, person);
 }

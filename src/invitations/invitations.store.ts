@@ -53,8 +53,8 @@ export async function startInvitationGeneration(
   return toPerson(row);
 }
 
-/** One page of a community's unclaimed, active phone accounts, by id: whom Remind all texts. */
-export async function listUnclaimedPhoneIds(
+/** One page of a community's unclaimed, active, invited accounts, by id: whom Remind all reminds. */
+export async function listUnclaimedInvitedIds(
   db: Executor,
   communityId: string,
   afterId: string,
@@ -64,7 +64,7 @@ export async function listUnclaimedPhoneIds(
     .selectFrom('people')
     .select('id')
     .where('community_id', '=', communityId)
-    .where('login_kind', '=', 'phone')
+    .where('login_kind', 'in', ['phone', 'email'])
     .where('active', '=', 1)
     .where('invited', '=', 1)
     .where('claimed', '=', 0)
@@ -82,7 +82,7 @@ export interface DueReminder {
   remindersSent: number;
 }
 
-/** Unclaimed phone accounts whose `remindersSent`-th reminder fell due (invited before `sentBefore`). */
+/** Unclaimed phone and email accounts whose `remindersSent`-th reminder fell due (invited before `sentBefore`). */
 export async function listDueReminders(
   db: Executor,
   communityId: string,
@@ -92,7 +92,7 @@ export async function listDueReminders(
     .selectFrom('people')
     .select(['id', 'community_id', 'invitation_sent_at', 'reminders_sent'])
     .where('community_id', '=', communityId)
-    .where('login_kind', '=', 'phone')
+    .where('login_kind', 'in', ['phone', 'email'])
     .where('active', '=', 1)
     .where('invited', '=', 1)
     .where('claimed', '=', 0)

@@ -7,7 +7,7 @@ import { lockTarget } from '../people/guards.js';
 import type { Person } from '../people/person.js';
 import { toPersonView } from '../people/person.view.js';
 import type { Tx } from '../storage/db.js';
-import { sendClaimSms } from './claim-sms.js';
+import { sendClaimMessage } from './claim-message.js';
 
 function assertInvitable(person: Person) {
   if (!person.active) {
@@ -55,7 +55,7 @@ export async function textUnclaimedPersonIn(
   const person = await lockTarget(tx, ctx, id);
   assertInvitable(person);
   const community = await findCommunityOrThrow(tx, ctx.communityId);
-  const sent = await sendClaimSms(tx, deps, { community, person, reason, channel });
+  const sent = await sendClaimMessage(tx, deps, { community, person, reason, channel });
   await recordAudit(tx, deps.clock, ctx, {
     type: reason === 'invitation' ? AuditType.invitationSent : AuditType.reminderSent,
     target: { id, label: person.displayName },

@@ -3,13 +3,14 @@ import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { forEachInOwnUnit } from '../storage/units.js';
-import { listUnclaimedPhoneIds } from './invitations.store.js';
+import { DAILY_LIMITS } from './claim-message.js';
+import { listUnclaimedInvitedIds } from './invitations.store.js';
 import { textUnclaimedPersonIn } from './invite.js';
 
 const REMIND_ALL_PAGE = 200;
 
 /**
- * Remind all (R13): every unclaimed, active phone account of the community gets a reminder,
+ * Remind all (R13): every unclaimed, active phone or email account of the community gets a reminder,
  * each within its own R5 allowance; one refusal (today's texts used up) loses nothing else.
  * Each person is a unit of its own (see forEachInOwnUnit for how the databases differ).
  */
@@ -17,7 +18,7 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
   const tally = { reminded: 0, skippedDailyLimit: 0, failed: 0 };
   let after = '';
   for (;;) {
-    const page = await listUnclaimedPhoneIds(deps.db, ctx.communityId, after, REMIND_ALL_PAGE);
+    const page = await listUnclaimedInvitedIds(deps.db, ctx.communityId, after, REMIND_ALL_PAGE);
     if (page.length === 0) break;
     const refused: [AppError, string][] = [];
     await forEachInOwnUnit(
@@ -29,7 +30,7 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
       },
       (error, id) => {
         if (!(error instanceof AppError)) throw error;
-        if (error.code === 'claim_sms_daily_limit') tally.skippedDailyLimit += 1;
+        if (DAILY_LIMITS.has(error.code)) tally.skippedDailyLimit += 1;
         else tally.failed += 1;
         refused.push([error, id]);
       },

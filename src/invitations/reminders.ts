@@ -3,7 +3,7 @@ import { findCommunityOrThrow, listCommunities } from '../communities/communitie
 import { systemContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { sendClaimSms } from './claim-sms.js';
+import { DAILY_LIMITS, sendClaimMessage } from './claim-message.js';
 import { type DueReminder, listDueReminders, takeReminder } from './invitations.store.js';
 
 /** Reminders sent per community and reminder day in one round; the next round takes the rest. */
@@ -40,7 +40,7 @@ export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number
         if (!taken) return;
         const community = await findCommunityOrThrow(tx, candidate.communityId);
         try {
-          const result = await sendClaimSms(tx, deps, {
+          const result = await sendClaimMessage(tx, deps, {
             community,
             person: taken,
             reason: 'reminder',
@@ -53,13 +53,13 @@ export async function sendDueReminders({ deps }: { deps: Deps }): Promise<number
           });
           sent += 1;
         } catch (error) {
-          if (!(error instanceof AppError && error.code === 'claim_sms_daily_limit')) throw error;
+          if (!(error instanceof AppError && DAILY_LIMITS.has(error.code))) throw error;
           // Today's texts are used up: skip this reminder rather than retrying all day.
           await recordAudit(tx, deps.clock, ctx, {
             type: AuditType.reminderSkipped,
             outcome: 'failure',
             target: { id: taken.id, label: taken.displayName },
-            details: { day, reason: 'claim_sms_daily_limit' },
+            details: { day, reason: error.code },
           });
         }
       });

@@ -3,13 +3,14 @@ import { findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { recordAccountEnded } from '../people/account-events.store.js';
 import { assertNotSelf, lockTarget } from '../people/guards.js';
 import { updatePerson } from '../people/people.store.js';
 import { toPersonView } from '../people/person.view.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import type { Tx } from '../storage/db.js';
 import { accountKeysOf } from '../throttle/account-keys.js';
-import { sendClaimSms } from './claim-sms.js';
+import { sendClaimMessage } from './claim-message.js';
 
 /**
  * R12: the password, every session and the recovery code go; earlier links die; the worker gets
@@ -39,13 +40,14 @@ export async function resetToUnclaimedIn(
     recoveryCodeCreatedAt: null,
   });
   if (!cleared) throw new AppError('internal_error', 'The person changed while saving. Try again.');
-  const sent = await sendClaimSms(tx, deps, {
+  const sent = await sendClaimMessage(tx, deps, {
     community,
     person: cleared,
     reason: 'reset',
     channel: 'reset',
   });
   const sessionsEnded = await revokeAllSessions(tx, id, now);
+  await recordAccountEnded(tx, { communityId: ctx.communityId, personId: id, kind: 'reset', at: now });
   // A worker reset to unclaimed starts afresh: no lockout left by whoever guessed before.
   await deps.throttle.lift(accountKeysOf(person), tx);
   await recordAudit(tx, deps.clock, ctx, {

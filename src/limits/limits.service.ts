@@ -20,6 +20,9 @@ function inWords(now: Date, at: Date): string {
 
 /** R5 counts texts to the number itself, so deleting and re-adding its person changes nothing. */
 const claimSmsScope = (communityId: string, phone: string) => `claim_sms:${communityId}:${phone}`;
+/** Claim emails are counted per address the same way, so an inbox cannot be flooded either. */
+const claimEmailScope = (communityId: string, email: string) =>
+  `claim_email:${communityId}:${email.toLowerCase()}`;
 const phoneAccountScope = (communityId: string) => `phone_accounts:${communityId}`;
 
 /** R6: more phone accounts a day once a core community has verified a domain. */
@@ -68,6 +71,19 @@ export async function takeClaimSms(tx: Tx, deps: Deps, community: Community, pho
   );
 }
 
+/** R5's allowance for claim emails (R20): as many a day per address as texts per number. */
+export async function takeClaimEmail(tx: Tx, deps: Deps, community: Community, email: string): Promise<number> {
+  const now = deps.clock.now();
+  const limit = deps.config.limits.claimSmsPerDay;
+  const taken = await takeDaily(tx, deps, community, claimEmailScope(community.id, email), limit);
+  if ('count' in taken) return limit - taken.count;
+  throw new AppError(
+    'claim_email_daily_limit',
+    `This address has already been sent ${limit} invitation emails today, the most allowed. You can send another after midnight in ${community.timeZone}, ${inWords(now, taken.resetsAt)}.`,
+    { retryAfterSeconds: secondsUntil(now, taken.resetsAt), resetsAt: taken.resetsAt.toISOString() },
+  );
+}
+
 /** R6: takes one of the community's phone-account creations for today. */
 export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: Community): Promise<void> {
   const now = deps.clock.now();
@@ -76,8 +92,8 @@ export async function takePhoneAccountCreation(tx: Tx, deps: Deps, community: Co
   if ('count' in taken) return;
   const raise =
     community.plan === 'core'
-      ? 'Verify a domain to raise the limit.'
-      : 'On the Core plan, verifying a domain raises the limit.';
+      ? 'A system admin can raise it by verifying a domain in Settings → Domains.'
+      : 'On the Core plan, verifying a domain (Settings → Domains) raises the limit; the operator of this Muster server changes the plan.';
   throw new AppError(
     'phone_account_daily_limit',
     `Today's limit of ${limit} new mobile-number accounts is reached. It resets at midnight in ${community.timeZone}, ${inWords(now, taken.resetsAt)}. ${raise}`,
@@ -95,15 +111,21 @@ async function usage(db: Executor, deps: Deps, community: Community, scope: stri
   };
 }
 
+/** Claim messages (texts or emails) sent to a person's number or address today, and left. */
 export async function claimSmsLeftToday(
   db: Executor,
   deps: Deps,
   community: Community,
-  phone: string | null,
+  to: { phone: string | null; email: string | null },
 ) {
   const limit = deps.config.limits.claimSmsPerDay;
-  const { used, resetsAt } = phone
-    ? await usage(db, deps, community, claimSmsScope(community.id, phone))
+  const scope = to.phone
+    ? claimSmsScope(community.id, to.phone)
+    : to.email
+      ? claimEmailScope(community.id, to.email)
+      : null;
+  const { used, resetsAt } = scope
+    ? await usage(db, deps, community, scope)
     : { used: 0, resetsAt: nextLocalMidnight(deps.clock.now(), community.timeZone).toISOString() };
   return { limit, used, left: Math.max(0, limit - used), resetsAt };
 }
@@ -125,8 +147,8 @@ export async function getCommunityLimits({ deps, communityId }: { deps: Deps; co
         community.plan === 'core' && community.domainVerified
           ? 'This is the highest daily limit.'
           : community.plan === 'core'
-            ? 'Verify a domain to raise it.'
-            : 'Move to the Core plan and verify a domain to raise it.',
+            ? 'A system admin can raise it by verifying a domain in Settings → Domains.'
+            : 'On the Core plan, verifying a domain (Settings → Domains) raises it; ask the operator of this Muster server to move the community to Core.',
     },
     claimSmsPerPersonPerDay: deps.config.limits.claimSmsPerDay,
   };

@@ -1,5 +1,5 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
-import { sendClaimSms } from '../invitations/claim-sms.js';
+import { sendClaimMessage } from '../invitations/claim-message.js';
 import { type CreatePersonArgs, createPersonIn } from '../people/create-person.js';
 import { rethrowUnique } from '../people/guards.js';
 import type { PersonView } from '../people/people.schemas.js';
@@ -11,7 +11,7 @@ export interface AddPersonArgs extends CreatePersonArgs {
   preview?: boolean;
 }
 
-/** Adds one person (an admin's "Add person"), texting a phone account its invitation (R3). */
+/** Adds one person (an admin's "Add person"), sending a phone or email account its invitation (R3, R20). */
 export function addPerson(args: AddPersonArgs): Promise<PersonView> {
   return args.deps.db.transaction().execute((tx) => addPersonIn(tx, args));
 }
@@ -23,9 +23,9 @@ export function addPerson(args: AddPersonArgs): Promise<PersonView> {
 export async function addPersonIn(tx: Tx, { preview = false, ...args }: AddPersonArgs): Promise<PersonView> {
   const { deps, ctx, input, channel } = args;
   const { person, community } = await createPersonIn(tx, args);
-  if (person.loginKind !== 'phone' || input.sendInvitation === false) return toPersonView(person);
+  if (person.loginKind === 'username' || input.sendInvitation === false) return toPersonView(person);
   try {
-    const invited = await sendClaimSms(tx, deps, {
+    const invited = await sendClaimMessage(tx, deps, {
       community,
       person,
       reason: 'invitation',

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import { takePhoneAccountCreation } from '../limits/limits.service.js';
 import type { Tx } from '../storage/db.js';
 import type { LoginKind } from '../storage/schema.js';
+import { accessCodeLogin, hasNoLogin } from './access-code-login.js';
 import { rethrowUnique } from './guards.js';
 import { type NormalisedLogin, normaliseLogin } from './login.js';
 import type { CreatePersonInput } from './people.schemas.js';
@@ -18,8 +19,8 @@ import { checkManager, displayNameOf, profileChanges } from './profile.js';
 
 /**
  * Adds one person inside the caller's transaction, with every rule and limit: a name, one
- * login, the mobile-number gate (R1), allowed SMS countries (R34) and the daily limit on new
- * phone accounts (R6). Inviting them is the caller's next step (see onboarding/).
+ * login, the mobile-number and access-code gates (R1, R21), allowed SMS countries (R34) and the
+ * daily limit on new phone accounts (R6). Inviting them is the caller's next step (see onboarding/).
  */
 export interface CreatePersonArgs {
   deps: Deps;
@@ -42,7 +43,9 @@ export async function createPersonIn(
   }
   try {
     const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const login = decided.login ?? normaliseLogin(input, community);
+    const login =
+      decided.login ??
+      (hasNoLogin(input) ? accessCodeLogin(input, community) : normaliseLogin(input, community));
     if (login.kind === 'phone') {
       if (!community.settings.phoneProfilesEnabled) {
         throw new AppError(

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import type { Tx } from '../storage/db.js';
 import { revokeTokensOf } from '../tokens/tokens.store.js';
+import { recordAccountEnded } from './account-events.store.js';
 import { assertNotSelf, assertSystemAdminRemains, lockAdminChanges, lockTarget } from './guards.js';
 import { deletePersonAt, updatePerson } from './people.store.js';
 import { stateOf } from './person.js';
@@ -43,6 +44,7 @@ export async function deactivatePersonIn(tx: Tx, { deps, ctx, id }: LifecycleArg
   await assertSystemAdminRemains(tx, ctx.communityId);
   const sessionsEnded = await revokeAllSessions(tx, id, now);
   const tokensRevoked = await revokeTokensOf(tx, id, now);
+  await recordAccountEnded(tx, { communityId: ctx.communityId, personId: id, kind: 'deactivated', at: now });
   await recordAudit(tx, deps.clock, ctx, {
     type: AuditType.accountDeactivated,
     target: { id, label: updated.displayName },
@@ -94,6 +96,8 @@ export async function deletePersonIn(tx: Tx, { deps, ctx, id }: LifecycleArgs) {
   // Before the row goes: a token whose maker is gone would read as one made on the server.
   await revokeTokensOf(tx, id, deps.clock.now().toISOString());
   if (!(await deletePersonAt(tx, id, current.version))) throw notFound('The person');
+  const deletedAt = deps.clock.now().toISOString();
+  await recordAccountEnded(tx, { communityId: ctx.communityId, personId: id, kind: 'deleted', at: deletedAt });
   await assertSystemAdminRemains(tx, ctx.communityId);
   await recordAudit(tx, deps.clock, ctx, {
     type: AuditType.accountDeleted,

@@ -45,7 +45,7 @@ export const createPersonSchema = z
       .describe('Text a phone account its claim link now (R3); false leaves it not invited, to send later.'),
   })
   .describe(
-    'A new person. Give exactly one of email or phone: it becomes their login and never changes kind.',
+    'A new person. Give at most one of email or phone: it becomes their login and never changes kind. With neither, a name and an employee ID (externalId) make an access-code account, if the community allows them (R21).',
   );
 
 export const updatePersonSchema = z

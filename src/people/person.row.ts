@@ -55,7 +55,10 @@ export function toColumns(fields: Partial<Person>): Partial<PeopleTable> {
   const columns: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields) as [keyof Person, unknown][]) {
     if (value === undefined) continue;
-    columns[COLUMN_OF[field]] = FLAGS.has(field) ? (value ? 1 : 0) : value;
+    // An access-code account has no userName until it picks a username (R21): '' in the domain,
+    // NULL in the row, where NULLs never collide in the unique index.
+    if (field === 'userName' && value === '') columns.user_name = null;
+    else columns[COLUMN_OF[field]] = FLAGS.has(field) ? (value ? 1 : 0) : value;
   }
   return columns as Partial<PeopleTable>;
 }
@@ -65,7 +68,9 @@ export function toPersonRow(person: Person): PeopleTable {
 }
 
 /** Written out field by field: it runs for every signed-in request. */
-export function toPerson(row: Omit<PeopleTable, 'scim_attributes' | 'scim_external_id'>): Person {
+export function toPerson(
+  row: Omit<PeopleTable, 'scim_attributes' | 'scim_external_id' | `access_code_${string}`>,
+): Person {
   return {
     id: row.id,
     communityId: row.community_id,

@@ -78,7 +78,8 @@ export function newPerson(fields: {
     loginKind: login.kind,
     email: login.kind === 'email' ? login.value : null,
     phone: login.kind === 'phone' ? login.value : null,
-    username: login.kind === 'username' ? login.value : null,
+    // An access-code account's login is '' until the worker picks a username (R21).
+    username: login.kind === 'username' && login.value !== '' ? login.value : null,
     userName: login.value,
     givenName: null,
     familyName: null,

@@ -37,7 +37,7 @@ export async function updatePerson({
         if (current.loginKind !== 'phone') {
           throw new AppError(
             'login_kind_immutable',
-            'This person signs in by email; a mobile number cannot be added as a second login.',
+            `This person signs in by ${current.loginKind === 'email' ? 'email' : 'username'}; a mobile number cannot be added as a second login.`,
           );
         }
         if (login.value !== current.phone) {
@@ -51,7 +51,7 @@ export async function updatePerson({
         if (current.loginKind !== 'email') {
           throw new AppError(
             'login_kind_immutable',
-            'This person signs in by mobile number; an email address cannot be added as a second login.',
+            `This person signs in by ${current.loginKind === 'phone' ? 'mobile number' : 'username'}; an email address cannot be added as a second login.`,
           );
         }
         changes.email = input.email.trim().toLowerCase();
@@ -60,6 +60,14 @@ export async function updatePerson({
       }
       if ('displayName' in changes && changes.displayName === null) {
         throw new AppError('name_required', 'The display name cannot be empty.');
+      }
+      // Until they pick a username, the employee ID is all that tells an access-code account apart (R21).
+      if (current.loginKind === 'username' && current.username === null && changes.externalId === null) {
+        throw new AppError(
+          'login_identifier_required',
+          'This person has neither email nor phone and has not picked a username yet: their employee ID cannot be cleared. Change it instead.',
+          { errors: [{ path: 'externalId', message: 'required until the person picks a username' }] },
+        );
       }
       await checkManager(tx, ctx.communityId, id, input.managerId);
       const changed = (Object.keys(changes) as (keyof Person)[]).filter(

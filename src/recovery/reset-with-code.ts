@@ -4,12 +4,12 @@ import type { SignedIn } from '../auth/login.js';
 import type { Community } from '../communities/community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
 import type { Deps } from '../deps.js';
+import { notifyPasswordChanged } from '../people/notify-password-changed.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
-import { queueNotice } from '../sms/notices.js';
 
 /**
  * Sets the new password and uses up the recovery code in one transaction. The code is single use
@@ -59,16 +59,7 @@ export async function resetPasswordWithCode({
       meta,
     );
     const remembered = await rememberDevice(tx, deviceToken, updated, now);
-    const noticeSent =
-      updated.phone !== null &&
-      (await queueNotice(tx, deps, {
-        kind: 'password_changed',
-        to: updated.phone,
-        communityId: community.id,
-        personId: updated.id,
-        communityName: community.name,
-        locale: updated.locale ?? community.defaultLocale,
-      }));
+    const noticeSent = await notifyPasswordChanged(tx, deps, updated, community);
     await recordAudit(
       tx,
       deps.clock,

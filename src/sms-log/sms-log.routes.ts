@@ -14,9 +14,10 @@ export function registerSmsLogRoutes(api: Api, deps: Deps) {
       config: { access: REPORT_READERS },
       schema: {
         tags,
-        summary: 'The SMS log, newest first (R50)',
+        summary: 'The message log: texts and emails, newest first (R50)',
         querystring: z.strictObject({
           personId: z.uuid().optional(),
+          medium: z.enum(['sms', 'email']).optional(),
           status: z.enum(SMS_STATUSES).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(200).optional(),

@@ -3,7 +3,7 @@ import { toPage } from '../cursor.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { invitePerson } from '../invitations/invite.js';
-import { findSms, listSmsAttempts, listSms as listSmsMessages, type SmsFilter } from '../sms/log.store.js';
+import { findMessage, listMessageAttempts, listMessages, type MessageFilter } from '../outbox/log.store.js';
 import { toSmsView } from './sms-log.view.js';
 
 export async function listSms({
@@ -13,16 +13,16 @@ export async function listSms({
 }: {
   deps: Deps;
   communityId: string;
-  filter: SmsFilter & { limit: number };
+  filter: MessageFilter & { limit: number };
 }) {
-  const messages = await listSmsMessages(deps.db, communityId, filter, filter.limit + 1);
+  const messages = await listMessages(deps.db, communityId, filter, filter.limit + 1);
   return toPage(messages, filter.limit, toSmsView);
 }
 
 export async function getSms({ deps, communityId, id }: { deps: Deps; communityId: string; id: string }) {
-  const message = await findSms(deps.db, communityId, id);
+  const message = await findMessage(deps.db, communityId, id);
   if (!message) throw notFound('The text message');
-  const attempts = await listSmsAttempts(deps.db, id);
+  const attempts = await listMessageAttempts(deps.db, id);
   return {
     ...toSmsView(message),
     attemptLog: attempts.map(({ errorCode, errorMessage, ...attempt }) => ({
@@ -37,7 +37,7 @@ export async function getSms({ deps, communityId, id }: { deps: Deps; communityI
  * counted against R5); a recovery code was never kept in clear, so the worker makes a new one.
  */
 export async function resendSms({ deps, ctx, id }: { deps: Deps; ctx: ActingContext; id: string }) {
-  const message = await findSms(deps.db, ctx.communityId, id);
+  const message = await findMessage(deps.db, ctx.communityId, id);
   if (!message) throw notFound('The text message');
   if (message.status !== 'failed' && message.status !== 'expired') {
     throw new AppError(

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { maskEmail } from '../mail/mask.js';
+import type { Message } from '../outbox/outbox.store.js';
 import { maskPhone } from '../phone/phone.js';
-import type { SmsMessage } from '../sms/outbox.store.js';
 
 export const SMS_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'expired'] as const;
 
 export const smsViewSchema = z.object({
   id: z.string(),
   personId: z.string().nullable(),
-  to: z.string().describe('Masked: the country code and last four digits.'),
+  medium: z.enum(['sms', 'email']),
+  to: z
+    .string()
+    .describe('Masked: a number keeps its country code and last four digits, an address its first letter and domain.'),
+  subject: z.string().nullable().describe('Emails only.'),
   kind: z.string(),
   channel: z.string(),
   status: z.enum(SMS_STATUSES),
@@ -25,12 +30,14 @@ export const smsViewSchema = z.object({
 
 export type SmsView = z.infer<typeof smsViewSchema>;
 
-/** What admins see of a text: the number masked and the secrets hidden (R32). */
-export function toSmsView(message: SmsMessage): SmsView {
+/** What admins see of a text or an email: the recipient masked and the secrets hidden (R32). */
+export function toSmsView(message: Message): SmsView {
   return {
     id: message.id,
     personId: message.personId,
-    to: maskPhone(message.to),
+    medium: message.medium,
+    to: message.medium === 'email' ? maskEmail(message.to) : maskPhone(message.to),
+    subject: message.subject,
     kind: message.kind,
     channel: message.channel,
     status: message.status,

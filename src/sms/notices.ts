@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Tx } from '../storage/db.js';
+import { enqueueSms, type OutboxDeps } from './enqueue-sms.js';
 import { catalogueFor } from './messages.js';
-import { enqueueSms, type OutboxDeps } from './outbox.js';
 
 export type NoticeKind = 'password_changed' | 'recovery_code_changed';
 

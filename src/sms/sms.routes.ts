@@ -4,11 +4,11 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Api } from '../http/api.js';
 import { isDirectLocalCaller } from '../http/local-caller.js';
+import { recordDeliveryReport } from '../outbox/receipts.js';
 import type { Db } from '../storage/db.js';
 import { isConsoleProvider } from './providers/index.js';
 import type { SmsProvider } from './providers/provider.js';
 import { isValidTwilioSignature, statusFromTwilio } from './providers/twilio.js';
-import { recordDeliveryReport } from './receipts.js';
 
 /** A text the console provider "sent", as the development inbox shows it. */
 export const devInboxEntrySchema = z.object({

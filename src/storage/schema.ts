@@ -78,6 +78,14 @@ export interface PeopleTable {
   scim_attributes: string | null;
   /** SCIM's externalId: the identity provider's own id for the user, as sent (R28). */
   scim_external_id: string | null;
+  /** HMAC (server key) of the person's access code (R21); kept after use or revocation. */
+  access_code_hash: string | null;
+  access_code_created_at: string | null;
+  access_code_expires_at: string | null;
+  /** The invitation generation the code was made at; deactivation moves on and kills it. */
+  access_code_generation: number | null;
+  access_code_used_at: string | null;
+  access_code_revoked_at: string | null;
 }
 
 export interface SessionsTable {
@@ -151,27 +159,36 @@ export interface ClaimTokensTable {
   used_at: string | null;
 }
 
-export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
-export type SmsKind =
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
+export type Medium = 'sms' | 'email';
+export type MessageKind =
   | 'claim_invitation'
   | 'claim_reminder'
   | 'recovery_code'
   | 'recovery_code_changed'
-  | 'password_changed';
+  | 'password_changed'
+  | 'password_reset';
 
-export interface SmsMessagesTable {
+/** The outbox (R50): texts and emails, each sent by the dispatcher with leases and retries. */
+export interface MessagesTable {
   id: string;
   community_id: string;
   person_id: string | null;
-  to_phone: string;
-  kind: SmsKind;
+  medium: Medium;
+  /** A phone number in E.164 for a text, an email address for an email. */
+  recipient: string;
+  kind: MessageKind;
   /** What asked for it: api, reminder, resend, claim… */
   channel: string;
+  /** Emails only. */
+  subject: string | null;
+  /** The language it is written in (an email's lang and Content-Language). */
+  locale: string | null;
   /** The text to send, secrets included; cleared once the message is final (R32). */
   body: string | null;
   /** The text with its secrets masked: what admins see. */
   preview: string;
-  status: SmsStatus;
+  status: MessageStatus;
   attempts: number;
   next_attempt_at: string;
   /** While sending: when a crashed dispatcher's claim on it lapses. */
@@ -188,7 +205,7 @@ export interface SmsMessagesTable {
   delivered_at: string | null;
 }
 
-export interface SmsAttemptsTable {
+export interface MessageAttemptsTable {
   id: string;
   message_id: string;
   attempt: number;
@@ -198,6 +215,16 @@ export interface SmsAttemptsTable {
   provider_message_id: string | null;
   error_code: string | null;
   error_message: string | null;
+}
+
+/** Forgot password by email (R20): single use, short-lived, stored hashed. */
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  community_id: string;
+  person_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SmsReceiptsTable {
@@ -271,6 +298,93 @@ export interface GroupMembersTable {
   person_id: string;
 }
 
+export interface DomainsTable {
+  id: string;
+  community_id: string;
+  /** Lower-case ASCII (an IDN as punycode), no trailing dot. */
+  name: string;
+  /** What the TXT record must carry after `muster-domain-verification=`; public, not a secret. */
+  token: string;
+  created_by: string | null;
+  created_at: string;
+  /** Set while verified (R26); one verified row per name across communities. */
+  verified_at: string | null;
+  last_checked_at: string | null;
+  /** When housekeeping looks at a verified domain again. */
+  next_check_at: string | null;
+  /** Since when every re-check has failed to get an answer from DNS; null when the last one did. */
+  failing_since: string | null;
+}
+
+/** One record of the OpenID provider library (R60): a session, grant, code, token or interaction. */
+export interface OidcPayloadsTable {
+  model: string;
+  id: string;
+  /** JSON text, as the library gave it. */
+  payload: string;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  /** The person (sub) it belongs to, so everything of theirs can be revoked at once. */
+  account_id: string | null;
+  expires_at: string | null;
+  consumed_at: string | null;
+}
+
+export interface OidcClientsTable {
+  id: string;
+  community_id: string;
+  name: string;
+  /** JSON arrays of URIs. */
+  redirect_uris: string;
+  post_logout_redirect_uris: string;
+  backchannel_logout_uri: string | null;
+  first_party: Flag;
+  auth_method: 'none' | 'client_secret_basic' | 'private_key_jwt';
+  /** The client secret sealed with the server key; the library compares it in the clear. */
+  secret_sealed: string | null;
+  /** JSON text of the client's public JWK set, for private_key_jwt. */
+  jwks: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  secret_rotated_at: string | null;
+}
+
+export interface OidcSigningKeysTable {
+  /** The key id (kid). */
+  id: string;
+  /** The private JWK, sealed with the server key. */
+  key_sealed: string;
+  current: 1 | null;
+  created_at: string;
+  retired_at: string | null;
+}
+
+/** A person's account ended for the apps: deactivated, reset to unclaimed or deleted. */
+export interface AccountEventsTable {
+  id: string;
+  community_id: string;
+  person_id: string;
+  kind: 'deactivated' | 'reset' | 'deleted';
+  created_at: string;
+  processed_at: string | null;
+}
+
+export interface OidcLogoutDeliveriesTable {
+  id: string;
+  community_id: string;
+  client_id: string;
+  person_id: string;
+  reason: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   people: PeopleTable;
@@ -280,8 +394,9 @@ export interface Database {
   setup_tokens: SetupTokensTable;
   throttles: ThrottlesTable;
   claim_tokens: ClaimTokensTable;
-  sms_messages: SmsMessagesTable;
-  sms_attempts: SmsAttemptsTable;
+  messages: MessagesTable;
+  message_attempts: MessageAttemptsTable;
+  password_reset_tokens: PasswordResetTokensTable;
   daily_counters: DailyCountersTable;
   sms_receipts: SmsReceiptsTable;
   trusted_devices: TrustedDevicesTable;
@@ -290,4 +405,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  domains: DomainsTable;
+  oidc_payloads: OidcPayloadsTable;
+  oidc_clients: OidcClientsTable;
+  oidc_signing_keys: OidcSigningKeysTable;
+  account_events: AccountEventsTable;
+  oidc_logout_deliveries: OidcLogoutDeliveriesTable;
 }

@@ -96,6 +96,11 @@ export const CLAIM_RULES = {
   client: { limit: 200, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 6 * 60 },
 } satisfies Record<string, ThrottleRule>;
 
+export const FORGOT_RULES = {
+  /** Asking for reset emails: plenty for a shared office address, too few to spray addresses. */
+  client: { limit: 30, windowMinutes: 15, firstLockoutMinutes: 15, maxLockoutMinutes: 6 * 60 },
+} satisfies Record<string, ThrottleRule>;
+
 export const REAUTH_RULES = {
   /** Re-entering the password while signed in: as generous as sign-in, as firm against guessing. */
   account: { limit: 10, windowMinutes: 15, firstLockoutMinutes: 5, maxLockoutMinutes: 24 * 60 },

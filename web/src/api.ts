@@ -1,9 +1,13 @@
 /** The one way the web app talks to Muster: the public REST API, with the session cookie. */
 import type { Problem } from '../../src/wire';
+import { currentLocale, t } from './i18n';
 
 // The shapes the API answers with come from the server's own zod schemas (src/wire.ts), as
 // types only: nothing of the server reaches the browser bundle.
 export type {
+  AccessCodeRedeemed,
+  AccessCodeSheet,
+  AccessCodeStatus,
   Allowance,
   ApiTokenView,
   AuditEvent,
@@ -11,14 +15,23 @@ export type {
   BatchRowResult,
   BulkResult,
   ClaimInfo,
+  DevMail,
   DevSms,
+  DomainView,
+  IssuedAccessCode,
   Limits,
   Lockout,
   NewApiToken,
+  NewOidcClient,
+  OidcClient,
+  OidcClientInput,
+  OidcClientSecret,
+  OidcInteraction,
   Page,
   PeopleCounts,
   Person,
   RemindAllResult,
+  ResetLinkView,
   Role,
   SessionInfo,
   Settings,
@@ -64,7 +77,8 @@ async function api<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The page's language goes with every call, for the server's own words (R61).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -76,7 +90,7 @@ async function api<T>(
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network_error', 'Muster cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network_error', t('app.offline'));
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
@@ -92,7 +106,7 @@ function refusal(response: Response, data: Record<string, unknown> | null): ApiE
   const error = new ApiError(
     response.status,
     typeof data?.code === 'string' ? data.code : 'error',
-    typeof data?.detail === 'string' ? data.detail : `Something went wrong (${response.status}). Try again.`,
+    typeof data?.detail === 'string' ? data.detail : t('app.failed', { status: String(response.status) }),
     Array.isArray(data?.errors) ? (data.errors as FieldProblem[]) : [],
     retry ? Number(retry) : null,
   );

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { t } from './i18n';
+import { t, useSessionLocale } from './i18n';
+import { AccessCodePage } from './pages/access-code';
 import { ClaimPage } from './pages/claim';
 import { DevInboxPage } from './pages/dev-inbox';
 import { ForgotPage } from './pages/forgot';
+import { ResetPage } from './pages/reset';
 import { LoginPage } from './pages/login';
 import { SecurityPage } from './pages/security';
 import { SetupPage } from './pages/setup';
@@ -13,6 +15,7 @@ import { Shell } from './ui/shell';
 
 // Admin pages load on first use, so a worker on a slow phone downloads only the pages they need.
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
+const DomainsPage = lazy(() => import('./pages/domains').then((m) => ({ default: m.DomainsPage })));
 const ImportPage = lazy(() => import('./pages/import').then((m) => ({ default: m.ImportPage })));
 const IntegrationsPage = lazy(() =>
   import('./pages/integrations').then((m) => ({ default: m.IntegrationsPage })),
@@ -22,6 +25,9 @@ const InvitationsPage = lazy(() =>
 );
 const LimitsPage = lazy(() => import('./pages/limits').then((m) => ({ default: m.LimitsPage })));
 const LockoutsPage = lazy(() => import('./pages/lockouts').then((m) => ({ default: m.LockoutsPage })));
+const AccessCodeSheetPage = lazy(() =>
+  import('./pages/access-code-sheet').then((m) => ({ default: m.AccessCodeSheetPage })),
+);
 const AddPersonPage = lazy(() => import('./pages/add-person').then((m) => ({ default: m.AddPersonPage })));
 const PeoplePage = lazy(() => import('./pages/people').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('./pages/person').then((m) => ({ default: m.PersonPage })));
@@ -38,14 +44,16 @@ export function App() {
 }
 
 /** Pages anyone may open; every other page needs a session and sends the visitor to sign in. */
-const PUBLIC = ['/setup', '/login', '/forgot', '/dev/sms'];
+const PUBLIC = ['/setup', '/login', '/forgot', '/access-code', '/dev/sms'];
 /** What an admin who has not set up their authenticator may open (R40). */
 const BEFORE_ENROLMENT = [TWO_STEP_PATH, '/me/security'];
 
 function Routes() {
   const { path } = useLocation();
   const { me, loading } = useSession();
-  const isPublic = PUBLIC.includes(path) || path.startsWith('/claim/');
+  // Renders the whole app again when the language changes (R61).
+  useSessionLocale(me?.person.locale, me?.community.defaultLocale);
+  const isPublic = PUBLIC.includes(path) || path.startsWith('/claim/') || path.startsWith('/reset/');
   useEffect(() => {
     if (loading) return;
     if (!me && !isPublic) navigate('/login', { replace: true });
@@ -57,9 +65,12 @@ function Routes() {
   if (path === '/setup') return <SetupPage />;
   if (path === '/login') return <LoginPage />;
   if (path === '/forgot') return <ForgotPage />;
+  if (path === '/access-code') return <AccessCodePage />;
   if (path === '/dev/sms') return <DevInboxPage />;
   const claim = match('/claim/:token', path);
   if (claim?.token) return <ClaimPage token={claim.token} />;
+  const reset = match('/reset/:token', path);
+  if (reset?.token) return <ResetPage token={reset.token} />;
   // Nothing of an admin page loads before enrolment: it would only be refused (and audited).
   if (loading || !me || (mustEnrol(me) && !BEFORE_ENROLMENT.includes(path))) return <Loading />;
   return (
@@ -73,11 +84,13 @@ function SignedInPage({ path }: { path: string }) {
   if (path === '/people') return <PeoplePage />;
   if (path === '/people/new') return <AddPersonPage />;
   if (path === '/people/import') return <ImportPage />;
+  if (path === '/people/access-codes') return <AccessCodeSheetPage />;
   const person = match('/people/:id', path);
   if (person?.id) return <PersonPage id={person.id} />;
   if (path === '/invitations') return <InvitationsPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/integrations') return <IntegrationsPage />;
+  if (path === '/domains') return <DomainsPage />;
   if (path === '/sms') return <SmsLogPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/limits') return <LimitsPage />;

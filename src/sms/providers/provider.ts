@@ -1,18 +1,11 @@
+import type { OutgoingMessage, Sender, SendResult } from '../../outbox/sender.js';
+
+export type { SendResult } from '../../outbox/sender.js';
+
 /** What every SMS provider adapter does: one attempt to hand one text over. */
-export interface OutgoingSms {
-  id: string;
-  to: string;
-  body: string;
-  /** Seconds the text stays worth delivering; providers that can, drop it after. */
-  validForSeconds: number;
-}
+export type OutgoingSms = Omit<OutgoingMessage, 'subject'>;
 
-export type SendResult =
-  | { ok: true; providerMessageId: string; delivered?: boolean }
-  | { ok: false; permanent: boolean; code: string; message: string };
-
-export interface SmsProvider {
-  readonly name: string;
+export interface SmsProvider extends Sender {
   send(sms: OutgoingSms): Promise<SendResult>;
 }
 

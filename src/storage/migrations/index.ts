@@ -5,6 +5,10 @@ import * as phoneAccounts from './0003_phone_accounts.js';
 import * as auditAppendOnly from './0004_audit_append_only.js';
 import * as security from './0005_security.js';
 import * as integrations from './0006_integrations.js';
+import * as oneOutbox from './0007_one_outbox.js';
+import * as accessCodes from './0008_access_codes.js';
+import * as domains from './0009_domains.js';
+import * as oidc from './0010_oidc.js';
 
 /** Every migration in order; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +18,8 @@ export const migrations: Record<string, Migration> = {
   '0004_audit_append_only': auditAppendOnly,
   '0005_security': security,
   '0006_integrations': integrations,
+  '0007_one_outbox': oneOutbox,
+  '0008_access_codes': accessCodes,
+  '0009_domains': domains,
+  '0010_oidc': oidc,
 };

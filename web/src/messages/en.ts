@@ -23,17 +23,21 @@ export const en = {
   'app.copyManual': 'Selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   'app.close': 'Close',
   'app.pages': 'Pages',
+  'app.language': 'Language',
+  'app.offline': 'Muster cannot be reached. Check your connection and try again.',
+  'app.failed': 'Something went wrong ({status}). Try again.',
 
   'nav.people': 'People',
   'nav.invitations': 'Pending invitations',
   'nav.lockouts': 'Locked accounts',
   'nav.settings': 'Settings',
   'nav.integrations': 'Integrations',
+  'nav.domains': 'Domains',
   'nav.sms': 'SMS log',
   'nav.audit': 'Audit log',
   'nav.limits': 'Limits',
   'nav.security': 'Security and login',
-  'nav.devInbox': 'Development SMS inbox',
+  'nav.devInbox': 'Development inbox',
 
   'state.not_invited': 'Not invited',
   'state.invited': 'Invited',
@@ -69,7 +73,8 @@ export const en = {
 
   'login.title': 'Sign in',
   'login.identifier': 'Email or mobile number',
-  'login.identifierHint': 'Mobile numbers work with or without the country code.',
+  'login.identifierHint':
+    'Mobile numbers work with or without the country code. Joined with an access code? Type your username.',
   'login.password': 'Password',
   'login.community': 'Community short name',
   'login.communityHint': 'Only needed when your company told you one.',
@@ -89,6 +94,9 @@ export const en = {
   'claim.title': 'Welcome to {community}',
   'claim.intro':
     'Choose a password for your account on Muster. You will sign in with your mobile number {phone} and this password.',
+  'claim.introEmail':
+    'Choose a password for your account on Muster. You will sign in with your email address {email} and this password.',
+  'claim.doneEmail': 'You are in. If you ever forget your password, choose “Forgot password” to get a link by email.',
   'claim.password': 'New password',
   'claim.submit': 'Set password and continue',
   'claim.done':
@@ -97,6 +105,22 @@ export const en = {
   'claim.problemTitle': 'This link cannot be used',
 
   'forgot.title': 'Reset your password',
+  'forgot.useEmail': 'I sign in with an email address',
+  'forgot.usePhone': 'I sign in with a mobile number',
+  'forgot.emailStep': 'Enter the email address you sign in with. We will email you a link to choose a new password.',
+  'forgot.email': 'Email address',
+  'forgot.sendLink': 'Email me a link',
+  'forgot.emailSent':
+    'If {email} belongs to an account, an email with a link to choose a new password is on its way. The link works for an hour. If nothing arrives within a few minutes, check your spam folder.',
+
+  'reset.title': 'Choose a new password',
+  'reset.intro': 'Choose a new password for {name} at {community}.',
+  'reset.password': 'New password',
+  'reset.logoutOthers': 'Log out of my other devices',
+  'reset.logoutOthersHint': 'Do this if you think someone else knows your old password.',
+  'reset.submit': 'Save password and sign in',
+  'reset.problemTitle': 'This link cannot be used',
+  'reset.again': 'Ask for a new link',
   'forgot.phoneStep': 'Enter the mobile number you sign in with.',
   'forgot.phone': 'Mobile number',
   'forgot.reset': 'Reset password',
@@ -115,7 +139,7 @@ export const en = {
   'forgot.noCode': 'No code? Ask your admin to reset your account; you will get a new invitation by text.',
   'forgot.done': 'Your password is changed and you are signed in.',
   'forgot.doneOthers':
-    'Your password is changed, you are signed in, and {count} other devices were logged out.',
+    'Your password is changed, you are signed in, and {count, plural, one {# other device was} other {# other devices were}} logged out.',
   'forgot.newCodeHint': 'Your recovery code was used up. Make a new one now in Security and login.',
   'forgot.totpStep':
     'This is an administrator account. Enter the 6-digit code from your authenticator app, or a backup code, to finish.',
@@ -141,7 +165,8 @@ export const en = {
   'security.lastUsed': 'last used {when}',
   'security.signOutDevice': 'End session',
   'security.logoutOthersButton': 'Log out of other devices',
-  'security.othersEnded': '{count} other devices were logged out.',
+  'security.othersEnded':
+    '{count, plural, one {# other device was} other {# other devices were}} logged out.',
   'security.browser': 'Browser',
   'security.twoStepTitle': 'Two-step sign-in',
   'security.twoStepOn': 'On: you sign in with your password and a code from your authenticator app.',
@@ -200,10 +225,11 @@ export const en = {
   'people.deactivate': 'Deactivate',
   'people.bulkDone': '{done} done, {failed} not done.',
   'people.empty': 'No one matches. Add people, or change the search.',
-  'people.count': '{count} people',
+  'people.count': '{count, plural, one {# person} other {# people}}',
   'people.confirmUnclaim':
-    'Reset {count} accounts to unclaimed? Their passwords stop working and each gets a new invitation by text.',
-  'people.confirmDeactivate': 'Deactivate {count} accounts? They are signed out at once and cannot sign in.',
+    '{count, plural, one {Reset # account to unclaimed? Its password stops working and the person gets a new invitation by text.} other {Reset # accounts to unclaimed? Their passwords stop working and each gets a new invitation by text.}}',
+  'people.confirmDeactivate':
+    '{count, plural, one {Deactivate # account? The person is signed out at once and cannot sign in.} other {Deactivate # accounts? They are signed out at once and cannot sign in.}}',
 
   'add.title': 'Add one person',
   'add.accessMethod': 'Access method',
@@ -226,6 +252,8 @@ export const en = {
   'add.startDate': 'Start date',
   'add.frontline': 'Frontline worker',
   'add.locale': 'Language',
+  'add.localeHint': 'Their texts and pages use this language.',
+  'add.localeDefault': 'The community’s default',
   'add.manager': 'Manager',
   'add.managerHint': 'Search by name',
   'add.sendSms': 'Send invitations by text message',
@@ -263,7 +291,7 @@ export const en = {
     'A mobile number account keeps its number for life, so it cannot be changed here. To use a new number, add the person again with it.',
   'person.actions': 'Account',
   'person.resend': 'Resend invitation',
-  'person.left': '{left} of {limit} invitations left today',
+  'person.left': '{left} of {limit, plural, one {# invitation} other {# invitations}} left today',
   'person.remind': 'Remind',
   'person.unclaim': 'Reset to unclaimed',
   'person.deactivate': 'Deactivate',
@@ -326,6 +354,9 @@ export const en = {
   'settings.nameHelp': 'Shown to people and named in every text message.',
   'settings.country': 'Default country',
   'settings.countryHelp': 'Numbers typed without a country code are read as this country’s.',
+  'settings.language': 'Default language',
+  'settings.languageHelp':
+    'For people whose profile has no language: their texts use it, and so do their pages unless they pick another.',
 
   'sms.title': 'SMS log',
   'sms.status': 'Status',
@@ -358,7 +389,8 @@ export const en = {
   'limits.usage': '{used} of {limit} used, {left} left.',
   'limits.resets': 'Resets {when} (midnight, {zone}).',
   'limits.raise': 'How to raise it: {how}',
-  'limits.claimSms': 'Each person can be sent at most {count} invitation texts a day.',
+  'limits.claimSms':
+    'Each person can be sent at most {count, plural, one {# invitation text} other {# invitation texts}} a day.',
 
   'lockouts.title': 'Locked accounts',
   'lockouts.intro':
@@ -432,9 +464,121 @@ export const en = {
     'Revoke the token “{name}”? Anything that uses it is refused from now on. This cannot be undone.',
   'integrations.revoked': 'The token “{name}” is revoked: anything that uses it is refused from now on.',
 
-  'dev.title': 'Development SMS inbox',
+  'domains.title': 'Domains',
+  'domains.intro':
+    'Verify the domains your organisation owns, such as the one in your work email addresses. You prove you hold a domain by publishing a TXT record in its DNS. Muster looks for it when you press Verify, and again every day.',
+  'domains.planTitle': 'Plan: {plan}',
+  'domains.planName.essentials': 'Essentials',
+  'domains.planName.core': 'Core',
+  'domains.plan.essentials':
+    'On the Core plan, a verified domain raises the daily limit of new mobile-number accounts. The operator of this Muster server changes the plan.',
+  'domains.plan.core': 'Verify a domain to raise the daily limit of new mobile-number accounts.',
+  'domains.plan.coreVerified':
+    'Your community has a verified domain, so its daily limit of new mobile-number accounts is raised.',
+  'domains.manage': 'Manage domains',
+  'domains.seeLimits': 'See today’s limits',
+  'domains.addTitle': 'Add a domain',
+  'domains.name': 'Domain name',
+  'domains.nameHint': 'Such as acme.com. Public email providers such as gmail.com cannot be verified.',
+  'domains.nameRequired': 'Enter a domain name, such as acme.com.',
+  'domains.add': 'Add domain',
+  'domains.added': '{name} is added. Publish its TXT record, then press Verify.',
+  'domains.listTitle': 'Your domains',
+  'domains.empty': 'No domains yet.',
+  'domains.status.verified': 'Verified',
+  'domains.status.unverified': 'Not verified',
+  'domains.howTo':
+    'At your DNS host, add a TXT record to {name} itself: the host or name field is “@” (or left empty), and the value is the text below. Then press Verify. A new record is usually seen within minutes, but can take a few hours.',
+  'domains.verifiedSince': 'Verified since {when}. Keep the record published: Muster checks it every day.',
+  'domains.lastChecked': 'Last checked {when}.',
+  'domains.neverChecked': 'Not checked yet.',
+  'domains.recordFor': 'TXT record for {name}',
+  'domains.copyRecord': 'Copy record',
+  'domains.verify': 'Verify',
+  'domains.verifyFor': 'Verify {name}',
+  'domains.verifiedNow': '{name} is verified.',
+  'domains.remove': 'Remove',
+  'domains.removeFor': 'Remove {name}',
+  'domains.confirmRemove':
+    'Remove {name}? If it is verified, it stops counting at once, and on the Core plan the daily limit of new mobile-number accounts may fall back. You can add it again later, with a new record.',
+  'domains.removed': '{name} is removed.',
+
+  'accessCode.title': 'Join with an access code',
+  'accessCode.intro':
+    'Your admin gave you a 16-letter access code, on a card or a sheet of paper. Type it here, then choose a username and a password: you will sign in with them from now on.',
+  'accessCode.code': 'Access code',
+  'accessCode.codeHint': '16 letters. Spaces, dashes and small letters are fine.',
+  'accessCode.username': 'Username',
+  'accessCode.usernameHint':
+    'Choose one you will remember, such as ana.silva: letters, digits, dots, dashes or underscores. Resetting your password with a new code? Type your username, or leave this empty.',
+  'accessCode.password': 'Password',
+  'accessCode.submit': 'Continue',
+  'accessCode.claimed': 'You are in. Your username is {username}: sign in with it and your password from now on.',
+  'accessCode.recovered':
+    'Your password is changed, and you are signed out on every other device. Your username is {username}.',
+  'accessCode.continue': 'Continue to your account',
+  'accessCode.haveAccount': 'Already have a username and password?',
+  'accessCode.signIn': 'Sign in',
+  'login.accessCode': 'Got an access code from your admin?',
+  'login.useAccessCode': 'Use your access code',
+
+  'codes.title': 'Access code',
+  'codes.intro':
+    'This person has neither email nor phone. They join, and get back in when they forget their password, with a 16-letter access code that you give them.',
+  'codes.state.none': 'No access code made yet.',
+  'codes.state.active': 'An access code is ready to use until {when}.',
+  'codes.state.used': 'The last access code was used {when}.',
+  'codes.state.revoked': 'The last access code was cancelled.',
+  'codes.state.expired': 'The last access code expired {when}.',
+  'codes.get': 'Get access code',
+  'codes.getNew': 'Get a new access code',
+  'codes.confirmNew': 'Make a new access code for {name}? The code they have now stops working at once.',
+  'codes.revoke': 'Cancel access code',
+  'codes.revoked': 'The access code is cancelled: it no longer works.',
+  'codes.shownOnce': 'Give this code to {name}. It is shown only once, works once, and expires {when}.',
+  'codes.claimHint': 'They open {url}, type the code, and choose a username and a password.',
+  'codes.recoveryHint':
+    'They open {url}, type the code, and choose a new password; they are signed out on every other device.',
+  'codes.label': 'Access code for {name}',
+  'codes.copy': 'Copy code',
+  'codes.printCard': 'Print a card',
+  'codes.off':
+    'Access codes are turned off. A system admin can turn on Profile creation with access codes in Settings.',
+  'codes.bulk': 'Get access codes',
+  'codes.confirmBulk':
+    'Make new access codes for {count} people? Any code they have now stops working. Only people with neither email nor phone get one.',
+
+  'sheet.title': 'Access codes',
+  'sheet.warning':
+    'These codes are shown only once. Print them or download the CSV now: once you leave this page they are gone, and you would have to make new ones.',
+  'sheet.print': 'Print',
+  'sheet.csv': 'Download CSV',
+  'sheet.summary': '{done} codes made.',
+  'sheet.failed': 'These people got no code:',
+  'sheet.none':
+    'There are no codes to show. Codes are shown only once: to make new ones, select people on the People list and choose Get access codes.',
+  'sheet.back': 'Back to People',
+  'sheet.cardFor': 'Access code for {community}',
+  'sheet.claim': 'Scan the QR code, or open {url} and type the code. Then choose a username and a password.',
+  'sheet.recovery': 'Scan the QR code, or open {url} and type the code. Then choose a new password.',
+  'sheet.expires': 'Works once, until {when}.',
+  'sheet.employeeId': 'Employee ID: {id}',
+  'sheet.username': 'Username: {username}',
+  'sheet.qrAlt': 'QR code that opens the page where this access code is used',
+
+  'add.byEmployeeId': 'Employee ID only (access code)',
+  'add.employeeIdHelp':
+    'For someone with neither email nor phone. After adding them, make their access code on their page, or for many people at once from the People list, and hand it to them: with it they choose a username and a password. Their employee ID tells them apart on the printed sheet.',
+  'add.accessCodesDisabled':
+    'Adding people by employee ID only needs Profile creation with access codes, which is turned off. A system admin can turn it on in Settings.',
+  'add.createdAccessCode': '{name} was added. Open their page to make their access code:',
+
+  'dev.title': 'Development inbox',
+  'dev.texts': 'Texts',
+  'dev.emails': 'Emails',
+  'dev.emptyEmail': 'No emails yet. Add a person by email address and their invitation appears here.',
   'dev.intro':
-    'With the console SMS provider, Muster shows here the texts it would have sent. Links open as they would on the phone.',
+    'With the console SMS provider and no mail server set, Muster shows here the texts and emails it would have sent. Links open as they would on the phone.',
   'dev.empty': 'No texts yet. Add a person by mobile number and their invitation appears here.',
   'dev.to': 'To {to}',
   'dev.refresh': 'Refresh',

@@ -6,8 +6,10 @@ import { useSession } from '../session';
 import { Alert, Button, ErrorAlert } from '../ui/feedback';
 import { Checkbox, Field, Select } from '../ui/forms';
 import { fieldError, useAction } from '../ui/hooks';
+import { LocaleSelect } from '../ui/locale-select';
+import { ltr } from '../ui/phone';
 import { Shell } from '../ui/shell';
-import { COUNTRIES, callingCode } from './countries';
+import { callingCode, countries } from './countries';
 
 /** Profile fields shared by the add and edit forms. */
 export const PROFILE_FIELDS = [
@@ -23,7 +25,7 @@ export const PROFILE_FIELDS = [
   ['externalId', 'add.externalId'],
 ] as const;
 
-export type ProfileForm = Record<(typeof PROFILE_FIELDS)[number][0] | 'startDate', string> & {
+export type ProfileForm = Record<(typeof PROFILE_FIELDS)[number][0] | 'startDate' | 'locale', string> & {
   frontline: boolean;
 };
 
@@ -39,6 +41,7 @@ export const emptyProfile = (): ProfileForm => ({
   location: '',
   externalId: '',
   startDate: '',
+  locale: '',
   frontline: false,
 });
 
@@ -58,14 +61,17 @@ export function ProfileFields({
   form,
   setForm,
   error,
+  hidden = [],
 }: {
   form: ProfileForm;
   setForm: (form: ProfileForm) => void;
   error: ApiError | null;
+  /** Fields shown elsewhere on the page (the employee ID, when it is the person's only identifier). */
+  hidden?: readonly string[];
 }) {
   return (
     <div className="grid">
-      {PROFILE_FIELDS.map(([key, label]) => (
+      {PROFILE_FIELDS.filter(([key]) => !hidden.includes(key)).map(([key, label]) => (
         <Field
           key={key}
           label={t(label)}
@@ -81,6 +87,13 @@ export function ProfileFields({
         onChange={(event) => setForm({ ...form, startDate: event.target.value })}
         error={fieldError(error, 'startDate')}
       />
+      <LocaleSelect
+        label={t('add.locale')}
+        hint={t('add.localeHint')}
+        inherit={t('add.localeDefault')}
+        value={form.locale}
+        onChange={(locale) => setForm({ ...form, locale })}
+      />
       <Checkbox
         label={t('add.frontline')}
         checked={form.frontline}
@@ -90,17 +103,30 @@ export function ProfileFields({
   );
 }
 
-type Method = 'phone' | 'email';
+type Method = 'phone' | 'email' | 'employeeId';
 
 /** How the new person will sign in: a mobile number (with its country) or an email address. */
 function useLogin() {
   const { me } = useSession();
   const phoneEnabled = me?.community.phoneProfilesEnabled ?? false;
+  // People with neither email nor phone (R21): only while the community allows access codes.
+  const accessCodesEnabled = me?.community.accessCodeProfilesEnabled ?? false;
   const [method, setMethod] = useState<Method>(phoneEnabled ? 'phone' : 'email');
   const [country, setCountry] = useState(me?.community.defaultCountry ?? 'US');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
-  return { phoneEnabled, method, setMethod, country, setCountry, phone, setPhone, email, setEmail };
+  return {
+    phoneEnabled,
+    accessCodesEnabled,
+    method,
+    setMethod,
+    country,
+    setCountry,
+    phone,
+    setPhone,
+    email,
+    setEmail,
+  };
 }
 
 type Login = ReturnType<typeof useLogin>;
@@ -112,7 +138,11 @@ export function AddPersonPage() {
   const [added, setAdded] = useState<Person | null>(null);
   const add = useAction(async () => {
     const loginField =
-      method === 'phone' ? { phone: withCountry(login.phone, login.country) } : { email: login.email };
+      method === 'phone'
+        ? { phone: withCountry(login.phone, login.country) }
+        : method === 'email'
+          ? { email: login.email }
+          : {};
     const person = await post<Person>('/api/v1/people', {
       ...loginField,
       ...profilePayload(form, false),
@@ -132,11 +162,26 @@ export function AddPersonPage() {
     <Shell title={t('add.title')}>
       {added ? <AddedAlert person={added} /> : null}
       <form onSubmit={onSubmit} noValidate>
-        <LoginFields login={login} error={add.error} />
-        <ProfileFields form={form} setForm={setForm} error={add.error} />
+        <LoginFields
+          login={login}
+          error={add.error}
+          employeeId={{ value: form.externalId, set: (externalId) => setForm({ ...form, externalId }) }}
+        />
+        <ProfileFields
+          form={form}
+          setForm={setForm}
+          error={add.error}
+          hidden={method === 'employeeId' ? ['externalId'] : []}
+        />
         <ErrorAlert error={add.error} />
         <div className="actions">
-          <Button type="submit" busy={add.busy} disabled={method === 'phone' && !phoneEnabled}>
+          <Button
+            type="submit"
+            busy={add.busy}
+            disabled={
+              (method === 'phone' && !phoneEnabled) || (method === 'employeeId' && !login.accessCodesEnabled)
+            }
+          >
             {method === 'phone' ? t('add.sendSms') : t('add.save')}
           </Button>
           <Button kind="secondary" onClick={() => navigate('/people')}>
@@ -149,15 +194,29 @@ export function AddPersonPage() {
 }
 
 function AddedAlert({ person }: { person: Person }) {
+  const message =
+    person.loginKind === 'username'
+      ? 'add.createdAccessCode'
+      : person.state === 'invited'
+        ? 'add.createdSms'
+        : 'add.created';
   return (
     <Alert kind="success">
-      {t(person.state === 'invited' ? 'add.createdSms' : 'add.created', { name: person.displayName })}{' '}
+      {t(message, { name: person.displayName })}{' '}
       <Link href={`/people/${person.id}`}>{person.displayName}</Link>
     </Alert>
   );
 }
 
-function LoginFields({ login, error }: { login: Login; error: ApiError | null }) {
+function LoginFields({
+  login,
+  error,
+  employeeId,
+}: {
+  login: Login;
+  error: ApiError | null;
+  employeeId: { value: string; set: (value: string) => void };
+}) {
   return (
     <>
       <Select
@@ -167,12 +226,15 @@ function LoginFields({ login, error }: { login: Login; error: ApiError | null })
         options={[
           { value: 'phone', label: t('add.byPhone') },
           { value: 'email', label: t('add.byEmail') },
+          { value: 'employeeId', label: t('add.byEmployeeId') },
         ]}
       />
       {login.method === 'phone' && !login.phoneEnabled ? (
         <Alert kind="error">{t('add.phoneDisabled')}</Alert>
       ) : null}
-      {login.method === 'phone' ? (
+      {login.method === 'employeeId' ? (
+        <EmployeeIdField enabled={login.accessCodesEnabled} employeeId={employeeId} error={error} />
+      ) : login.method === 'phone' ? (
         <PhoneFields login={login} error={error} />
       ) : (
         <Field
@@ -188,6 +250,32 @@ function LoginFields({ login, error }: { login: Login; error: ApiError | null })
   );
 }
 
+/** Someone with neither email nor phone, told apart by their employee ID, joins with an access code (R21). */
+function EmployeeIdField({
+  enabled,
+  employeeId,
+  error,
+}: {
+  enabled: boolean;
+  employeeId: { value: string; set: (value: string) => void };
+  error: ApiError | null;
+}) {
+  if (!enabled) return <Alert kind="error">{t('add.accessCodesDisabled')}</Alert>;
+  return (
+    <>
+      <p className="hint">{t('add.employeeIdHelp')}</p>
+      <Field
+        label={t('add.externalId')}
+        value={employeeId.value}
+        onChange={(event) => employeeId.set(event.target.value)}
+        error={fieldError(error, 'externalId')}
+        autoComplete="off"
+        required
+      />
+    </>
+  );
+}
+
 function PhoneFields({ login, error }: { login: Login; error: ApiError | null }) {
   return (
     <div className="phone-row">
@@ -195,9 +283,9 @@ function PhoneFields({ login, error }: { login: Login; error: ApiError | null })
         label={t('add.country')}
         value={login.country}
         onChange={(event) => login.setCountry(event.target.value)}
-        options={COUNTRIES.map(([code, name]) => ({
+        options={countries().map(([code, name]) => ({
           value: code,
-          label: `${name} (+${callingCode(code)})`,
+          label: `${name} (${ltr(`+${callingCode(code)}`)})`,
         }))}
       />
       <Field

@@ -5,6 +5,7 @@ import { Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Field } from '../ui/forms';
 import { useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
+import { loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 import { TableWrap } from '../ui/table';
 
@@ -78,8 +79,8 @@ export function AuditPage() {
                 <tr key={event.id} className={event.outcome === 'failure' ? 'bad' : undefined}>
                   <td>{formatTime(event.occurredAt)}</td>
                   <td>{event.type}</td>
-                  <td>{event.actor.label ?? '—'}</td>
-                  <td>{event.target.label ?? '—'}</td>
+                  <td>{loginText(event.actor.label)}</td>
+                  <td>{loginText(event.target.label)}</td>
                   <td className="wide-only">{event.outcome}</td>
                 </tr>
               ))}

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { type ClaimInfo, get, post, type SignedIn } from '../api';
-import { t } from '../i18n';
+import { t, useLinkLocale } from '../i18n';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { NewPasswordField } from '../ui/forms';
 import { fieldError, useAction, useLoad } from '../ui/hooks';
+import { ltr } from '../ui/phone';
 import { Shell } from '../ui/shell';
 
 /** Claim (R7): shows the community and the masked number; only the button changes anything. */
@@ -23,6 +24,8 @@ export function ClaimPage({ token }: { token: string }) {
     event.preventDefault();
     void submit.run();
   };
+  // The page speaks the language the invitation text was in, unless the worker picks another.
+  useLinkLocale(info.data?.locale);
   if (info.loading && !info.data) return <Loading />;
   if (info.error || !info.data) {
     return (
@@ -31,18 +34,22 @@ export function ClaimPage({ token }: { token: string }) {
       </Shell>
     );
   }
-  const { community, maskedPhone, passwordMinLength } = info.data;
+  const { community, maskedPhone, maskedEmail, passwordMinLength } = info.data;
   if (done) {
     return (
       <Shell title={t('claim.title', { community })} narrow>
-        <Alert kind="success">{t('claim.done')}</Alert>
+        <Alert kind="success">{t(maskedPhone ? 'claim.done' : 'claim.doneEmail')}</Alert>
         <Button onClick={() => navigate('/me/security')}>{t('claim.continue')}</Button>
       </Shell>
     );
   }
   return (
     <Shell title={t('claim.title', { community })} narrow>
-      <p>{t('claim.intro', { phone: maskedPhone ?? '' })}</p>
+      <p>
+        {maskedPhone || !maskedEmail
+          ? t('claim.intro', { phone: maskedPhone ? ltr(maskedPhone) : '' })
+          : t('claim.introEmail', { email: ltr(maskedEmail) })}
+      </p>
       <form onSubmit={onSubmit} noValidate>
         <NewPasswordField
           label={t('claim.password')}

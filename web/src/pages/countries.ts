@@ -1,12 +1,21 @@
 import { type CountryCode, getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { intlLocale } from '../i18n';
 
-// Country names in the page's language (the catalogue's), not the browser's.
-const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
+const lists = new Map<string, readonly (readonly [string, string])[]>();
 
-/** Every country with a phone plan, by its English name: the country picker's list. */
-export const COUNTRIES: readonly (readonly [string, string])[] = getCountries()
-  .map((code) => [code, names.of(code) ?? code] as const)
-  .sort((a, b) => a[1].localeCompare(b[1]));
+/** Every country with a phone plan, named and sorted in the page's language: the country picker's list. */
+export function countries(): readonly (readonly [string, string])[] {
+  const locale = intlLocale();
+  let list = lists.get(locale);
+  if (!list) {
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    list = getCountries()
+      .map((code) => [code, names.of(code) ?? code] as const)
+      .sort((a, b) => a[1].localeCompare(b[1], locale));
+    lists.set(locale, list);
+  }
+  return list;
+}
 
 export function callingCode(country: string): string {
   try {

@@ -8,7 +8,7 @@ import { Field, NewPasswordField, SecondFactorField } from '../ui/forms';
 import { secondFactorError, useAction } from '../ui/hooks';
 import { Shell } from '../ui/shell';
 
-type Step = 'phone' | 'code' | 'password' | 'devices' | 'totp' | 'refused' | 'done';
+type Step = 'phone' | 'email' | 'code' | 'password' | 'devices' | 'totp' | 'refused' | 'done';
 
 interface Details {
   community: string;
@@ -104,6 +104,14 @@ export function ForgotPage() {
           community={d.askCommunity ? { value: d.details.community, set: d.setCommunity } : null}
           phone={d.details.phone}
           setPhone={d.setPhone}
+          onUseEmail={() => setStep('email')}
+        />
+      ) : null}
+      {step === 'email' ? (
+        <EmailStep
+          community={d.askCommunity ? { value: d.details.community, set: d.setCommunity } : null}
+          onUsePhone={() => setStep('phone')}
+          onCommunityNeeded={() => d.setAskCommunity(true)}
         />
       ) : null}
       {step === 'code' ? (
@@ -154,11 +162,13 @@ function PhoneStep({
   community,
   phone,
   setPhone,
+  onUseEmail,
 }: StepProps & {
   /** Asked only when the number alone cannot tell the community. */
   community: { value: string; set: (community: string) => void } | null;
   phone: string;
   setPhone: (phone: string) => void;
+  onUseEmail: () => void;
 }) {
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -186,6 +196,71 @@ function PhoneStep({
       <Button type="submit" disabled={phone.trim() === ''}>
         {t('forgot.reset')}
       </Button>
+      <p>
+        <button type="button" className="link-inline" onClick={onUseEmail}>
+          {t('forgot.useEmail')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/**
+ * Forgot password by email (R20): the server answers the same whether or not the address has an
+ * account, and emails a link that opens the reset page.
+ */
+function EmailStep({
+  community,
+  onUsePhone,
+  onCommunityNeeded,
+}: {
+  community: { value: string; set: (community: string) => void } | null;
+  onUsePhone: () => void;
+  onCommunityNeeded: () => void;
+}) {
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const send = useAction(async () => {
+    await post('/api/v1/auth/forgot', { ...(community?.value ? { community: community.value } : {}), email });
+    setSentTo(email.trim());
+  });
+  const failed = send.error?.code;
+  if (failed === 'community_required' || failed === 'community_not_found') onCommunityNeeded();
+  if (sentTo) return <Alert kind="success">{t('forgot.emailSent', { email: sentTo })}</Alert>;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send.run();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p>{t('forgot.emailStep')}</p>
+      <ErrorAlert error={send.error} />
+      {community ? (
+        <Field
+          label={t('forgot.community')}
+          hint={t('forgot.communityHint')}
+          value={community.value}
+          onChange={(e) => community.set(e.target.value)}
+          autoCapitalize="none"
+        />
+      ) : null}
+      <Field
+        label={t('forgot.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        required
+        autoFocus
+      />
+      <Button type="submit" busy={send.busy} disabled={!email.includes('@')}>
+        {t('forgot.sendLink')}
+      </Button>
+      <p>
+        <button type="button" className="link-inline" onClick={onUsePhone}>
+          {t('forgot.usePhone')}
+        </button>
+      </p>
     </form>
   );
 }

@@ -3,8 +3,10 @@ import { type ChangeEvent, useState } from 'react';
 import { type BatchResult, type BatchRowResult, post } from '../api';
 import { t } from '../i18n';
 import { Link } from '../router';
+import { useSession } from '../session';
 import { Alert, Button, ErrorAlert } from '../ui/feedback';
 import { useAction } from '../ui/hooks';
+import { loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 import { TableWrap } from '../ui/table';
 import { downloadErrors, type Row } from './import-errors';
@@ -265,6 +267,7 @@ function PreviewTable({ preview, rows }: { preview: BatchRowResult[]; rows: Row[
 }
 
 function PreviewRow({ result, row }: { result: BatchRowResult; row: Row }) {
+  const { me } = useSession();
   const label =
     result.status === 'created'
       ? t('import.ready')
@@ -274,7 +277,7 @@ function PreviewRow({ result, row }: { result: BatchRowResult; row: Row }) {
   return (
     <tr className={result.status === 'created' ? 'ok' : 'bad'}>
       <td>{result.index + 2}</td>
-      <td className="login">{row.phone ?? row.email ?? '—'}</td>
+      <td className="login">{loginText(row.phone ?? row.email, me?.community.defaultCountry)}</td>
       <td>{row.displayName ?? [row.givenName, row.familyName].filter(Boolean).join(' ')}</td>
       <td>
         <strong>{label}</strong>

@@ -5,6 +5,7 @@ import { Link } from '../router';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { useAction, useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
+import { loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 
 /** Pending invitations: unclaimed accounts, with Remind and Remind all (R13). */
@@ -52,7 +53,7 @@ export function InvitationsPage() {
           <li key={person.id}>
             <div>
               <Link href={`/people/${person.id}`}>{person.displayName}</Link>{' '}
-              <span className="login">{person.phone}</span>
+              <span className="login">{loginText(person.phone)}</span>
               <br />
               <small>
                 {t('invitations.sentAt')} {formatTime(person.invitedAt)}

@@ -4,6 +4,7 @@ import { formatTime, t } from '../i18n';
 import { Link } from '../router';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { useAction, useLoad } from '../ui/hooks';
+import { loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 import { TableWrap } from '../ui/table';
 
@@ -70,7 +71,7 @@ function LockoutRow({
     <tr>
       <td>
         {person ? <Link href={`/people/${person.id}`}>{person.displayName}</Link> : null}
-        <span className={person ? 'login hint' : 'login'}>{lockout.login}</span>
+        <span className={person ? 'login hint' : 'login'}>{loginText(lockout.login)}</span>
         {person ? null : <span className="hint">{t('lockouts.noAccount')}</span>}
       </td>
       <td>{t(`lockouts.kind.${lockout.kind}`)}</td>

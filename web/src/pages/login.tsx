@@ -81,6 +81,11 @@ export function LoginPage() {
           <Link href="/forgot">{t('login.forgot')}</Link>
         )}
       </p>
+      {askCode ? null : (
+        <p>
+          {t('login.accessCode')} <Link href="/access-code">{t('login.useAccessCode')}</Link>
+        </p>
+      )}
     </Shell>
   );
 }

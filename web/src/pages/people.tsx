@@ -9,20 +9,22 @@ import {
   query,
   type State,
 } from '../api';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import { Link } from '../router';
 import { isAdmin, useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading, StateBadge } from '../ui/feedback';
 import { Select } from '../ui/forms';
 import { useAction, useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
+import { loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 import { TableWrap } from '../ui/table';
+import { makeAccessCodeSheet } from './people-access-codes';
 
 const STATES: State[] = ['active', 'invited', 'not_invited', 'deactivated'];
 const PAGE_SIZE = 50;
 
-type Action = 'remind' | 'unclaim' | 'deactivate';
+type Action = 'remind' | 'unclaim' | 'deactivate' | 'access-codes';
 
 /** The search text, once typing has paused. */
 function useSettled(q: string): string {
@@ -68,6 +70,7 @@ export function PeoplePage() {
 
   const bulk = useAction(async (action: Action) => {
     const ids = [...selected];
+    if (action === 'access-codes') return makeAccessCodeSheet(ids, people.data?.items ?? []);
     if (action === 'unclaim' && !window.confirm(t('people.confirmUnclaim', { count: ids.length }))) return;
     if (action === 'deactivate' && !window.confirm(t('people.confirmDeactivate', { count: ids.length })))
       return;
@@ -84,7 +87,13 @@ export function PeoplePage() {
       {admin ? <AddLinks /> : null}
       <StateTabs state={filters.state} setState={filters.setState} counts={counts.data} />
       <Filters filters={filters} />
-      {admin && selected.size > 0 ? <BulkBar count={selected.size} bulk={bulk} /> : null}
+      {admin && selected.size > 0 ? (
+        <BulkBar
+          count={selected.size}
+          bulk={bulk}
+          accessCodes={me?.community.accessCodeProfilesEnabled ?? false}
+        />
+      ) : null}
       {outcome ? <Alert kind="info">{outcome}</Alert> : null}
       <ErrorAlert error={people.error ?? bulk.error} onRetry={people.reload} />
       {people.loading && !people.data ? <Loading /> : null}
@@ -129,11 +138,11 @@ function StateTabs({
     <fieldset className="tabs">
       <legend className="visually-hidden">{t('people.filterState')}</legend>
       <button type="button" aria-pressed={state === ''} onClick={() => setState('')}>
-        {t('people.all')} <span className="count">{counts?.total ?? '…'}</span>
+        {t('people.all')} <span className="count">{counts ? formatNumber(counts.total) : '…'}</span>
       </button>
       {STATES.map((s) => (
         <button type="button" key={s} aria-pressed={state === s} onClick={() => setState(s)}>
-          {t(`state.${s}`)} <span className="count">{counts?.byState[s] ?? '…'}</span>
+          {t(`state.${s}`)} <span className="count">{counts ? formatNumber(counts.byState[s]) : '…'}</span>
         </button>
       ))}
     </fieldset>
@@ -160,6 +169,7 @@ function Filters({ filters }: { filters: ReturnType<typeof usePeopleList>['filte
           { value: '', label: t('people.all') },
           { value: 'phone', label: t('kind.phone') },
           { value: 'email', label: t('kind.email') },
+          { value: 'username', label: t('kind.username') },
         ]}
       />
     </div>
@@ -169,9 +179,11 @@ function Filters({ filters }: { filters: ReturnType<typeof usePeopleList>['filte
 function BulkBar({
   count,
   bulk,
+  accessCodes,
 }: {
   count: number;
   bulk: { busy: boolean; run: (action: Action) => unknown };
+  accessCodes: boolean;
 }) {
   return (
     <section className="bulk-bar" aria-label={t('people.selected', { count })}>
@@ -182,6 +194,11 @@ function BulkBar({
       <Button kind="secondary" busy={bulk.busy} onClick={() => bulk.run('unclaim')}>
         {t('people.unclaim')}
       </Button>
+      {accessCodes ? (
+        <Button kind="secondary" busy={bulk.busy} onClick={() => bulk.run('access-codes')}>
+          {t('codes.bulk')}
+        </Button>
+      ) : null}
       <Button kind="danger" busy={bulk.busy} onClick={() => bulk.run('deactivate')}>
         {t('people.deactivate')}
       </Button>
@@ -274,7 +291,7 @@ function PersonRow({
       <td>
         <Link href={`/people/${person.id}`}>{person.displayName}</Link>
       </td>
-      <td className="login">{person.phone ?? person.email ?? person.username ?? '—'}</td>
+      <td className="login">{loginText(person.phone ?? person.email ?? person.username)}</td>
       <td>
         <StateBadge state={person.state} />
       </td>

@@ -18,8 +18,10 @@ import { isAdmin, useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading, StateBadge } from '../ui/feedback';
 import { Field, Select } from '../ui/forms';
 import { fieldError, useAction, useLoad } from '../ui/hooks';
+import { formatPhone, loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 import { emptyProfile, ProfileFields, type ProfileForm, profilePayload } from './add-person';
+import { AccessCodeSection } from './person-access-code';
 import { SmsTable } from './sms-log';
 
 function toForm(person: Person): ProfileForm {
@@ -142,6 +144,9 @@ export function PersonPage({ id }: { id: string }) {
           canSetRole={me?.person.role === 'system_admin' && me.person.id !== p.id}
         />
       ) : null}
+      {admin && p.loginKind === 'username' && me?.person.id !== p.id ? (
+        <AccessCodeSection person={p} onChange={person.reload} />
+      ) : null}
       <EditSection person={p} admin={admin} edit={edit} onSave={onSave} />
       <section className="card" aria-labelledby="sms-title">
         <h2 id="sms-title">{t('person.smsTitle')}</h2>
@@ -156,7 +161,7 @@ function PersonSummary({ person: p }: { person: Person }) {
   return (
     <p className="person-summary">
       <StateBadge state={p.state} /> {t(`kind.${p.loginKind}`)}:{' '}
-      <strong className="login">{p.phone ?? p.email ?? p.username}</strong> · {t(`role.${p.role}`)}
+      <strong className="login">{loginText(p.phone ?? p.email ?? p.username)}</strong> · {t(`role.${p.role}`)}
       {p.invitedAt ? ` · ${t('person.invited', { when: formatTime(p.invitedAt) })}` : ''}
       {p.claimedAt ? ` · ${t('person.claimed', { when: formatTime(p.claimedAt) })}` : ''}
     </p>
@@ -260,7 +265,13 @@ function EditSection({
       <h2 id="edit-title">{t('person.edit')}</h2>
       <form onSubmit={onSave} noValidate>
         {p.loginKind === 'phone' ? (
-          <Field label={t('add.phone')} value={p.phone ?? ''} readOnly hint={t('person.phoneFixed')} />
+          <Field
+            label={t('add.phone')}
+            value={p.phone ? formatPhone(p.phone) : ''}
+            dir="ltr"
+            readOnly
+            hint={t('person.phoneFixed')}
+          />
         ) : (
           <Field
             label={t('add.email')}

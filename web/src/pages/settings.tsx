@@ -5,7 +5,9 @@ import { useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Checkbox, Field } from '../ui/forms';
 import { fieldError, useAction, useLoad } from '../ui/hooks';
+import { LocaleSelect } from '../ui/locale-select';
 import { Shell } from '../ui/shell';
+import { PlanSummary } from './plan-summary';
 
 type Draft = Record<keyof Settings, string | boolean>;
 
@@ -32,6 +34,7 @@ const toChanges = (draft: Draft): SettingsChanges => ({
   name: String(draft.name),
   timeZone: String(draft.timeZone),
   defaultCountry: String(draft.defaultCountry).toUpperCase(),
+  defaultLocale: String(draft.defaultLocale),
   phoneProfilesEnabled: draft.phoneProfilesEnabled === true,
   accessCodeProfilesEnabled: draft.accessCodeProfilesEnabled === true,
   smsCountries: list(String(draft.smsCountries)).map((c) => c.toUpperCase()),
@@ -94,6 +97,7 @@ export function SettingsPage() {
   );
   return (
     <Shell title={t('settings.title')} narrow>
+      {settings.data ? <PlanSummary settings={settings.data} linkToDomains /> : null}
       <form onSubmit={onSubmit} noValidate>
         <fieldset>
           <legend>{t('nav.people')}</legend>
@@ -127,6 +131,12 @@ export function SettingsPage() {
           {text('name', 'settings.name', 'settings.nameHelp')}
           {text('timeZone', 'settings.timeZone', 'settings.timeZoneHelp')}
           {text('defaultCountry', 'settings.country', 'settings.countryHelp')}
+          <LocaleSelect
+            label={t('settings.language')}
+            hint={t('settings.languageHelp')}
+            value={String(draft.defaultLocale)}
+            onChange={(defaultLocale) => setDraft({ ...draft, defaultLocale })}
+          />
         </fieldset>
         <ErrorAlert error={save.error} />
         {saved ? <Alert kind="success">{t('app.saved')}</Alert> : null}

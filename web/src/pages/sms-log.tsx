@@ -7,6 +7,7 @@ import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Select } from '../ui/forms';
 import { useAction, useLoad } from '../ui/hooks';
 import { Pager, useCursorPages } from '../ui/pager';
+import { loginText } from '../ui/phone';
 import { Shell } from '../ui/shell';
 import { TableWrap } from '../ui/table';
 
@@ -45,7 +46,11 @@ export function SmsTable({ items, onChange }: { items: Sms[]; onChange: () => un
               <tr key={sms.id}>
                 <td>{formatTime(sms.createdAt)}</td>
                 <td className="nowrap">
-                  {sms.personId ? <Link href={`/people/${sms.personId}`}>{sms.to}</Link> : sms.to}
+                  {sms.personId ? (
+                    <Link href={`/people/${sms.personId}`}>{loginText(sms.to)}</Link>
+                  ) : (
+                    loginText(sms.to)
+                  )}
                 </td>
                 <td>
                   <span className={`badge sms-${sms.status}`}>{t(`sms.status.${sms.status}`)}</span>

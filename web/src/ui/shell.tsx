@@ -3,6 +3,7 @@ import { post } from '../api';
 import { t } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { canReadReports, isAdmin, mustEnrol, useSession } from '../session';
+import { LanguagePicker } from './language-picker';
 
 /** The frame of every page: header with navigation, and the page's own content. */
 export function Shell({ title, children, narrow }: { title: string; children: ReactNode; narrow?: boolean }) {
@@ -30,6 +31,7 @@ export function Shell({ title, children, narrow }: { title: string; children: Re
     { href: '/audit', label: t('nav.audit'), show: reports },
     { href: '/limits', label: t('nav.limits'), show: reports },
     { href: '/settings', label: t('nav.settings'), show: admin && me?.person.role === 'system_admin' },
+    { href: '/domains', label: t('nav.domains'), show: admin && me?.person.role === 'system_admin' },
     {
       href: '/integrations',
       label: t('nav.integrations'),
@@ -82,7 +84,9 @@ export function Shell({ title, children, narrow }: { title: string; children: Re
               </ul>
             </nav>
           </>
-        ) : null}
+        ) : (
+          <LanguagePicker />
+        )}
       </header>
       <main id="main" className={narrow ? 'narrow' : undefined}>
         <h1 ref={heading} tabIndex={-1}>
@@ -90,6 +94,12 @@ export function Shell({ title, children, narrow }: { title: string; children: Re
         </h1>
         {children}
       </main>
+      {/* Signed in, a person's own language (their profile) decides; without one they may choose. */}
+      {me && !me.person.locale ? (
+        <footer className="page-footer">
+          <LanguagePicker />
+        </footer>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,121 @@
+import type { Community } from '../communities/community.js';
+import { assertCountryAllowed } from '../communities/sms-countries.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { takeClaimEmail, takeClaimSms } from '../limits/limits.service.js';
+import { enqueueEmail } from '../mail/enqueue-email.js';
+import { emailCatalogueFor } from '../mail/messages.js';
+import type { Person } from '../people/person.js';
+import { enqueueSms } from '../sms/enqueue-sms.js';
+import { catalogueFor, HIDDEN } from '../sms/messages.js';
+import type { Tx } from '../storage/db.js';
+import { claimLink, issueClaimToken } from './claim-link.js';
+import { startInvitationGeneration } from './invitations.store.js';
+
+/** The refusals that mean "no more claim messages to this person today" (R5). */
+export const DAILY_LIMITS: ReadonlySet<string> = new Set([
+  'claim_sms_daily_limit',
+  'claim_email_daily_limit',
+]);
+
+export type ClaimMessageReason = 'invitation' | 'reminder' | 'reset';
+
+type ClaimMessageArgs = {
+  community: Community;
+  person: Person;
+  reason: ClaimMessageReason;
+  channel: string;
+  preview?: boolean;
+};
+
+/**
+ * Every claim link goes out through here, whatever asked for it: by text to a phone account
+ * (R3), by email to an email account (R20). It takes one of the person's messages for today
+ * (R5), issues a fresh link of a new invitation generation (killing older links, R8), marks the
+ * person invited, and queues the message, all in the caller's transaction.
+ */
+export async function sendClaimMessage(
+  tx: Tx,
+  deps: Deps,
+  { community, person, reason, channel, preview = false }: ClaimMessageArgs,
+): Promise<{ claimSmsLeftToday: number; person: Person }> {
+  const address = person.phone ?? person.email;
+  if (!address) {
+    throw new AppError(
+      'no_contact_address',
+      'This person has no mobile number or email address to send a link to. Give them an access code instead.',
+    );
+  }
+  if (person.phone) assertCountryAllowed(community, person.phone);
+  const claimSmsLeftToday = person.phone
+    ? await takeClaimSms(tx, deps, community, person.phone)
+    : await takeClaimEmail(tx, deps, community, address);
+  const updated = await startInvitationGeneration(tx, person, {
+    now: deps.clock.now().toISOString(),
+    restartReminders: reason !== 'reminder',
+  });
+  const token = await issueClaimToken(
+    tx,
+    deps.clock,
+    { id: person.id, communityId: community.id, generation: updated.invitationGeneration },
+    community.settings.claimLinkLifetimeDays,
+  );
+  const link = claimLink(deps.config.publicUrl, token);
+  const locale = person.locale ?? community.defaultLocale;
+  const message = { community, person, reason, channel, locale, link };
+  if (person.phone) await queueClaimText(tx, deps, { ...message, to: person.phone }, preview);
+  else await queueClaimEmail(tx, deps, { ...message, to: address }, preview);
+  return { claimSmsLeftToday, person: updated };
+}
+
+type QueuedClaim = Omit<ClaimMessageArgs, 'preview'> & { locale: string; link: string; to: string };
+
+const KIND = {
+  invitation: 'claim_invitation',
+  reminder: 'claim_reminder',
+  reset: 'claim_invitation',
+} as const;
+const TEMPLATE = { invitation: 'claimInvitation', reminder: 'claimReminder', reset: 'accountReset' } as const;
+
+function queueClaimText(tx: Tx, deps: Deps, claim: QueuedClaim, preview: boolean) {
+  const render = catalogueFor(claim.locale)[TEMPLATE[claim.reason]];
+  const hidden = claimLink(deps.config.publicUrl, HIDDEN);
+  return enqueueSms(
+    tx,
+    deps,
+    {
+      communityId: claim.community.id,
+      personId: claim.person.id,
+      to: claim.to,
+      kind: KIND[claim.reason],
+      channel: claim.channel,
+      body: render({ community: claim.community.name, link: claim.link }),
+      preview: render({ community: claim.community.name, link: hidden }),
+    },
+    { preview },
+  );
+}
+
+function queueClaimEmail(tx: Tx, deps: Deps, claim: QueuedClaim, preview: boolean) {
+  const render = emailCatalogueFor(claim.locale)[TEMPLATE[claim.reason]];
+  const facts = {
+    community: claim.community.name,
+    name: claim.person.displayName,
+    days: claim.community.settings.claimLinkLifetimeDays,
+  };
+  return enqueueEmail(
+    tx,
+    deps,
+    {
+      communityId: claim.community.id,
+      personId: claim.person.id,
+      to: claim.to,
+      kind: KIND[claim.reason],
+      channel: claim.channel,
+      locale: claim.locale,
+      content: render({ ...facts, link: claim.link }),
+      masked: render({ ...facts, link: claimLink(deps.config.publicUrl, HIDDEN) }),
+    },
+    { preview },
+  );
+}

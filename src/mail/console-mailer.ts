@@ -1,0 +1,31 @@
+import type { OutgoingMessage, SendResult } from '../outbox/sender.js';
+import type { DevMail, Mailer } from './mailer.js';
+
+const INBOX_SIZE = 200;
+
+/**
+ * Development mailer: prints each email and keeps the latest in memory for the development
+ * inbox, so the embedded default needs no mail server. It exists only while MUSTER_SMTP_URL is
+ * unset, when no email reaches anyone.
+ */
+export function createConsoleMailer(print: (line: string) => void, now: () => Date): Mailer {
+  const entries: DevMail[] = [];
+  return {
+    name: 'console',
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      const subject = message.subject ?? '';
+      entries.unshift({
+        id: message.id,
+        to: message.to,
+        subject,
+        body: message.body,
+        at: now().toISOString(),
+      });
+      entries.length = Math.min(entries.length, INBOX_SIZE);
+      print(`Email to ${message.to}: ${subject}\n${message.body}`);
+      return { ok: true, providerMessageId: `console-${message.id}`, delivered: true };
+    },
+    inbox: () => entries,
+    close: async () => {},
+  };
+}

@@ -1,0 +1,55 @@
+import type { Clock } from '../clock.js';
+import { enqueueMessage } from '../outbox/enqueue.js';
+import type { OutboxSignal } from '../outbox/outbox-signal.js';
+import type { Tx } from '../storage/db.js';
+import type { MessageKind } from '../storage/schema.js';
+import type { Email } from './messages.js';
+
+type EmailKind = Exclude<MessageKind, 'recovery_code' | 'recovery_code_changed'>;
+
+/** How long each kind of email stays worth delivering (R50): a reset link lives an hour. */
+const EMAIL_TTL_MINUTES: Record<EmailKind, number> = {
+  claim_invitation: 24 * 60,
+  claim_reminder: 12 * 60,
+  password_reset: 60,
+  password_changed: 24 * 60,
+};
+
+/**
+ * Queues an email in the caller's transaction (R20, R50), through the same outbox, retries,
+ * TTL and audit as texts. `masked` is the same email with its secrets hidden: what admins see.
+ */
+export function enqueueEmail(
+  tx: Tx,
+  deps: { clock: Clock; outbox: OutboxSignal },
+  email: {
+    communityId: string;
+    personId: string;
+    to: string;
+    kind: EmailKind;
+    channel: string;
+    locale: string;
+    content: Email;
+    masked: Email;
+  },
+  { preview = false }: { preview?: boolean } = {},
+): Promise<string> {
+  return enqueueMessage(
+    tx,
+    deps,
+    {
+      communityId: email.communityId,
+      personId: email.personId,
+      medium: 'email',
+      to: email.to,
+      kind: email.kind,
+      channel: email.channel,
+      locale: email.locale,
+      subject: email.content.subject,
+      body: email.content.text,
+      preview: email.masked.text,
+      ttlMinutes: EMAIL_TTL_MINUTES[email.kind],
+    },
+    { preview },
+  );
+}

@@ -1,0 +1,132 @@
+import { AuditType, recordAudit } from '../audit/audit.js';
+import { recordRefusal } from '../audit/refusals.js';
+import { rememberDevice } from '../auth/device-cookie.js';
+import type { SignedIn } from '../auth/login.js';
+import type { Community } from '../communities/community.js';
+import type { ActingContext, RequestMeta } from '../context.js';
+import { hashPassword } from '../crypto/passwords.js';
+import { hashToken } from '../crypto/random.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { checkPassword, personContext } from '../passwords/policy.js';
+import { notifyPasswordChanged } from '../people/notify-password-changed.js';
+import { updatePerson } from '../people/people.store.js';
+import type { Person } from '../people/person.js';
+import { secondFactorStatus } from '../second-factor/policy.js';
+import { verifySecondFactor } from '../second-factor/verify.js';
+import { issueSession } from '../sessions/issue-session.js';
+import { lifetimesFor } from '../sessions/lifetimes.js';
+import { revokeAllSessions } from '../sessions/sessions.store.js';
+import { RECOVERY_RULES } from '../throttle/throttle.js';
+import { loadResetLink, resetLinkProblem } from './reset-link.js';
+import { consumeResetToken, spendResetTokensOf } from './reset-tokens.store.js';
+
+export interface ResetWithLinkArgs {
+  deps: Deps;
+  token: string;
+  password: string;
+  logoutOtherDevices: boolean;
+  /** For an account with an authenticator (an admin): its code or a backup code, too (R40). */
+  totp?: string | undefined;
+  deviceToken: string | null;
+  meta: RequestMeta;
+}
+
+/**
+ * Forgot password by email, second half (R20): the link from the email sets a new password and
+ * signs the person in. The link is used up by one conditional update, so it works once; every
+ * other link sent to the person is spent with it. Like the recovery code, an emailed link alone
+ * never regains an administrator's account (R40).
+ */
+export async function resetPasswordWithLink(
+  args: ResetWithLinkArgs,
+): Promise<SignedIn & { otherSessionsEnded: number }> {
+  const { deps, token, meta } = args;
+  const link = await loadResetLink(deps.db, token);
+  const problem = resetLinkProblem(link, deps.clock.now().toISOString());
+  if (problem || !link.person || !link.community) throw problem;
+  const { person, community } = link;
+  const ctx: ActingContext = { communityId: community.id, actor: null, meta };
+  checkPassword(args.password, community.settings.passwordMinLength, personContext(person, community));
+  await checkSecondFactor(args, person, community, ctx);
+  const passwordHash = await hashPassword(args.password);
+  return deps.db.transaction().execute(async (tx) => {
+    const now = deps.clock.now().toISOString();
+    const consumed = await consumeResetToken(tx, hashToken(token), now);
+    const updated =
+      consumed &&
+      (await updatePerson(tx, person.id, { passwordHash, updatedAt: now }, { active: true, claimed: true }));
+    if (!updated) {
+      throw new AppError('reset_link_used', 'This password reset link has already been used.');
+    }
+    await spendResetTokensOf(tx, person.id, now);
+    await deps.throttle.succeeded({ forget: [secondFactorKey(person)] }, tx);
+    const otherSessionsEnded = args.logoutOtherDevices ? await revokeAllSessions(tx, person.id, now) : 0;
+    const session = await issueSession(
+      tx,
+      deps.clock,
+      updated,
+      lifetimesFor(updated.role, community.settings),
+      meta,
+    );
+    const remembered = await rememberDevice(tx, args.deviceToken, updated, now);
+    const noticeSent = await notifyPasswordChanged(tx, deps, updated, community);
+    await recordAudit(
+      tx,
+      deps.clock,
+      { ...ctx, actor: { id: person.id, label: person.displayName, role: person.role } },
+      {
+        type: AuditType.passwordResetSucceeded,
+        target: { id: person.id, label: person.displayName },
+        details: { method: 'email_link', otherSessionsEnded, sessionId: session.id, noticeSent },
+      },
+    );
+    return { session, person: updated, community, otherSessionsEnded, deviceToken: remembered };
+  });
+}
+
+/** Guesses at an admin's authenticator code through a reset link are counted per account. */
+const secondFactorKey = (person: Person) => `reset:totp:${person.id}`;
+
+async function checkSecondFactor(
+  { deps, totp }: ResetWithLinkArgs,
+  person: Person,
+  community: Community,
+  ctx: ActingContext,
+) {
+  const status = secondFactorStatus(person, community);
+  if (status === 'not_required') return;
+  const refuse = async (reason: string, error: AppError): Promise<never> => {
+    await recordRefusal(deps.db, deps.clock, ctx, {
+      type: AuditType.passwordResetFailed,
+      target: { id: person.id, label: person.displayName },
+      details: { reason },
+    });
+    throw error;
+  };
+  if (status === 'enrollment_required') {
+    await refuse(
+      'second_factor_missing',
+      new AppError(
+        'recovery_not_allowed',
+        'This is an administrator account, and an emailed link alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
+      ),
+    );
+  }
+  if (totp === undefined || totp.trim() === '') {
+    throw new AppError(
+      'second_factor_required',
+      'This is an administrator account: enter the 6-digit code from your authenticator app (or a backup code) too.',
+      { errors: [{ path: 'totp', message: 'required for this account' }] },
+    );
+  }
+  await deps.throttle.attempt([{ key: secondFactorKey(person), rule: RECOVERY_RULES.account }]);
+  if (!(await verifySecondFactor(deps.db, deps, person, totp))) {
+    await refuse(
+      'wrong_second_factor',
+      new AppError('totp_invalid', 'That authenticator code is not right, or was already used.', {
+        errors: [{ path: 'totp', message: 'does not match' }],
+      }),
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import type { Community } from '../communities/community.js';
+import type { Deps } from '../deps.js';
+import { enqueueEmail } from '../mail/enqueue-email.js';
+import { emailCatalogueFor } from '../mail/messages.js';
+import { queueNotice } from '../sms/notices.js';
+import type { Tx } from '../storage/db.js';
+import type { Person } from './person.js';
+
+/**
+ * R41: tells the person, by text or by email, that their password changed, so a change made by
+ * someone holding a stolen session or code does not go unnoticed. Queued in the change's
+ * transaction; false when no notice could be queued (no address, or the SMS budget is spent).
+ */
+export async function notifyPasswordChanged(
+  tx: Tx,
+  deps: Deps,
+  person: Person,
+  community: Community,
+): Promise<boolean> {
+  const locale = person.locale ?? community.defaultLocale;
+  if (person.phone) {
+    return queueNotice(tx, deps, {
+      kind: 'password_changed',
+      to: person.phone,
+      communityId: community.id,
+      personId: person.id,
+      communityName: community.name,
+      locale,
+    });
+  }
+  if (!person.email) return false;
+  const email = emailCatalogueFor(locale).passwordChanged({
+    community: community.name,
+    name: person.displayName,
+  });
+  await enqueueEmail(tx, deps, {
+    communityId: community.id,
+    personId: person.id,
+    to: person.email,
+    kind: 'password_changed',
+    channel: 'notice',
+    locale,
+    content: email,
+    masked: email,
+  });
+  return true;
+}
