@@ -114,7 +114,7 @@ describe('loadConfig', () => {
     expect(error.problems[0]).toMatch(/^PORT:/);
   });
 
-  it('turns the development inbox on by default only for console texts on a local public URL (R32)', () => {
+  it('turns the development inbox on by default only for console texts or emails on a local public URL (R32)', () => {
     expect(loadConfig({}).devInbox).toBe(true);
     expect(loadConfig({ MUSTER_PUBLIC_URL: 'http://127.0.0.1:8080' }).devInbox).toBe(true);
     expect(loadConfig({ MUSTER_PUBLIC_URL: 'http://[::1]:3000' }).devInbox).toBe(true);
@@ -125,6 +125,14 @@ describe('loadConfig', () => {
         MUSTER_SMS_PROVIDER: 'webhook',
         MUSTER_SMS_WEBHOOK_URL: 'https://sms.example.com/send',
         MUSTER_SMS_WEBHOOK_SECRET: 'a-webhook-secret-of-length',
+      }).devInbox,
+    ).toBe(true);
+    expect(
+      loadConfig({
+        MUSTER_SMS_PROVIDER: 'webhook',
+        MUSTER_SMS_WEBHOOK_URL: 'https://sms.example.com/send',
+        MUSTER_SMS_WEBHOOK_SECRET: 'a-webhook-secret-of-length',
+        MUSTER_SMTP_URL: 'smtp://mail.example.com',
       }).devInbox,
     ).toBe(false);
   });

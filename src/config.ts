@@ -23,6 +23,7 @@ const envSchema = z.object({
       return value.split(',').map((part) => part.trim());
     }),
   MUSTER_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  MUSTER_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),
   MUSTER_SMS_PROVIDER: z.enum(['console', 'twilio', 'webhook']).default('console'),
   MUSTER_TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
   MUSTER_TWILIO_ACCOUNT_SID: z
@@ -94,6 +95,8 @@ export interface Config {
    */
   readonly trustProxy: boolean | number | string[];
   readonly bodyLimitBytes: number;
+  /** The largest file an import (or a list of keys) may upload: it streams, so JSON's limit does not apply. */
+  readonly importMaxBytes: number;
   readonly sms: SmsConfig;
   readonly mail: MailConfig;
   /** Whether the server process also drains the outbox (`off` when `muster dispatch` runs apart). */
@@ -192,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.MUSTER_LOG_LEVEL,
     trustProxy: e.MUSTER_TRUST_PROXY,
     bodyLimitBytes: e.MUSTER_BODY_LIMIT_BYTES,
+    importMaxBytes: e.MUSTER_IMPORT_MAX_BYTES,
     sms,
     mail,
     dispatcher: e.MUSTER_DISPATCHER,

@@ -5,10 +5,11 @@ import { loadSecretKey } from './crypto/secret-key.js';
 import { createSecrets } from './crypto/secrets.js';
 import type { Deps } from './deps.js';
 import { runHousekeeping } from './housekeeping.js';
+import { createImportWorker } from './imports/worker.js';
 import { sendDueReminders } from './invitations/reminders.js';
-import { startLogoutDelivery } from './oidc/logout-worker.js';
 import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
 import { createMailer } from './mail/create-mailer.js';
+import { startLogoutDelivery } from './oidc/logout-worker.js';
 import { createDispatcher } from './outbox/dispatcher.js';
 import { createOutboxSignal } from './outbox/outbox-signal.js';
 import { createSmsProvider } from './sms/providers/index.js';
@@ -48,8 +49,8 @@ export async function openDeps(
 
 /**
  * The outbox dispatcher; between rounds, at most once a minute, it also sends due reminders
- * (R13), sweeps expired rows and re-checks verified domains (R26). Used inside the server and
- * alone by `muster dispatch`.
+ * (R13), sweeps expired rows and re-checks verified domains (R26). Beside it runs the import
+ * worker (R54). Used inside the server and alone by `muster dispatch`.
  */
 export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
   let lastPeriodic = 0;
@@ -63,7 +64,16 @@ export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
     },
   });
   dispatcher.start();
-  return dispatcher;
+  // Import jobs (R54) run where texts are sent: every process that dispatches also imports.
+  const imports = createImportWorker(deps, { onError });
+  imports.start();
+  return {
+    ...dispatcher,
+    async stop() {
+      await imports.stop();
+      await dispatcher.stop();
+    },
+  };
 }
 
 /** The only place that listens: open the database, migrate, build the app, serve. */

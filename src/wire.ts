@@ -24,7 +24,6 @@ import type {
 import type { limitsViewSchema } from './limits/limits.routes.js';
 import type { lockoutViewSchema } from './lockouts/lockouts.routes.js';
 import type { devMailSchema } from './mail/mail.routes.js';
-import type { BatchResult } from './onboarding/onboarding.schemas.js';
 import type {
   clientInputSchema,
   clientSecretSchema,
@@ -32,6 +31,7 @@ import type {
   interactionViewSchema,
   newClientSchema,
 } from './oidc/oidc.schemas.js';
+import type { BatchResult } from './onboarding/onboarding.schemas.js';
 import type { resetLinkViewSchema } from './password-reset/password-reset.routes.js';
 import type {
   CreatePersonInput,

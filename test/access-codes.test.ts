@@ -703,6 +703,14 @@ eachDatabase('access codes (R21)', (world) => {
         headers: { authorization: `Bearer ${token.secret}` },
       });
       expect(scimUser.json().userName).toBe('Dana.Lee');
+      // A person added over REST has no userName until they pick a username; SCIM still reads them.
+      const restPerson = await addWorker(admin);
+      const read = await world.app.inject({
+        method: 'GET',
+        url: `/scim/v2/Users/${restPerson}`,
+        headers: { authorization: `Bearer ${token.secret}` },
+      });
+      expect(read.statusCode, read.body).toBe(200);
     });
   });
 

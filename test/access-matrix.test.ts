@@ -3,9 +3,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createSecrets } from '../src/crypto/secrets.js';
-import { ROLES } from '../src/people/people.schemas.js';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
+import { ROLES } from '../src/people/people.schemas.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { migrateToLatest, openDatabase } from '../src/storage/db.js';
 import type { Role } from '../src/storage/schema.js';
@@ -23,6 +23,7 @@ import {
   signIn,
   testConfig,
 } from './harness.js';
+import { PUBLIC_OPERATIONS } from './public-operations.js';
 
 // Tests that attack: every operation of the app × every kind of caller × their own community and
 // another one. The operations are read from the running app (its API description and its route
@@ -71,23 +72,6 @@ interface Operation {
 }
 
 /**
- * The only operations anyone may call without signing in. An operation the API description shows
- * without `security` must be here, or the test fails: a route made public by mistake is caught.
- */
-const PUBLIC_OPERATIONS = new Set([
-  'GET /api/v1/setup',
-  'POST /api/v1/setup',
-  'POST /api/v1/auth/login',
-  'POST /api/v1/auth/recover',
-  'GET /api/v1/claim/{token}',
-  'POST /api/v1/claim/{token}',
-  'POST /api/v1/auth/forgot',
-  'GET /api/v1/reset/{token}',
-  'POST /api/v1/reset/{token}',
-  'POST /api/v1/access-code/claim',
-]);
-
-/**
  * Routes the API description leaves out on purpose, and what an anonymous caller from another
  * machine gets. Anything else in the route table that is not in the API description fails the
  * test, so a hidden route cannot appear without someone saying here who may call it.
@@ -108,6 +92,29 @@ const HIDDEN_ROUTES: Record<string, { url: string; status: number; why: string }
     url: '/assets/no-such-file.js',
     status: 404,
     why: 'the web app’s files: public, and this one does not exist',
+  },
+  // Sign in with Muster (R60): the provider library's own endpoints, public as OpenID Connect
+  // says, each guarding itself (client authentication, bearer tokens, PKCE); the interaction
+  // step finds its sign-in by the provider's cookie, which a stranger does not have.
+  'GET /oidc/*': {
+    url: '/oidc/.well-known/openid-configuration',
+    status: 200,
+    why: 'OpenID Connect discovery, public by design',
+  },
+  'POST /oidc/*': {
+    url: '/oidc/token',
+    status: 404,
+    why: 'the token endpoint takes POSTs with client authentication only; a GET finds nothing',
+  },
+  'GET /oidc/interaction/{uid}': {
+    url: '/oidc/interaction/no-such-sign-in',
+    status: 303,
+    why: 'without the provider’s cookie, only a redirect to the page saying the sign-in expired',
+  },
+  'GET /oidc/interaction/{uid}/cancel': {
+    url: '/oidc/interaction/no-such-sign-in/cancel',
+    status: 303,
+    why: 'without the provider’s cookie, only a redirect to the page saying the sign-in expired',
   },
   'GET /*': {
     url: '/people',
@@ -242,7 +249,11 @@ async function discoverOperations(): Promise<{ operations: Operation[]; routeTab
       () => clock.now(),
       () => undefined,
     ),
-    mail: createMailer(config.mail, () => clock.now(), () => undefined),
+    mail: createMailer(
+      config.mail,
+      () => clock.now(),
+      () => undefined,
+    ),
     outbox: createOutboxSignal(),
     throttle: createThrottle({ db: storage.db, clock }),
     secrets: createSecrets(randomBytes(32)),
@@ -274,13 +285,16 @@ const SCIM_ROUTES = undocumented(DISCOVERED.routeTable, OPERATIONS)
 // Filling in a request
 
 /** What each path parameter names, by where it sits. A parameter not matched here fails loudly. */
-type IdKind = 'person' | 'sms' | 'session' | 'apiToken' | 'claimToken';
+type IdKind = 'person' | 'sms' | 'session' | 'apiToken' | 'oidcClient' | 'claimToken';
 const PARAM_KINDS: [RegExp, string, IdKind][] = [
   [/^\/api\/v1\/people\/\{id\}/, 'id', 'person'],
   [/^\/api\/v1\/sms-messages\/\{id\}/, 'id', 'sms'],
   [/^\/api\/v1\/me\/sessions\/\{id\}$/, 'id', 'session'],
   [/^\/api\/v1\/tokens\/\{id\}$/, 'id', 'apiToken'],
   [/^\/api\/v1\/claim\/\{token\}$/, 'token', 'claimToken'],
+  [/^\/api\/v1\/oidc\/clients\/\{id\}/, 'id', 'oidcClient'],
+  // A random secret in the path, like a claim token: nothing to look up, no community to cross.
+  [/^\/api\/v1\/oidc\/interactions\/\{uid\}/, 'uid', 'claimToken'],
 ];
 
 function paramKinds(op: Operation): { param: string; kind: IdKind }[] {
@@ -368,6 +382,10 @@ function exampleString(schema: JsonSchema, name: string): string {
 /** Where an empty body would only be refused by the use case, a body that can succeed. */
 const EXAMPLE_BODIES: Record<string, () => unknown> = {
   'POST /api/v1/people': () => ({ email: `${unique('matrix')}@example.com`, displayName: 'Matrix Person' }),
+  'POST /api/v1/oidc/clients': () => ({
+    name: unique('Matrix app'),
+    redirectUris: ['https://app.example/callback'],
+  }),
 };
 
 async function exampleBody(op: Operation, ids: Ids, password: string, slug: string): Promise<unknown> {
@@ -472,7 +490,18 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json().id;
   }
-  const standing: { ownToken?: Promise<string>; otherToken?: Promise<string> } = {};
+  const standing: { ownToken?: Promise<string>; otherToken?: Promise<string>; otherApp?: Promise<string> } =
+    {};
+
+  /** A client app of a community (R60), registered by its system admin. */
+  async function makeOidcClient(client: Client): Promise<string> {
+    const response = await client.post('/api/v1/oidc/clients', {
+      name: unique('matrix app'),
+      redirectUris: ['https://app.example/callback'],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().clientId;
+  }
 
   async function firstSmsOf(client: Client, personId: string): Promise<string> {
     const response = await client.get(`/api/v1/sms-messages?personId=${personId}`);
@@ -531,6 +560,7 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
         standing.ownToken ??= alive(admin).then(makeApiToken);
         return standing.ownToken;
       },
+      oidcClient: async () => (fresh ? makeOidcClient(await alive(admin)) : 'no-such-app'),
     };
   }
 
@@ -542,6 +572,10 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
       apiToken: () => {
         standing.otherToken ??= makeApiToken(otherCommunity.admin);
         return standing.otherToken;
+      },
+      oidcClient: () => {
+        standing.otherApp ??= makeOidcClient(otherCommunity.admin);
+        return standing.otherApp;
       },
     };
   }

@@ -458,6 +458,7 @@ eachDatabase('API tokens (R27)', (world) => {
       const added = await withToken(world, made.token, 'POST', '/api/v1/people', {
         email: 'audited@tokens.example',
         displayName: 'Audrey Audit',
+        sendInvitation: false,
       });
       expect(added.statusCode, added.body).toBe(201);
       const personId: string = added.json().id;

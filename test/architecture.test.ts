@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'cursor.ts',
     'csv.ts',
     'bulk.ts',
+    'locales.ts',
     'crypto',
     'phone',
     'passwords',
@@ -37,7 +38,19 @@ const LAYERS: readonly (readonly string[])[] = [
   ['people', 'groups'],
   ['second-factor'],
   ['invitations', 'auth', 'setup'],
-  ['onboarding', 'claim', 'recovery', 'password-reset', 'sms-log', 'scim', 'lockouts', 'access-codes', 'oidc'],
+  [
+    'onboarding',
+    'claim',
+    'recovery',
+    'password-reset',
+    'sms-log',
+    'scim',
+    'lockouts',
+    'access-codes',
+    'oidc',
+  ],
+  // Bulk at scale: import jobs, exports and lists of keys, built on the use cases below.
+  ['imports'],
   // Composition: what wires the slices together.
   ['housekeeping.ts', 'app.ts', 'main.ts', 'cli', 'wire.ts'],
 ];

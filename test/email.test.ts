@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { emailCatalogueFor } from '../src/mail/messages.js';
@@ -37,11 +38,16 @@ async function until<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** The newest email the SMTP server received for an address, after sending what is due. */
-async function lastMailTo(world: World, address: string) {
+/**
+ * The newest email the SMTP server received for an address (with this in its subject), after
+ * sending what is due. Emails due together are sent in parallel, so their order is not theirs.
+ */
+async function lastMailTo(world: World, address: string, subject = '') {
   await dispatchDue(world);
-  const mail = [...smtp.received].reverse().find((m) => m.to.includes(address));
-  if (!mail) throw new Error(`no email reached ${address}`);
+  const mail = [...smtp.received]
+    .reverse()
+    .find((m) => m.to.includes(address) && (m.parsed.subject ?? '').includes(subject));
+  if (!mail) throw new Error(`no email about "${subject}" reached ${address}`);
   return mail;
 }
 
@@ -163,7 +169,7 @@ eachDatabase(
         const first = linkIn((await lastMailTo(world, address)).parsed.text ?? '', 'claim');
         const reminded = await admin.post(`/api/v1/people/${id}/remind`);
         expect(reminded.statusCode, reminded.body).toBe(200);
-        const reminder = await lastMailTo(world, address);
+        const reminder = await lastMailTo(world, address, 'Reminder');
         expect(reminder.parsed.subject).toBe(`Reminder: ${community} is waiting for you on Muster`);
         expectProblem(await anonymous().get(`/api/v1/claim/${first}`), 410, 'claim_link_superseded');
         expect(
@@ -175,7 +181,7 @@ eachDatabase(
         const { id, address } = await claimedEmailPerson();
         const reset = await admin.post(`/api/v1/people/${id}/unclaim`);
         expect(reset.statusCode, reset.body).toBe(200);
-        const mail = await lastMailTo(world, address);
+        const mail = await lastMailTo(world, address, 'reset your Muster account');
         expect(mail.parsed.subject).toBe(`${community} reset your Muster account`);
         const login = await anonymous().post('/api/v1/auth/login', {
           community: slug,
@@ -199,6 +205,33 @@ eachDatabase(
         expect(await countMessages(address)).toBe(5);
         const allowance = await admin.get(`/api/v1/people/${id}/claim-sms`);
         expect(allowance.json()).toMatchObject({ limit: 5, used: 5, left: 0 });
+      });
+
+      it('refuses to email an invitation to a domain another community has verified, and adds nobody (R26)', async () => {
+        const other = await seedCommunity(world);
+        const now = world.clock.now().toISOString();
+        await world.deps.db
+          .insertInto('domains')
+          .values({
+            id: randomUUID(),
+            community_id: other.community.id,
+            name: 'rival-foods.co.uk',
+            token: 'verified-elsewhere',
+            created_by: null,
+            created_at: now,
+            verified_at: now,
+            last_checked_at: now,
+            next_check_at: now,
+            failing_since: null,
+          })
+          .execute();
+        for (const address of ['ana@rival-foods.co.uk', 'ben@depot.rival-foods.co.uk']) {
+          const refused = await admin.post('/api/v1/people', { email: address, displayName: 'Ana Rival' });
+          expectProblem(refused, 409, 'email_domain_verified_elsewhere');
+          expect(await countMessages(address)).toBe(0);
+        }
+        const kept = await admin.get(`/api/v1/people?q=${encodeURIComponent('rival-foods')}`);
+        expect(kept.json().items).toEqual([]);
       });
 
       it('shows emails in the message log with the address masked and the link hidden (R32)', async () => {
@@ -233,7 +266,7 @@ eachDatabase(
         const elsewhere = await signIn(world.app, address, PASSWORD, slug);
         const { before } = await forgot(address);
         await until(async () => (await countMessages(address)) > before, 'the reset email');
-        const mail = await lastMailTo(world, address);
+        const mail = await lastMailTo(world, address, 'Reset your');
         expect(mail.parsed.subject).toBe(`Reset your Muster password for ${community}`);
         const token = linkIn(mail.parsed.text ?? '', 'reset');
 
@@ -275,7 +308,7 @@ eachDatabase(
         });
         expect(fresh.statusCode, fresh.body).toBe(200);
         // R41: the change is announced to the address.
-        expect((await lastMailTo(world, address)).parsed.subject).toBe(
+        expect((await lastMailTo(world, address, 'was changed')).parsed.subject).toBe(
           `Your Muster password for ${community} was changed`,
         );
       });
@@ -284,7 +317,7 @@ eachDatabase(
         const { address } = await claimedEmailPerson();
         const { before } = await forgot(address);
         await until(async () => (await countMessages(address)) > before, 'the reset email');
-        const token = linkIn((await lastMailTo(world, address)).parsed.text ?? '', 'reset');
+        const token = linkIn((await lastMailTo(world, address, 'Reset your')).parsed.text ?? '', 'reset');
         const answers = await Promise.all(
           Array.from({ length: 5 }, () =>
             anonymous().post(`/api/v1/reset/${token}`, { password: NEW_PASSWORD }),
@@ -311,7 +344,7 @@ eachDatabase(
 
         const { before } = await forgot(address);
         await until(async () => (await countMessages(address)) > before, 'a third reset email');
-        const late = linkIn((await lastMailTo(world, address)).parsed.text ?? '', 'reset');
+        const late = linkIn((await lastMailTo(world, address, 'Reset your')).parsed.text ?? '', 'reset');
         world.clock.advance(61 * 60_000);
         expectProblem(await anonymous().get(`/api/v1/reset/${late}`), 410, 'reset_link_expired');
         expectProblem(
@@ -346,7 +379,7 @@ eachDatabase(
         const { address } = await addEmailPerson();
         const { before } = await forgot(address);
         await until(async () => (await countMessages(address)) > before, 'the invitation');
-        const mail = await lastMailTo(world, address);
+        const mail = await lastMailTo(world, address, 'Reminder');
         expect(mail.parsed.subject).toBe(`Reminder: ${community} is waiting for you on Muster`);
         expect(
           (await anonymous().get(`/api/v1/claim/${linkIn(mail.parsed.text ?? '', 'claim')}`)).statusCode,
@@ -356,7 +389,7 @@ eachDatabase(
       it('never resets an administrator with the emailed link alone: the authenticator code is needed too (R40)', async () => {
         const { before } = await forgot(adminEmail);
         await until(async () => (await countMessages(adminEmail)) > before, 'the admin reset email');
-        const token = linkIn((await lastMailTo(world, adminEmail)).parsed.text ?? '', 'reset');
+        const token = linkIn((await lastMailTo(world, adminEmail, 'Reset your')).parsed.text ?? '', 'reset');
         expect((await anonymous().get(`/api/v1/reset/${token}`)).json().secondFactorRequired).toBe(true);
         expectProblem(
           await anonymous().post(`/api/v1/reset/${token}`, { password: NEW_PASSWORD }),
@@ -401,7 +434,10 @@ eachDatabase(
         expect(claimed.statusCode, claimed.body).toBe(200);
         const { before } = await forgot(manager.address);
         await until(async () => (await countMessages(manager.address)) > before, 'the reset email');
-        const token = linkIn((await lastMailTo(world, manager.address)).parsed.text ?? '', 'reset');
+        const token = linkIn(
+          (await lastMailTo(world, manager.address, 'Reset your')).parsed.text ?? '',
+          'reset',
+        );
         expectProblem(
           await anonymous().post(`/api/v1/reset/${token}`, { password: NEW_PASSWORD }),
           403,

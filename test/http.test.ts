@@ -11,6 +11,7 @@ import { createAuthenticator } from '../src/auth/authenticate.js';
 import { registerAccessControl } from '../src/http/access.js';
 import { type Client, eachDatabase, expectProblem, seedCommunity, signIn, type World } from './harness.js';
 import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
+import { PUBLIC_OPERATIONS } from './public-operations.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -255,15 +256,6 @@ eachDatabase(
  * The only operations of the API description anyone may call without signing in. A new public
  * route must be added here on purpose: everything else has to answer 401.
  */
-const PUBLIC_OPERATIONS = new Set([
-  'GET /api/v1/setup',
-  'POST /api/v1/setup',
-  'POST /api/v1/auth/login',
-  'POST /api/v1/auth/recover',
-  'GET /api/v1/claim/{token}',
-  'POST /api/v1/claim/{token}',
-  // Only while MUSTER_SMS_PROVIDER=console (the default, and what the tests run with).
-]);
 
 eachDatabase('http: access control', (world) => {
   async function operations() {

@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as rp from 'openid-client';
 
 /** Free ports on 127.0.0.1, found before the apps that must know their own URL are built. */
 export async function freePorts(count: number): Promise<number[]> {
@@ -36,7 +37,10 @@ export class Browser {
 
   private cookieHeader(path: string): string {
     return this.cookies
-      .filter((c) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/')
+      .filter(
+        (c) =>
+          path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/',
+      )
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
   }
@@ -50,14 +54,17 @@ export class Browser {
       const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
       const gone =
         value === '' ||
-        attributes.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()));
+        attributes.some(
+          (a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()),
+        );
       this.cookies = this.cookies.filter((c) => !(c.name === name && c.path === path));
       if (!gone) this.cookies.push({ name, value, path });
     }
   }
 
-  has(name: string): boolean {
-    return this.cookies.some((c) => c.name === name);
+  /** A cookie's value, to hand a session to a real browser. */
+  cookie(name: string): string | undefined {
+    return this.cookies.find((c) => c.name === name)?.value;
   }
 
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
@@ -92,9 +99,17 @@ export function verifyJwt(token: string, jwks: { keys: ({ kid?: string } & Recor
   if (!jwk) throw new Error(`no key ${head.kid} in the JWKS`);
   if (head.alg !== 'RS256') throw new Error(`unexpected alg ${head.alg}`);
   const key = createPublicKey({ key: jwk as never, format: 'jwk' });
-  const valid = verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'));
+  const valid = verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    key,
+    Buffer.from(signature, 'base64url'),
+  );
   if (!valid) throw new Error('the signature does not verify');
-  return { header: head, claims: JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown> };
+  return {
+    header: head,
+    claims: JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>,
+  };
 }
 
 /** An app's back-channel logout endpoint: a real server on 127.0.0.1 that keeps what it is sent. */
@@ -122,4 +137,120 @@ export async function logoutReceiver(status = 200) {
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+export const CALLBACK = 'http://127.0.0.1:9/callback';
+
+export interface Login {
+  identifier: string;
+  password: string;
+}
+
+/** The relying party, configured from the discovery document alone (plain http on 127.0.0.1). */
+export function discover(
+  issuer: URL,
+  clientId: string,
+  auth: rp.ClientAuth = rp.None(),
+  metadata: Partial<rp.ClientMetadata> = {},
+) {
+  return rp.discovery(issuer, clientId, metadata, auth, { execute: [rp.allowInsecureRequests] });
+}
+
+async function json<T>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * Goes where the provider sends the browser, doing what Muster's pages do with the API they use:
+ * on /oidc-login/…, sign in (for the app's community) and go back to the provider; on
+ * /oidc-consent/…, allow or refuse. Ends when the browser is sent back to the app (its callback).
+ */
+export async function signInThroughMuster(
+  browser: Browser,
+  start: string,
+  login: Login,
+  consent = true,
+): Promise<{ callback: URL; pages: string[] }> {
+  const pages: string[] = [];
+  let hop = await browser.follow(start);
+  for (let step = 0; step < 4 && hop.response; step++) {
+    const page = new URL(hop.url);
+    pages.push(page.pathname.split('/')[1] ?? '');
+    const uid = decodeURIComponent(page.pathname.split('/')[2] ?? '');
+    if (page.pathname.startsWith('/oidc-login/')) {
+      const details = await json<{ community: { slug: string } }>(
+        await browser.fetch(`/api/v1/oidc/interactions/${uid}`),
+      );
+      await json(
+        await browser.fetch('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            identifier: login.identifier,
+            password: login.password,
+            community: details.community.slug,
+          }),
+        }),
+      );
+      hop = await browser.follow(`/oidc/interaction/${uid}`);
+    } else if (page.pathname.startsWith('/oidc-consent/')) {
+      const me = await json<{ csrfToken: string }>(await browser.fetch('/api/v1/me'));
+      const decided = await json<{ redirectTo: string }>(
+        await browser.fetch(`/api/v1/oidc/interactions/${uid}/consent`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ allow: consent }),
+        }),
+      );
+      hop = await browser.follow(decided.redirectTo);
+    } else {
+      throw new Error(`unexpected page ${hop.url}: ${hop.response.status} ${await hop.response.text()}`);
+    }
+  }
+  if (hop.response) throw new Error(`sign-in did not come back to the app: ${hop.url}`);
+  return { callback: new URL(hop.url), pages };
+}
+
+/** An authorization request with PKCE, state and nonce, and what checking its answer needs. */
+export async function authorizationRequest(
+  config: rp.Configuration,
+  scope: string,
+  extra: Record<string, string> = {},
+) {
+  const verifier = rp.randomPKCECodeVerifier();
+  const state = rp.randomState();
+  const nonce = rp.randomNonce();
+  const url = rp.buildAuthorizationUrl(config, {
+    redirect_uri: CALLBACK,
+    scope,
+    code_challenge: await rp.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...extra,
+  });
+  return { url, checks: { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce } };
+}
+
+/** The whole code flow: authorize, Muster's sign-in (and consent), then the code for tokens. */
+export async function codeFlow(
+  config: rp.Configuration,
+  browser: Browser,
+  login: Login,
+  options: { scope?: string; consent?: boolean } = {},
+) {
+  const request = await authorizationRequest(
+    config,
+    options.scope ?? 'openid profile phone muster offline_access',
+  );
+  const { callback, pages } = await signInThroughMuster(
+    browser,
+    request.url.toString(),
+    login,
+    options.consent,
+  );
+  const tokens = await rp.authorizationCodeGrant(config, callback, request.checks);
+  return { tokens, pages };
 }

@@ -163,6 +163,7 @@ eachDatabase('people API', (world) => {
       externalId: 'E-1001',
       startDate: '2026-04-01',
       frontline: true,
+      sendInvitation: false,
     };
     const response = await admin.client.post('/api/v1/people', input);
     expect(response.statusCode, response.body).toBe(201);
@@ -298,7 +299,11 @@ eachDatabase('people API', (world) => {
   it('lists people filtered by state and by kind of login', async () => {
     const admin = await community(world);
     await enablePhoneProfiles(admin);
-    const notInvited = await addPerson(admin.client, { email: email(), displayName: 'Not Invited' });
+    const notInvited = await addPerson(admin.client, {
+      email: email(),
+      displayName: 'Not Invited',
+      sendInvitation: false,
+    });
     const phone = await addPerson(admin.client, {
       phone: mobile(),
       displayName: 'Phone Person',
@@ -874,7 +879,11 @@ eachDatabase('people API', (world) => {
   it('R22: reactivation restores the prior state and does not revive ended sessions', async () => {
     const admin = await community(world);
     const worker = await staff(world, admin, 'member');
-    const notInvited = await addPerson(admin.client, { email: email(), displayName: 'Never Invited' });
+    const notInvited = await addPerson(admin.client, {
+      email: email(),
+      displayName: 'Never Invited',
+      sendInvitation: false,
+    });
     const invited = await addPerson(admin.client, { email: email(), displayName: 'Invited' });
     await world.deps.db
       .updateTable('people')
@@ -1209,7 +1218,11 @@ eachDatabase('people API', (world) => {
       return added[0];
     };
 
-    const created = await admin.client.post('/api/v1/people', { email: email(), displayName: 'Audited' });
+    const created = await admin.client.post('/api/v1/people', {
+      email: email(),
+      displayName: 'Audited',
+      sendInvitation: false,
+    });
     const id = created.json().id as string;
     await step(created, 201, 'Account Created', () => id);
     await step(

@@ -39,7 +39,7 @@ async function seedAndSignIn(world: World, options: { country?: string; timeZone
 
 /** A signed-in person with the given role, added through the API. */
 async function personWithRole(world: World, admin: Client, slug: string, role: Role, email: string) {
-  const created = await admin.post('/api/v1/people', { email, displayName: `A ${role}` });
+  const created = await admin.post('/api/v1/people', { email, displayName: `A ${role}`, sendInvitation: false });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
   if (role !== 'member') {
@@ -286,7 +286,11 @@ eachDatabase('settings and audit log', (world) => {
 
       world.clock.advanceMinutes(10);
       const t1 = world.clock.now().toISOString();
-      const first = await admin.post('/api/v1/people', { email: 'first@example.test', displayName: 'First' });
+      const first = await admin.post('/api/v1/people', {
+        email: 'first@example.test',
+        displayName: 'First',
+        sendInvitation: false,
+      });
       expect(first.statusCode).toBe(201);
       const firstId = first.json().id as string;
 
@@ -299,6 +303,7 @@ eachDatabase('settings and audit log', (world) => {
       const second = await manager.client.post('/api/v1/people', {
         email: 'second@example.test',
         displayName: 'Second',
+        sendInvitation: false,
       });
       expect(second.statusCode).toBe(201);
       const secondId = second.json().id as string;
@@ -373,6 +378,7 @@ eachDatabase('settings and audit log', (world) => {
         const created = await admin.post('/api/v1/people', {
           email: `page${i}@example.test`,
           displayName: `Page ${i}`,
+          sendInvitation: false,
         });
         expect(created.statusCode).toBe(201);
       }

@@ -6,7 +6,7 @@ import type { issueAccessCodes } from './issue-access-codes.js';
 type SheetView = z.infer<typeof accessCodeSheetSchema>;
 
 /** The redeem page with a code filled in: what the QR code on a printed card opens. */
-export function redeemUrlOf(publicUrl: string, accessCode: string): string {
+function redeemUrlOf(publicUrl: string, accessCode: string): string {
   return `${publicUrl}/access-code?code=${encodeURIComponent(accessCode.replaceAll('-', ''))}`;
 }
 

@@ -146,7 +146,10 @@ function chooseUsername(
       throw new AppError(
         'username_mismatch',
         `This access code is for the account with the username "${person.username}". Type that username, or leave the username empty.`,
-        { errors: [{ path: 'username', message: `this account's username is ${person.username}` }] },
+        {
+          username: person.username,
+          errors: [{ path: 'username', message: `this account's username is ${person.username}` }],
+        },
       );
     }
     return null;

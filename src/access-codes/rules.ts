@@ -75,6 +75,7 @@ export function accessCodeProblem(person: Person, code: StoredAccessCode, now: s
     return new AppError(
       'access_code_expired',
       `This access code expired on ${code.expiresAt.slice(0, 10)}. ${ASK_ADMIN}`,
+      { expiresAt: code.expiresAt },
     );
   }
   return null;

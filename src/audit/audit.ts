@@ -68,6 +68,11 @@ export const AuditType = {
   appAccessAllowed: 'App Access Allowed',
   appAccessDenied: 'App Access Denied',
   appLogoutFailed: 'App Logout Failed',
+  importStarted: 'Import Started',
+  importFinished: 'Import Finished',
+  importCancelled: 'Import Cancelled',
+  importFailed: 'Import Failed',
+  peopleExported: 'People Exported',
 } as const;
 
 export type AuditTypeName = (typeof AuditType)[keyof typeof AuditType];

@@ -10,6 +10,7 @@ import { hashToken } from '../crypto/random.js';
 import { formatRecoveryCode, generateRecoveryCode } from '../crypto/recovery-code.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { messageLocale } from '../locales.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
@@ -114,7 +115,7 @@ export async function claimAccount({
 /** The recovery code goes to the worker by text as they claim (R7, R9); admins see it hidden. */
 async function textRecoveryCode(tx: Tx, deps: Deps, person: Person, community: Community, code: string) {
   if (!person.phone) return;
-  const text = catalogueFor(person.locale ?? community.defaultLocale).recoveryCode;
+  const text = catalogueFor(messageLocale(person.locale, community.defaultLocale)).recoveryCode;
   await enqueueSms(tx, deps, {
     communityId: community.id,
     personId: person.id,

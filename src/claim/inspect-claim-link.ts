@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { messageLocale } from '../locales.js';
 import { maskEmail } from '../mail/mask.js';
 import { maskPhone } from '../phone/phone.js';
 import { claimLinkProblem, loadClaimLink } from './claim-link.js';
@@ -15,6 +16,6 @@ export async function inspectClaimLink({ deps, token }: { deps: Deps; token: str
     maskedEmail: link.person.email ? maskEmail(link.person.email) : null,
     passwordMinLength: link.community.settings.passwordMinLength,
     expiresAt: link.token.expiresAt,
-    locale: link.person.locale ?? link.community.defaultLocale,
+    locale: messageLocale(link.person.locale, link.community.defaultLocale),
   };
 }

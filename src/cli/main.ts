@@ -2,12 +2,12 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { setCommunityPlan } from '../domains/set-plan.js';
 import { AppError } from '../errors.js';
-import { registerOidcCommands } from './oidc.js';
 import { openDeps, serve, startDispatcher } from '../main.js';
 import { resetAdminSecondFactor } from '../second-factor/operator-reset.js';
 import { createCommunityWithAdmin, firstAdminSchema, newCommunitySchema } from '../setup/create-community.js';
 import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
 import { createTokenAsOperator } from '../tokens/operator-token.js';
+import { registerOidcCommands } from './oidc.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

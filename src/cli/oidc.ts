@@ -8,8 +8,14 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** `muster oidc …`: Sign in with Muster (R60) from the server's command line. */
 export function registerOidcCommands(program: Command) {
-  const oidc = program.command('oidc').description('Sign in with Muster: apps and signing keys (OpenID Connect)');
+  const oidc = program
+    .command('oidc')
+    .description('Sign in with Muster: apps and signing keys (OpenID Connect)');
+  registerRotateKeys(oidc);
+  registerClientCreate(oidc);
+}
 
+function registerRotateKeys(oidc: Command) {
   oidc
     .command('rotate-keys')
     .description('sign with a new key from now on; the old one stays published until its tokens expire')
@@ -27,16 +33,28 @@ export function registerOidcCommands(program: Command) {
         await close();
       }
     });
+}
 
+function registerClientCreate(oidc: Command) {
   oidc
     .command('client')
     .description('apps that sign people in with Muster')
     .command('create')
-    .description('register an app; the client secret (for a confidential app) is shown once, in JSON on the last line')
+    .description(
+      'register an app; the client secret (for a confidential app) is shown once, in JSON on the last line',
+    )
     .requiredOption('--community <slug>', 'the community, by its short name')
     .requiredOption('--name <name>', 'what people see, such as Intranet')
-    .requiredOption('--redirect-uri <uri>', 'where people come back after signing in (repeat for more)', collect)
-    .option('--post-logout-redirect-uri <uri>', 'where people go after signing out of the app (repeat for more)', collect)
+    .requiredOption(
+      '--redirect-uri <uri>',
+      'where people come back after signing in (repeat for more)',
+      collect,
+    )
+    .option(
+      '--post-logout-redirect-uri <uri>',
+      'where people go after signing out of the app (repeat for more)',
+      collect,
+    )
     .option('--backchannel-logout-uri <uri>', 'where Muster posts logout tokens')
     .option('--first-party', 'an app the company runs: no consent screen')
     .option('--public', 'an app that cannot keep a secret (mobile, single-page): PKCE, no secret')

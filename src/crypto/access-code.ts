@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
  * dashes and lower case are forgiven when typed.
  */
 export const ACCESS_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ';
-export const ACCESS_CODE_LENGTH = 16;
+const ACCESS_CODE_LENGTH = 16;
 
 /** Bytes at or above this would make some letters likelier than others (256 = 11 × 22 + 14). */
 const UNBIASED_BELOW = 256 - (256 % ACCESS_CODE_ALPHABET.length);

@@ -1,8 +1,10 @@
 import type { Community } from '../communities/community.js';
 import { assertCountryAllowed } from '../communities/sms-countries.js';
 import type { Deps } from '../deps.js';
+import { emailDomainVerifiedElsewhere } from '../domains/domains.store.js';
 import { AppError } from '../errors.js';
 import { takeClaimEmail, takeClaimSms } from '../limits/limits.service.js';
+import { messageLocale } from '../locales.js';
 import { enqueueEmail } from '../mail/enqueue-email.js';
 import { emailCatalogueFor } from '../mail/messages.js';
 import type { Person } from '../people/person.js';
@@ -47,6 +49,13 @@ export async function sendClaimMessage(
     );
   }
   if (person.phone) assertCountryAllowed(community, person.phone);
+  else if (await emailDomainVerifiedElsewhere(tx, community.id, address)) {
+    // Another organisation proved it owns that domain (R26): its people are not ours to email.
+    throw new AppError(
+      'email_domain_verified_elsewhere',
+      `The domain of ${address} is verified by another organisation on this Muster server, so Muster will not email an invitation there. Check the address, or add this person by mobile number.`,
+    );
+  }
   const claimSmsLeftToday = person.phone
     ? await takeClaimSms(tx, deps, community, person.phone)
     : await takeClaimEmail(tx, deps, community, address);
@@ -61,7 +70,7 @@ export async function sendClaimMessage(
     community.settings.claimLinkLifetimeDays,
   );
   const link = claimLink(deps.config.publicUrl, token);
-  const locale = person.locale ?? community.defaultLocale;
+  const locale = messageLocale(person.locale, community.defaultLocale);
   const message = { community, person, reason, channel, locale, link };
   if (person.phone) await queueClaimText(tx, deps, { ...message, to: person.phone }, preview);
   else await queueClaimEmail(tx, deps, { ...message, to: address }, preview);

@@ -22,7 +22,8 @@ export const SCOPE_CLAIMS = {
  * community (R35).
  */
 export function canUseApps(person: Person | null, communityId: string | null): person is Person {
-  return person !== null && person.active && person.claimed && (communityId === null || person.communityId === communityId);
+  if (!person?.active || !person.claimed) return false;
+  return communityId === null || person.communityId === communityId;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function findAccount(
 }
 
 /** Every claim of a person; the library hands an app only those its granted scopes name. */
-export function claimsOf(person: Person, community: Community): Record<string, unknown> {
+function claimsOf(person: Person, community: Community): Record<string, unknown> {
   const claims: Record<string, unknown> = {
     sub: person.id,
     name: person.displayName,
@@ -64,5 +65,7 @@ export function claimsOf(person: Person, community: Community): Record<string, u
     claims.email = person.email;
     claims.email_verified = person.loginKind === 'email' && person.claimed;
   }
-  return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(claims).filter(([, value]) => value !== null && value !== undefined),
+  );
 }

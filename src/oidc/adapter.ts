@@ -57,7 +57,9 @@ function payloadAdapter(model: string, { db, clock, secrets }: AdapterDeps): Ada
         userCodeHash: typeof payload.userCode === 'string' ? hashToken(payload.userCode) : null,
         accountId: accountOf(payload),
         expiresAt:
-          typeof expiresIn === 'number' ? new Date(clock.now().getTime() + expiresIn * 1000).toISOString() : null,
+          typeof expiresIn === 'number'
+            ? new Date(clock.now().getTime() + expiresIn * 1000).toISOString()
+            : null,
       });
     },
     find: async (id) => open(await findPayload(db, model, { column: 'id', value: hashToken(id) }, now())),
@@ -81,7 +83,8 @@ function accountOf(payload: AdapterPayload): string | null {
 }
 
 function clientAdapter(deps: AdapterDeps): Adapter {
-  const readOnly = () => Promise.reject(new Error('Client apps are changed through Muster, not the provider.'));
+  const readOnly = () =>
+    Promise.reject(new Error('Client apps are changed through Muster, not the provider.'));
   return {
     find: async (id) => (await findClientMetadata(deps, id)) ?? undefined,
     upsert: readOnly,

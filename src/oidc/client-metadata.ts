@@ -45,4 +45,5 @@ export function communityOfClient(client: { [property: string]: unknown }): stri
   return typeof value === 'string' ? value : null;
 }
 
-export const isFirstParty = (client: { [property: string]: unknown }) => client[FIRST_PARTY_PROPERTY] === true;
+export const isFirstParty = (client: { [property: string]: unknown }) =>
+  client[FIRST_PARTY_PROPERTY] === true;

@@ -7,14 +7,15 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|localhost)$/;
  * https anywhere; plain http only on this computer's loopback address, where an app on a laptop
  * listens (RFC 8252); never a fragment. Anything else could hand a code to whoever is on the wire.
  */
-export function redirectUriProblem(uri: string): string | null {
+function redirectUriProblem(uri: string): string | null {
   const url = URL.parse(uri);
   if (!url) return 'is not a URL';
   if (url.hash || uri.includes('#')) return 'must not have a #fragment';
   if (url.username || url.password) return 'must not carry a user name or password';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return null;
-  if (url.protocol === 'http:') return 'must use https (plain http only on 127.0.0.1 or [::1], for apps on this computer)';
+  if (url.protocol === 'http:')
+    return 'must use https (plain http only on 127.0.0.1 or [::1], for apps on this computer)';
   return 'must be an https address';
 }
 
@@ -22,7 +23,7 @@ export function redirectUriProblem(uri: string): string | null {
  * Back-channel logout URIs may be plain http and on a private network: intranet apps live there,
  * and a logout token is signed, useless to anyone who reads it.
  */
-export function backchannelUriProblem(uri: string): string | null {
+function backchannelUriProblem(uri: string): string | null {
   const url = URL.parse(uri);
   if (!url) return 'is not a URL';
   if (url.hash || uri.includes('#')) return 'must not have a #fragment';
@@ -45,14 +46,22 @@ export function assertClientUris(input: {
   backchannelLogoutUri?: string | null | undefined;
   jwks?: { keys: Record<string, unknown>[] } | null | undefined;
 }) {
-  const errors: FieldProblem[] = [];
-  const check = (path: string, problem: string | null) => {
-    if (problem) errors.push({ path, message: problem });
-  };
-  input.redirectUris?.forEach((uri, i) => check(`redirectUris.${i}`, redirectUriProblem(uri)));
-  input.postLogoutRedirectUris?.forEach((uri, i) => check(`postLogoutRedirectUris.${i}`, redirectUriProblem(uri)));
-  if (input.backchannelLogoutUri) check('backchannelLogoutUri', backchannelUriProblem(input.backchannelLogoutUri));
-  input.jwks?.keys.forEach((key, i) => check(`jwks.keys.${i}`, jwkProblem(key)));
+  const found: [string, string | null][] = [
+    ...(input.redirectUris ?? []).map((uri, i): [string, string | null] => [
+      `redirectUris.${i}`,
+      redirectUriProblem(uri),
+    ]),
+    ...(input.postLogoutRedirectUris ?? []).map((uri, i): [string, string | null] => [
+      `postLogoutRedirectUris.${i}`,
+      redirectUriProblem(uri),
+    ]),
+    [
+      'backchannelLogoutUri',
+      input.backchannelLogoutUri ? backchannelUriProblem(input.backchannelLogoutUri) : null,
+    ],
+    ...(input.jwks?.keys ?? []).map((key, i): [string, string | null] => [`jwks.keys.${i}`, jwkProblem(key)]),
+  ];
+  const errors: FieldProblem[] = found.flatMap(([path, message]) => (message ? [{ path, message }] : []));
   if (errors.length > 0) {
     const first = errors[0];
     throw new AppError(

@@ -109,7 +109,13 @@ export function listClientsOf({ deps, communityId }: { deps: Deps; communityId: 
 }
 
 /** Changes an app's settings; how it authenticates (public, secret or keys) stays as registered. */
-export async function updateClient({ deps, ctx, validate, id, changes }: ClientArgs & { id: string; changes: ClientChanges }) {
+export async function updateClient({
+  deps,
+  ctx,
+  validate,
+  id,
+  changes,
+}: ClientArgs & { id: string; changes: ClientChanges }) {
   assertClientUris(changes);
   return deps.db.transaction().execute(async (tx) => {
     const current = await lockClient(tx, ctx.communityId, id);
@@ -124,13 +130,21 @@ export async function updateClient({ deps, ctx, validate, id, changes }: ClientA
       ...current,
       ...(changes.name !== undefined ? { name: changes.name } : {}),
       ...(changes.redirectUris ? { redirectUris: [...new Set(changes.redirectUris)] } : {}),
-      ...(changes.postLogoutRedirectUris ? { postLogoutRedirectUris: [...new Set(changes.postLogoutRedirectUris)] } : {}),
-      ...(changes.backchannelLogoutUri !== undefined ? { backchannelLogoutUri: changes.backchannelLogoutUri } : {}),
+      ...(changes.postLogoutRedirectUris
+        ? { postLogoutRedirectUris: [...new Set(changes.postLogoutRedirectUris)] }
+        : {}),
+      ...(changes.backchannelLogoutUri !== undefined
+        ? { backchannelLogoutUri: changes.backchannelLogoutUri }
+        : {}),
       ...(changes.firstParty !== undefined ? { firstParty: changes.firstParty } : {}),
       ...(changes.jwks ? { jwks: { keys: changes.jwks.keys } } : {}),
       updatedAt: deps.clock.now().toISOString(),
     };
-    await assertLibraryAccepts(updated, current.secretSealed ? deps.secrets.open(current.secretSealed) : null, validate);
+    await assertLibraryAccepts(
+      updated,
+      current.secretSealed ? deps.secrets.open(current.secretSealed) : null,
+      validate,
+    );
     await saveClient(tx, updated);
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.appChanged,
@@ -156,7 +170,12 @@ export async function rotateClientSecret({ deps, ctx, id }: { deps: Deps; ctx: A
     }
     const secret = randomToken(32);
     const now = deps.clock.now().toISOString();
-    await saveClient(tx, { ...current, secretSealed: deps.secrets.seal(secret), secretRotatedAt: now, updatedAt: now });
+    await saveClient(tx, {
+      ...current,
+      secretSealed: deps.secrets.seal(secret),
+      secretRotatedAt: now,
+      updatedAt: now,
+    });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.appSecretRotated,
       target: { id, label: current.name },

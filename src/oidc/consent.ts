@@ -16,7 +16,9 @@ const expired = () =>
 
 async function interactionAndClient(provider: Provider, uid: string) {
   const interaction = await provider.Interaction.find(uid);
-  const client = interaction ? await provider.Client.find(String(interaction.params.client_id ?? '')) : undefined;
+  const client = interaction
+    ? await provider.Client.find(String(interaction.params.client_id ?? ''))
+    : undefined;
   const communityId = client ? communityOfClient(client) : null;
   if (!interaction || !client || !communityId) throw expired();
   return { interaction, client, communityId };
@@ -34,7 +36,15 @@ function requestedScopes(interaction: InteractionInstance): string[] {
  * id, an unguessable value only the person's browser has; it says which app and community, so a
  * person of another community knows to sign in with the right account.
  */
-export async function describeInteraction({ deps, provider, uid }: { deps: Deps; provider: Provider; uid: string }) {
+export async function describeInteraction({
+  deps,
+  provider,
+  uid,
+}: {
+  deps: Deps;
+  provider: Provider;
+  uid: string;
+}) {
   const { interaction, client, communityId } = await interactionAndClient(provider, uid);
   const community = await findCommunityById(deps.db, communityId);
   if (!community) throw expired();
@@ -61,7 +71,11 @@ export async function decideConsent(args: {
   const { deps, provider, ctx, uid, allow } = args;
   const { interaction, client, communityId } = await interactionAndClient(provider, uid);
   const accountId = interaction.session?.accountId;
-  if (interaction.prompt.name !== 'consent' || communityId !== ctx.communityId || accountId !== ctx.actor?.id) {
+  if (
+    interaction.prompt.name !== 'consent' ||
+    communityId !== ctx.communityId ||
+    accountId !== ctx.actor?.id
+  ) {
     throw expired();
   }
   const scopes = requestedScopes(interaction);

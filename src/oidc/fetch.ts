@@ -4,7 +4,10 @@
  * system admin registered (R60). So a logout token may go to such an address; anything else the
  * library fetches keeps the protection.
  */
-export function allowRegisteredPrivateAddresses(url: URL | string, options: RequestInit & { dispatcher?: unknown }) {
+export function allowRegisteredPrivateAddresses(
+  url: URL | string,
+  options: RequestInit & { dispatcher?: unknown },
+) {
   const isLogoutToken = options.body instanceof URLSearchParams && options.body.has('logout_token');
   if (isLogoutToken) options.dispatcher = undefined;
   return globalThis.fetch(url, options);

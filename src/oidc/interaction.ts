@@ -9,9 +9,9 @@ import { musterSessionOf } from './muster-session.js';
 import type { OidcDeps } from './provider.js';
 
 /** Muster's web pages for the two steps an app's sign-in may need (web/src/pages/oidc-*.tsx). */
-export const loginPage = (uid: string, problem?: 'expired') =>
+const loginPage = (uid: string, problem?: 'expired' | 'second-factor') =>
   `/oidc-login/${encodeURIComponent(uid)}${problem ? `?problem=${problem}` : ''}`;
-export const consentPage = (uid: string) => `/oidc-consent/${encodeURIComponent(uid)}`;
+const consentPage = (uid: string) => `/oidc-consent/${encodeURIComponent(uid)}`;
 
 /** Reasons the app gave for a login however signed in the person is: it must be a new one. */
 const FRESH_LOGIN_REASONS = ['login_prompt', 'max_age'];
@@ -47,7 +47,17 @@ export async function continueInteraction(args: {
     if (!live || !canUseApps(live.person, communityOfClient(client)) || !freshEnough(interaction, live)) {
       return loginPage(uid);
     }
-    return provider.interactionResult(req, res, { login: loginResult(live) }, { mergeWithLastSubmission: false });
+    // An administrator without the second factor R40 asks of them does not carry their role
+    // into other apps: they set it up in Muster first.
+    if (secondFactorStatus(live.person, live.community) === 'enrollment_required') {
+      return loginPage(uid, 'second-factor');
+    }
+    return provider.interactionResult(
+      req,
+      res,
+      { login: loginResult(live) },
+      { mergeWithLastSubmission: false },
+    );
   }
   if (interaction.prompt.name === 'consent' && isFirstParty(client)) {
     const grantId = await grantRequested(provider, interaction);

@@ -15,18 +15,21 @@ export function startLogoutDelivery(
 ) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
+  let running: Promise<void> = Promise.resolve();
+  const drain = async () => {
     try {
       const provider = await runtime.provider();
-      for (let round = await runLogoutRound(deps, provider); round.accounts + round.sent > 0 && !stopped; ) {
-        round = await runLogoutRound(deps, provider);
-      }
+      let round = await runLogoutRound(deps, provider);
+      while (round.accounts + round.sent > 0 && !stopped) round = await runLogoutRound(deps, provider);
     } catch (error) {
       onError(error);
     }
-    if (!stopped) timer = setTimeout(() => void (running = tick()), pollMs);
+    if (!stopped) timer = setTimeout(tick, pollMs);
   };
-  let running: Promise<void> = tick();
+  const tick = () => {
+    running = drain();
+  };
+  tick();
   return {
     async stop() {
       stopped = true;

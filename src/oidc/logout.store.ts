@@ -8,6 +8,17 @@ export interface AccountEnded {
   kind: 'deactivated' | 'reset' | 'deleted';
 }
 
+/** Whether any account event waits: a cheap look before a transaction, every second. */
+export async function hasPendingAccountEvents(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('account_events')
+    .select('id')
+    .where('processed_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Account events no server has acted on yet, oldest first, locked (PostgreSQL: others skip them). */
 export async function lockPendingAccountEvents(db: Executor, limit: number): Promise<AccountEnded[]> {
   const rows = await db
@@ -19,7 +30,12 @@ export async function lockPendingAccountEvents(db: Executor, limit: number): Pro
     .forUpdate()
     .skipLocked()
     .execute();
-  return rows.map((row) => ({ id: row.id, communityId: row.community_id, personId: row.person_id, kind: row.kind }));
+  return rows.map((row) => ({
+    id: row.id,
+    communityId: row.community_id,
+    personId: row.person_id,
+    kind: row.kind,
+  }));
 }
 
 export async function markAccountEventProcessed(db: Executor, id: string, now: string): Promise<void> {
@@ -54,6 +70,18 @@ export async function insertLogoutDeliveries(
       })),
     )
     .execute();
+}
+
+/** Whether any logout is due now: a cheap look before taking any, every second. */
+export async function hasDueDeliveries(db: Executor, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('oidc_logout_deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface DueDelivery {

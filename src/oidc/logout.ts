@@ -6,6 +6,8 @@ import { listBackchannelClients } from './clients.store.js';
 import {
   claimDueDeliveries,
   type DueDelivery,
+  hasDueDeliveries,
+  hasPendingAccountEvents,
   insertLogoutDeliveries,
   lockPendingAccountEvents,
   markAccountEventProcessed,
@@ -16,8 +18,8 @@ import { deletePayloadsOfAccount } from './payloads.store.js';
 const BATCH = 100;
 /** How long a claimed delivery is this server's; after a crash another tries again then. */
 const LEASE_MS = 60_000;
-/** About a day of retries (30 s doubling, capped at an hour) before an app is given up on. */
-const MAX_ATTEMPTS = 12;
+/** About a day of retries (30 s doubling, then hourly) before an app is given up on. */
+const MAX_ATTEMPTS = 30;
 
 const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
 
@@ -27,7 +29,8 @@ const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3
  * community is queued, in one transaction per batch. The event was written with the change that
  * ended the account, so a crash anywhere in between only delays this, never loses it.
  */
-export async function processAccountEvents(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
+async function processAccountEvents(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
+  if (!(await hasPendingAccountEvents(deps.db))) return 0;
   return deps.db.transaction().execute(async (tx) => {
     const events = await lockPendingAccountEvents(tx, BATCH);
     const now = deps.clock.now().toISOString();
@@ -55,8 +58,9 @@ export async function processAccountEvents(deps: Pick<Deps, 'db' | 'clock'>): Pr
  * `sub`) posted to each app's back-channel logout URI. An app that does not answer 200 is tried
  * again with growing pauses; after about a day it is given up on, and the audit log says so.
  */
-export async function deliverDueLogouts(deps: Pick<Deps, 'db' | 'clock'>, provider: Provider): Promise<number> {
+async function deliverDueLogouts(deps: Pick<Deps, 'db' | 'clock'>, provider: Provider): Promise<number> {
   const now = deps.clock.now();
+  if (!(await hasDueDeliveries(deps.db, now.toISOString()))) return 0;
   const due = await claimDueDeliveries(deps.db, {
     now: now.toISOString(),
     leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),

@@ -7,11 +7,7 @@ import { registerClientRoutes } from './clients.routes.js';
 import { decideConsent, describeInteraction } from './consent.js';
 import { cancelInteraction, continueInteraction } from './interaction.js';
 import { providerHandler } from './mount.js';
-import {
-  consentAnswerSchema,
-  consentBodySchema,
-  interactionViewSchema,
-} from './oidc.schemas.js';
+import { consentAnswerSchema, consentBodySchema, interactionViewSchema } from './oidc.schemas.js';
 import { createOidcRuntime, type OidcRuntime } from './runtime.js';
 
 declare module 'fastify' {
@@ -42,7 +38,7 @@ export function registerOidcRoutes(api: Api, deps: Deps) {
  */
 function registerProviderMount(api: Api, deps: Deps, runtime: OidcRuntime) {
   const handler = providerHandler(runtime, deps.config);
-  void api.register(async (scope: FastifyInstance) => {
+  void api.register((scope: FastifyInstance, _options, done) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
     scope.route({
@@ -52,6 +48,7 @@ function registerProviderMount(api: Api, deps: Deps, runtime: OidcRuntime) {
       schema: { hide: true },
       handler,
     });
+    done();
   });
 }
 
@@ -82,7 +79,12 @@ function registerInteractionRoutes(api: Api, deps: Deps, runtime: OidcRuntime) {
     { config: { access: 'public' }, schema: { hide: true, params: uidParams } },
     async (request, reply) => {
       const provider = await runtime.provider();
-      const next = await cancelInteraction({ provider, uid: request.params.uid, req: request.raw, res: reply.raw });
+      const next = await cancelInteraction({
+        provider,
+        uid: request.params.uid,
+        req: request.raw,
+        res: reply.raw,
+      });
       return reply.header('cache-control', 'no-store').redirect(next, 303);
     },
   );

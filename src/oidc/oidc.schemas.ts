@@ -49,7 +49,9 @@ export const clientInputSchema = z.strictObject({
     .object({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(10) })
     .nullable()
     .optional()
-    .describe('The public keys of a confidential app that signs in with private_key_jwt instead of a secret.'),
+    .describe(
+      'The public keys of a confidential app that signs in with private_key_jwt instead of a secret.',
+    ),
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
 

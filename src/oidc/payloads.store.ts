@@ -51,7 +51,12 @@ export async function findPayload(
  * Marks a code or refresh token used, once: false when it already was, so two requests racing
  * with one refresh token cannot both get new tokens.
  */
-export async function consumePayload(db: Executor, model: string, idHash: string, now: string): Promise<boolean> {
+export async function consumePayload(
+  db: Executor,
+  model: string,
+  idHash: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('oidc_payloads')
     .set({ consumed_at: now })
@@ -79,18 +84,6 @@ export async function deletePayloadsOfGrant(db: Executor, grantId: string): Prom
 export async function deletePayloadsOfAccount(db: Executor, accountId: string): Promise<number> {
   const result = await db.deleteFrom('oidc_payloads').where('account_id', '=', accountId).executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/** The clients a person holds a grant with: whose apps they are signed in to. */
-export async function countLiveGrantsOf(db: Executor, accountId: string, now: string): Promise<number> {
-  const row = await db
-    .selectFrom('oidc_payloads')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('account_id', '=', accountId)
-    .where('model', '=', 'Grant')
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
 }
 
 /** Housekeeping: records past their lifetime. */

@@ -13,14 +13,19 @@ export function musterInteractionPolicy(deps: SessionDeps) {
   const login = policy.get('login');
   if (!login) throw new Error('The provider library has no login prompt.');
   login.checks.add(
-    new interactionPolicy.Check('muster_session', 'Sign in to Muster is required', 'login_required', async (ctx) => {
-      // Just signed in through Muster's pages: the interaction's result carries the person.
-      if (ctx.oidc.result?.login) return false;
-      const accountId = ctx.oidc.session.accountId as string | undefined;
-      if (!accountId || !ctx.oidc.account) return true;
-      const live = await musterSessionOf(deps, ctx.req);
-      return live?.person.id !== accountId;
-    }),
+    new interactionPolicy.Check(
+      'muster_session',
+      'Sign in to Muster is required',
+      'login_required',
+      async (ctx) => {
+        // Just signed in through Muster's pages: the interaction's result carries the person.
+        if (ctx.oidc.result?.login) return false;
+        const accountId = ctx.oidc.session.accountId as string | undefined;
+        if (!accountId || !ctx.oidc.account) return true;
+        const live = await musterSessionOf(deps, ctx.req);
+        return live?.person.id !== accountId;
+      },
+    ),
     0,
   );
   return policy;
@@ -36,7 +41,8 @@ export async function loadExistingGrant(ctx: KoaContextWithOIDC): Promise<GrantI
   const client = oidc.client;
   if (!client) return undefined;
   const grantId =
-    (oidc.result?.consent as { grantId?: string } | undefined)?.grantId ?? oidc.session.grantIdFor(client.clientId);
+    (oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
+    oidc.session.grantIdFor(client.clientId);
   const existing: GrantInstance | undefined = grantId ? await oidc.provider.Grant.find(grantId) : undefined;
   if (!isFirstParty(client)) return existing;
   const grant: GrantInstance =

@@ -6,9 +6,9 @@ import { logout } from '../auth/own-sessions.js';
 import { sessionCookieName } from '../auth/session-cookie.js';
 import type { ActingContext } from '../context.js';
 import { findPersonAnywhere } from '../people/people.store.js';
-import { communityOfClient } from './client-metadata.js';
+import { communityOfClient, isFirstParty } from './client-metadata.js';
 import { musterSessionOf } from './muster-session.js';
-import type { OidcDeps } from './provider.js';
+import { OIDC_PREFIX, type OidcDeps } from './provider.js';
 
 export interface ProviderLog {
   error(object: unknown, message: string): void;
@@ -38,7 +38,13 @@ function contextOf(ctx: Koa, communityId: string, actor: ActingContext['actor'])
  * logout ends the Muster session too, as Muster's sign-in is the apps' sign-in.
  */
 export function installProviderHooks(provider: Provider, deps: OidcDeps, log: ProviderLog) {
-  const koa = provider as unknown as { use(fn: (ctx: Koa, next: () => Promise<void>) => Promise<void>): void };
+  const koa = provider as unknown as {
+    use(fn: (ctx: Koa, next: () => Promise<void>) => Promise<void>): void;
+  };
+  koa.use(async (ctx, next) => {
+    await offlineAccessForFirstParty(ctx, provider);
+    await next();
+  });
   koa.use(async (ctx, next) => {
     await next();
     try {
@@ -49,6 +55,26 @@ export function installProviderHooks(provider: Provider, deps: OidcDeps, log: Pr
   });
   provider.on('server_error', (_ctx, error) => log.error({ err: error }, 'OpenID provider'));
   provider.on('backchannel.error', (_ctx, error) => log.error({ err: error }, 'OpenID back-channel logout'));
+}
+
+/**
+ * OpenID Connect honours `offline_access` only with `prompt=consent`, so the person knows an app
+ * keeps access while they are away. A first-party app never shows consent (R60): its request gets
+ * the prompt added, and Muster's interaction step answers that consent itself, without a page.
+ */
+async function offlineAccessForFirstParty(ctx: Koa, provider: Provider) {
+  if (ctx.method !== 'GET' || ctx.path !== '/auth') return;
+  const query = new URLSearchParams(ctx.querystring as string);
+  const prompt = (query.get('prompt') ?? '').split(' ').filter(Boolean);
+  const scopes = (query.get('scope') ?? '').split(' ');
+  if (!scopes.includes('offline_access') || prompt.includes('none') || prompt.includes('consent')) return;
+  if (query.has('request') || query.has('request_uri')) return;
+  const client = await provider.Client.find(query.get('client_id') ?? '').catch(() => undefined);
+  if (!client || !isFirstParty(client)) return;
+  query.set('prompt', [...prompt, 'consent'].join(' '));
+  ctx.querystring = query.toString();
+  // The library finds its mount path by where the request's URL sits in the original one.
+  (ctx.req as { originalUrl?: string }).originalUrl = `${OIDC_PREFIX}${ctx.url}`;
 }
 
 async function afterRequest(ctx: Koa, deps: OidcDeps) {

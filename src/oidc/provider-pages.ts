@@ -7,7 +7,7 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
  * Signing in and consent are Muster's own web pages (web/src/pages/oidc-*.tsx).
  */
 
-const escape = (text: unknown) =>
+const escapeHtml = (text: unknown) =>
   String(text ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -21,7 +21,7 @@ button:focus-visible{outline:3px solid #1c1e21;outline-offset:2px}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Muster</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+<title>${escapeHtml(title)} · Muster</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 function appName(ctx: KoaContextWithOIDC): string | null {
@@ -36,7 +36,7 @@ export async function logoutPage(ctx: KoaContextWithOIDC, form: string): Promise
   ctx.body = page(
     'Sign out',
     `<h1>Sign out</h1>
-<p>${app ? `You are signing out of ${escape(app)}. ` : ''}Sign out of Muster and every app on this device as well?</p>
+<p>${app ? `You are signing out of ${escapeHtml(app)}. ` : ''}Sign out of Muster and every app on this device as well?</p>
 ${form}
 <button class="primary" type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Yes, sign me out everywhere</button>
 <button class="secondary" type="submit" form="op.logoutForm">No, only this app</button>`,
@@ -48,7 +48,7 @@ export async function signedOutPage(ctx: KoaContextWithOIDC): Promise<void> {
   ctx.type = 'html';
   ctx.body = page(
     'Signed out',
-    `<h1>You are signed out</h1><p>${app ? `You signed out of ${escape(app)}. ` : ''}You can close this page.</p>`,
+    `<h1>You are signed out</h1><p>${app ? `You signed out of ${escapeHtml(app)}. ` : ''}You can close this page.</p>`,
   );
 }
 
@@ -61,8 +61,8 @@ export async function renderErrorPage(
   ctx.body = page(
     'Sign-in problem',
     `<h1>This sign-in did not work</h1>
-<p>${escape(out.error_description ?? out.error ?? 'The app sent a request Muster cannot carry out.')}</p>
+<p>${escapeHtml(out.error_description ?? out.error ?? 'The app sent a request Muster cannot carry out.')}</p>
 <p>Go back to the app and try again. If it keeps happening, tell your administrator; the app may need its settings in Muster (Admin → Apps) corrected.</p>
-<p><small>Code: ${escape(out.error ?? 'unknown')}</small></p>`,
+<p><small>Code: ${escapeHtml(out.error ?? 'unknown')}</small></p>`,
   );
 }

@@ -1,8 +1,8 @@
-import Provider, { type ClientInstance, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Deps } from '../deps.js';
 import { findAccount, SCOPE_CLAIMS } from './account.js';
 import { createAdapterFactory } from './adapter.js';
-import { COMMUNITY_PROPERTY, FIRST_PARTY_PROPERTY, isFirstParty } from './client-metadata.js';
+import { COMMUNITY_PROPERTY, FIRST_PARTY_PROPERTY } from './client-metadata.js';
 import { allowRegisteredPrivateAddresses } from './fetch.js';
 import { loadExistingGrant, musterInteractionPolicy } from './policy.js';
 import { logoutPage, renderErrorPage, signedOutPage } from './provider-pages.js';
@@ -12,8 +12,8 @@ export type OidcDeps = Deps;
 
 /** Where the provider lives: discovery is at `${issuer}/.well-known/openid-configuration`. */
 export const OIDC_PREFIX = '/oidc';
-export const issuerOf = (config: OidcDeps['config']) => `${config.publicUrl}${OIDC_PREFIX}`;
-export const interactionPath = (uid: string) => `${OIDC_PREFIX}/interaction/${uid}`;
+const issuerOf = (config: OidcDeps['config']) => `${config.publicUrl}${OIDC_PREFIX}`;
+const interactionPath = (uid: string) => `${OIDC_PREFIX}/interaction/${uid}`;
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -45,7 +45,15 @@ export function createProvider(deps: OidcDeps, keys: SigningJwk[]): Provider {
     adapter: createAdapterFactory(deps),
     jwks: { keys },
     findAccount: (ctx: KoaContextWithOIDC, sub: string) => findAccount(deps.db, ctx, sub),
-    claims: Object.fromEntries(Object.entries(SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),
+    claims: {
+      // Claims about the sign-in itself, in every ID token: how (password, and code), when.
+      acr: null,
+      amr: null,
+      auth_time: null,
+      sid: null,
+      iss: null,
+      ...Object.fromEntries(Object.entries(SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),
+    },
     scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS)],
     responseTypes: ['code'],
     clientAuthMethods: ['none', 'client_secret_basic', 'private_key_jwt'],
@@ -61,12 +69,6 @@ export function createProvider(deps: OidcDeps, keys: SigningJwk[]): Provider {
       policy: musterInteractionPolicy(deps),
     },
     loadExistingGrant,
-    // A first-party app gets a refresh token whether or not it asked for offline_access, which
-    // the library drops without prompt=consent: such apps never show a consent screen (R60).
-    issueRefreshToken: async (_ctx: unknown, client: ClientInstance, code: { scopes: Set<string> }) =>
-      client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || isFirstParty(client)),
-    expiresWithSession: async (ctx: KoaContextWithOIDC, code: { scopes: Set<string> }) =>
-      !code.scopes.has('offline_access') && !(ctx.oidc.client && isFirstParty(ctx.oidc.client)),
     rotateRefreshToken: true,
     ttl: TTL,
     // Signed with a key derived from the server key, so every server reads every other's.

@@ -1,6 +1,6 @@
 import type Provider from 'oidc-provider';
-import { installProviderHooks, type ProviderLog } from './provider-hooks.js';
 import { createProvider, type OidcDeps } from './provider.js';
+import { installProviderHooks, type ProviderLog } from './provider-hooks.js';
 import { loadSigningKeys, publishedKeyIds } from './signing-keys.js';
 
 /** How often a server looks whether `muster oidc rotate-keys` (or another server) changed the keys. */

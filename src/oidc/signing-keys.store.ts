@@ -34,7 +34,13 @@ export async function insertCurrentKey(
 ): Promise<boolean> {
   const result = await db
     .insertInto('oidc_signing_keys')
-    .values({ id: key.id, key_sealed: key.keySealed, current: 1, created_at: key.createdAt, retired_at: null })
+    .values({
+      id: key.id,
+      key_sealed: key.keySealed,
+      current: 1,
+      created_at: key.createdAt,
+      retired_at: null,
+    })
     .onConflict((oc) => oc.column('current').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;

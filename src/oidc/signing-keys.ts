@@ -22,7 +22,12 @@ const generateRsa = promisify(generateKeyPair);
 /** A new RS256 key (what every OpenID Connect app can verify), its private half sealed. */
 async function newSealedKey(secrets: Pick<Secrets, 'seal'>, createdAt: string) {
   const { privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
-  const jwk: SigningJwk = { ...privateKey.export({ format: 'jwk' }), kid: randomToken(16), alg: 'RS256', use: 'sig' };
+  const jwk: SigningJwk = {
+    ...privateKey.export({ format: 'jwk' }),
+    kid: randomToken(16),
+    alg: 'RS256',
+    use: 'sig',
+  };
   return { id: jwk.kid, keySealed: secrets.seal(JSON.stringify(jwk)), createdAt };
 }
 
@@ -52,7 +57,9 @@ export async function publishedKeyIds({ db, clock }: Pick<KeyDeps, 'db' | 'clock
  * `muster oidc rotate-keys`: a new key signs from now on; the old one stays published for
  * RETIRED_KEY_PUBLISHED_MS, so tokens it signed still verify until they expire.
  */
-export async function rotateSigningKeys(deps: KeyDeps): Promise<{ newKeyId: string; retiredKeyId: string | null }> {
+export async function rotateSigningKeys(
+  deps: KeyDeps,
+): Promise<{ newKeyId: string; retiredKeyId: string | null }> {
   const now = deps.clock.now().toISOString();
   const fresh = await newSealedKey(deps.secrets, now);
   return deps.db.transaction().execute(async (tx) => {

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { messageLocale } from '../locales.js';
 import { maskEmail } from '../mail/mask.js';
 import { secondFactorStatus } from '../second-factor/policy.js';
 import { loadResetLink, resetLinkProblem } from './reset-link.js';
@@ -15,6 +16,6 @@ export async function inspectResetLink({ deps, token }: { deps: Deps; token: str
     passwordMinLength: link.community.settings.passwordMinLength,
     secondFactorRequired: secondFactorStatus(link.person, link.community) !== 'not_required',
     expiresAt: link.token.expiresAt,
-    locale: link.person.locale ?? link.community.defaultLocale,
+    locale: messageLocale(link.person.locale, link.community.defaultLocale),
   };
 }

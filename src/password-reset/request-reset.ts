@@ -7,6 +7,7 @@ import { hashToken, randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { DAILY_LIMITS, sendClaimMessage } from '../invitations/claim-message.js';
+import { messageLocale } from '../locales.js';
 import { enqueueEmail } from '../mail/enqueue-email.js';
 import { emailCatalogueFor } from '../mail/messages.js';
 import { findPersonByLogin } from '../people/people.store.js';
@@ -80,7 +81,7 @@ async function emailResetLink(tx: Tx, deps: Deps, person: Person, community: Com
     now: now.toISOString(),
     expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000).toISOString(),
   });
-  const locale = person.locale ?? community.defaultLocale;
+  const locale = messageLocale(person.locale, community.defaultLocale);
   const render = emailCatalogueFor(locale).passwordReset;
   const facts = { community: community.name, name: person.displayName };
   await enqueueEmail(tx, deps, {

@@ -32,7 +32,8 @@ export function checkPassword(
     throw new AppError(
       'password_too_short',
       `Choose a password of at least ${minLength} characters. A few words you will remember work well.`,
-      { errors: [{ path: 'password', message: `at least ${minLength} characters` }] },
+      // The number goes beside the words too, for pages that say them in another language.
+      { minLength, errors: [{ path: 'password', message: `at least ${minLength} characters` }] },
     );
   }
   if (length > PASSWORD_MAX_LENGTH) {
@@ -40,6 +41,7 @@ export function checkPassword(
       'password_too_long',
       `Choose a password of at most ${PASSWORD_MAX_LENGTH} characters.`,
       {
+        maxLength: PASSWORD_MAX_LENGTH,
         errors: [{ path: 'password', message: `at most ${PASSWORD_MAX_LENGTH} characters` }],
       },
     );

@@ -97,7 +97,12 @@ export async function deletePersonIn(tx: Tx, { deps, ctx, id }: LifecycleArgs) {
   await revokeTokensOf(tx, id, deps.clock.now().toISOString());
   if (!(await deletePersonAt(tx, id, current.version))) throw notFound('The person');
   const deletedAt = deps.clock.now().toISOString();
-  await recordAccountEnded(tx, { communityId: ctx.communityId, personId: id, kind: 'deleted', at: deletedAt });
+  await recordAccountEnded(tx, {
+    communityId: ctx.communityId,
+    personId: id,
+    kind: 'deleted',
+    at: deletedAt,
+  });
   await assertSystemAdminRemains(tx, ctx.communityId);
   await recordAudit(tx, deps.clock, ctx, {
     type: AuditType.accountDeleted,

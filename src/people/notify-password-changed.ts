@@ -1,5 +1,6 @@
 import type { Community } from '../communities/community.js';
 import type { Deps } from '../deps.js';
+import { messageLocale } from '../locales.js';
 import { enqueueEmail } from '../mail/enqueue-email.js';
 import { emailCatalogueFor } from '../mail/messages.js';
 import { queueNotice } from '../sms/notices.js';
@@ -17,7 +18,7 @@ export async function notifyPasswordChanged(
   person: Person,
   community: Community,
 ): Promise<boolean> {
-  const locale = person.locale ?? community.defaultLocale;
+  const locale = messageLocale(person.locale, community.defaultLocale);
   if (person.phone) {
     return queueNotice(tx, deps, {
       kind: 'password_changed',

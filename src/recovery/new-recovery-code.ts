@@ -8,6 +8,7 @@ import { hashPassword } from '../crypto/passwords.js';
 import { formatRecoveryCode, generateRecoveryCode } from '../crypto/recovery-code.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { messageLocale } from '../locales.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { queueNotice } from '../sms/notices.js';
@@ -60,6 +61,7 @@ export async function regenerateRecoveryCode({
       throw new AppError(
         'rate_limited',
         `You have made ${RECOVERY_CODES_PER_DAY} recovery codes today, the most allowed. Keep the newest one; you can make another tomorrow.`,
+        { dailyLimit: RECOVERY_CODES_PER_DAY },
       );
     }
     await updatePerson(tx, person.id, {
@@ -73,7 +75,7 @@ export async function regenerateRecoveryCode({
       communityId: community.id,
       personId: person.id,
       communityName: community.name,
-      locale: person.locale ?? community.defaultLocale,
+      locale: messageLocale(person.locale, community.defaultLocale),
     });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.recoveryCodeGenerated,

@@ -385,6 +385,65 @@ export interface OidcLogoutDeliveriesTable {
   delivered_at: string | null;
 }
 
+export type ImportState = 'receiving' | 'queued' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
+export type ImportRowStatus = 'pending' | 'created' | 'updated' | 'unchanged' | 'failed' | 'waiting';
+
+/** An import job (R54): one uploaded file, its progress and who started it. */
+export interface ImportJobsTable {
+  id: string;
+  community_id: string;
+  state: ImportState;
+  dry_run: Flag;
+  send_invitations: Flag;
+  format: 'csv' | 'xlsx';
+  file_name: string | null;
+  /** JSON array of the file's header cells, as written. */
+  header: string;
+  /** JSON array of the header cells Muster does not know. */
+  unknown_columns: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  /** Rows held back until a daily limit resets (R6). */
+  waiting: number;
+  waiting_until: string | null;
+  /** A preview's copy of today's R6 allowance, spent row by row as a real import would. */
+  phone_accounts_left: number | null;
+  error: string | null;
+  actor_id: string | null;
+  actor_label: string | null;
+  actor_role: Role | null;
+  ip: string | null;
+  request_id: string | null;
+  user_agent: string | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** One line of an imported file, with its outcome once applied. */
+export interface ImportRowsTable {
+  job_id: string;
+  line: number;
+  /** JSON array of the line's cells, as written. */
+  cells: string;
+  login_key: string | null;
+  employee_key: string | null;
+  manager_key: string | null;
+  status: ImportRowStatus;
+  manager_state: 'pending' | 'done' | null;
+  person_id: string | null;
+  code: string | null;
+  message: string | null;
+  not_before: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   people: PeopleTable;
@@ -411,4 +470,6 @@ export interface Database {
   oidc_signing_keys: OidcSigningKeysTable;
   account_events: AccountEventsTable;
   oidc_logout_deliveries: OidcLogoutDeliveriesTable;
+  import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
 }

@@ -6,6 +6,8 @@ import { DevInboxPage } from './pages/dev-inbox';
 import { ForgotPage } from './pages/forgot';
 import { ResetPage } from './pages/reset';
 import { LoginPage } from './pages/login';
+import { OidcConsentPage } from './pages/oidc-consent';
+import { OidcLoginPage } from './pages/oidc-login';
 import { SecurityPage } from './pages/security';
 import { SetupPage } from './pages/setup';
 import { Link, match, navigate, useLocation } from './router';
@@ -14,6 +16,7 @@ import { Loading } from './ui/feedback';
 import { Shell } from './ui/shell';
 
 // Admin pages load on first use, so a worker on a slow phone downloads only the pages they need.
+const AppsPage = lazy(() => import('./pages/apps').then((m) => ({ default: m.AppsPage })));
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
 const DomainsPage = lazy(() => import('./pages/domains').then((m) => ({ default: m.DomainsPage })));
 const ImportPage = lazy(() => import('./pages/import').then((m) => ({ default: m.ImportPage })));
@@ -45,6 +48,8 @@ export function App() {
 
 /** Pages anyone may open; every other page needs a session and sends the visitor to sign in. */
 const PUBLIC = ['/setup', '/login', '/forgot', '/access-code', '/dev/sms'];
+/** Signing in to another app with Muster (R60): open to anyone, as the sign-in happens there. */
+const isOidcPage = (path: string) => path.startsWith('/oidc-login/') || path.startsWith('/oidc-consent/');
 /** What an admin who has not set up their authenticator may open (R40). */
 const BEFORE_ENROLMENT = [TWO_STEP_PATH, '/me/security'];
 
@@ -53,7 +58,8 @@ function Routes() {
   const { me, loading } = useSession();
   // Renders the whole app again when the language changes (R61).
   useSessionLocale(me?.person.locale, me?.community.defaultLocale);
-  const isPublic = PUBLIC.includes(path) || path.startsWith('/claim/') || path.startsWith('/reset/');
+  const isPublic =
+    PUBLIC.includes(path) || path.startsWith('/claim/') || path.startsWith('/reset/') || isOidcPage(path);
   useEffect(() => {
     if (loading) return;
     if (!me && !isPublic) navigate('/login', { replace: true });
@@ -71,6 +77,10 @@ function Routes() {
   if (claim?.token) return <ClaimPage token={claim.token} />;
   const reset = match('/reset/:token', path);
   if (reset?.token) return <ResetPage token={reset.token} />;
+  const oidcLogin = match('/oidc-login/:uid', path);
+  if (oidcLogin?.uid) return <OidcLoginPage uid={oidcLogin.uid} />;
+  const oidcConsent = match('/oidc-consent/:uid', path);
+  if (oidcConsent?.uid) return <OidcConsentPage uid={oidcConsent.uid} />;
   // Nothing of an admin page loads before enrolment: it would only be refused (and audited).
   if (loading || !me || (mustEnrol(me) && !BEFORE_ENROLMENT.includes(path))) return <Loading />;
   return (
@@ -90,6 +100,7 @@ function SignedInPage({ path }: { path: string }) {
   if (path === '/invitations') return <InvitationsPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/integrations') return <IntegrationsPage />;
+  if (path === '/apps') return <AppsPage />;
   if (path === '/domains') return <DomainsPage />;
   if (path === '/sms') return <SmsLogPage />;
   if (path === '/audit') return <AuditPage />;

@@ -1,14 +1,12 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { loadCatalogue, type MessageKey, type Messages } from './catalogues';
 import {
   directionOf,
   type LocaleCode,
   type LocaleSources,
-  loadCatalogue,
-  type MessageKey,
-  type Messages,
   type ResolvedLocale,
   resolveLocale,
-} from './locales';
+} from './locale-choice';
 import { formatMessage, formatNumber as formatNumberIn, type Values } from './message-format';
 import { en } from './messages/en';
 
@@ -26,8 +24,13 @@ interface Active extends ResolvedLocale {
 let active: Active = { code: 'en', intl: 'en', messages: en };
 
 export function t(key: MessageKey, values: Values = {}): string {
-  // A key added to English since a translation was made reads in English, not as its id.
-  return formatMessage(active.messages[key] ?? en[key] ?? key, values, active.intl);
+  // A key added to English since a translation was made reads in English, not as its id; a
+  // translation that cannot be read (test/i18n-catalogues.test.ts keeps them readable) too.
+  try {
+    return formatMessage(active.messages[key] ?? en[key] ?? key, values, active.intl);
+  } catch {
+    return formatMessage(en[key] ?? key, values, active.intl);
+  }
 }
 
 export function formatNumber(value: number): string {

@@ -14,6 +14,12 @@ type AnyDb = Kysely<any>;
  *   deliveries of those logouts to each app, retried until the app answers.
  */
 export async function up(db: AnyDb): Promise<void> {
+  await createProviderRecords(db);
+  await createClientsAndKeys(db);
+  await createLogoutQueues(db);
+}
+
+async function createProviderRecords(db: AnyDb) {
   await db.schema
     .createTable('oidc_payloads')
     .addColumn('model', 'text', (c) => c.notNull())
@@ -28,10 +34,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addPrimaryKeyConstraint('oidc_payloads_pkey', ['model', 'id'])
     .execute();
   await db.schema.createIndex('oidc_payloads_grant_idx').on('oidc_payloads').column('grant_id').execute();
-  await db.schema.createIndex('oidc_payloads_uid_idx').on('oidc_payloads').columns(['model', 'uid']).execute();
+  await db.schema
+    .createIndex('oidc_payloads_uid_idx')
+    .on('oidc_payloads')
+    .columns(['model', 'uid'])
+    .execute();
   await db.schema.createIndex('oidc_payloads_account_idx').on('oidc_payloads').column('account_id').execute();
   await db.schema.createIndex('oidc_payloads_expires_idx').on('oidc_payloads').column('expires_at').execute();
+}
 
+async function createClientsAndKeys(db: AnyDb) {
   await db.schema
     .createTable('oidc_clients')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -65,7 +77,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('retired_at', 'text')
     .execute();
+}
 
+async function createLogoutQueues(db: AnyDb) {
   await db.schema
     .createTable('account_events')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -9,6 +9,7 @@ import * as oneOutbox from './0007_one_outbox.js';
 import * as accessCodes from './0008_access_codes.js';
 import * as domains from './0009_domains.js';
 import * as oidc from './0010_oidc.js';
+import * as imports from './0011_imports.js';
 
 /** Every migration in order; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_access_codes': accessCodes,
   '0009_domains': domains,
   '0010_oidc': oidc,
+  '0011_imports': imports,
 };

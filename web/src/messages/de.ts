@@ -76,7 +76,8 @@ export const de = {
 
   'login.title': 'Anmelden',
   'login.identifier': 'E-Mail-Adresse oder Handynummer',
-  'login.identifierHint': 'Die Handynummer funktioniert mit oder ohne Ländervorwahl.',
+  'login.identifierHint':
+    'Die Handynummer funktioniert mit oder ohne Ländervorwahl. Mit einem Zugangscode beigetreten? Geben Sie Ihren Benutzernamen ein.',
   'login.password': 'Passwort',
   'login.community': 'Kurzname der Community',
   'login.communityHint': 'Nur nötig, wenn Ihr Unternehmen Ihnen einen genannt hat.',
@@ -109,6 +110,22 @@ export const de = {
   'claim.problemTitle': 'Dieser Link kann nicht verwendet werden',
 
   'forgot.title': 'Passwort zurücksetzen',
+  'forgot.useEmail': 'Ich melde mich mit einer E-Mail-Adresse an',
+  'forgot.usePhone': 'Ich melde mich mit einer Handynummer an',
+  'forgot.emailStep':
+    'Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden. Wir schicken Ihnen per E-Mail einen Link, mit dem Sie ein neues Passwort wählen.',
+  'forgot.email': 'E-Mail-Adresse',
+  'forgot.sendLink': 'Link per E-Mail senden',
+  'forgot.emailSent':
+    'Wenn zu {email} ein Konto gehört, ist eine E-Mail mit einem Link für ein neues Passwort unterwegs. Der Link gilt eine Stunde. Kommt in einigen Minuten nichts an, sehen Sie bitte im Spam-Ordner nach.',
+  'reset.title': 'Neues Passwort wählen',
+  'reset.intro': 'Wählen Sie ein neues Passwort für {name} bei {community}.',
+  'reset.password': 'Neues Passwort',
+  'reset.logoutOthers': 'Auf meinen anderen Geräten abmelden',
+  'reset.logoutOthersHint': 'Tun Sie das, wenn Sie glauben, dass jemand anderes Ihr altes Passwort kennt.',
+  'reset.submit': 'Passwort speichern und anmelden',
+  'reset.problemTitle': 'Dieser Link kann nicht verwendet werden',
+  'reset.again': 'Neuen Link anfordern',
   'forgot.phoneStep': 'Geben Sie die Handynummer ein, mit der Sie sich anmelden.',
   'forgot.phone': 'Handynummer',
   'forgot.reset': 'Passwort zurücksetzen',
@@ -469,6 +486,10 @@ export const de = {
     'Der Token „{name}“ ist widerrufen: Alles, was ihn nutzt, wird ab sofort abgewiesen.',
 
   'dev.title': 'SMS-Posteingang (Entwicklung)',
+  'dev.texts': 'SMS',
+  'dev.emails': 'E-Mails',
+  'dev.emptyEmail':
+    'Noch keine E-Mails. Fügen Sie eine Person per E-Mail-Adresse hinzu, dann erscheint ihre Einladung hier.',
   'dev.intro':
     'Mit dem SMS-Anbieter „console“ zeigt Muster hier die SMS, die es gesendet hätte. Links öffnen sich wie auf dem Handy.',
   'dev.empty':
@@ -519,4 +540,160 @@ export const de = {
   'domains.confirmRemove':
     '{name} entfernen? Eine bestätigte Domain zählt ab sofort nicht mehr, und im Tarif Core kann das Tageslimit für neue Konten mit Handynummer wieder sinken. Sie können sie später mit einem neuen Eintrag wieder hinzufügen.',
   'domains.removed': '{name} ist entfernt.',
+  'accessCode.title': 'Mit einem Zugangscode beitreten',
+  'accessCode.intro':
+    'Ihre Administration hat Ihnen einen Zugangscode aus 16 Buchstaben gegeben, auf einer Karte oder einem Blatt. Geben Sie ihn hier ein und wählen Sie dann einen Benutzernamen und ein Passwort: Damit melden Sie sich ab jetzt an.',
+  'accessCode.code': 'Zugangscode',
+  'accessCode.codeHint': '16 Buchstaben. Leerzeichen, Bindestriche und Kleinbuchstaben sind in Ordnung.',
+  'accessCode.username': 'Benutzername',
+  'accessCode.usernameHint':
+    'Wählen Sie einen, den Sie sich merken können, etwa ana.silva: Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche. Sie setzen Ihr Passwort mit einem neuen Code zurück? Geben Sie Ihren Benutzernamen ein oder lassen Sie das Feld leer.',
+  'accessCode.password': 'Passwort',
+  'accessCode.submit': 'Weiter',
+  'accessCode.claimed':
+    'Geschafft, Ihr Konto ist bereit. Ihr Benutzername ist {username}: Melden Sie sich ab jetzt damit und mit Ihrem Passwort an.',
+  'accessCode.recovered':
+    'Ihr Passwort ist geändert, und Sie sind auf allen anderen Geräten abgemeldet. Ihr Benutzername ist {username}.',
+  'accessCode.continue': 'Weiter zu Ihrem Konto',
+  'accessCode.haveAccount': 'Sie haben schon einen Benutzernamen und ein Passwort?',
+  'accessCode.signIn': 'Anmelden',
+  'login.accessCode': 'Zugangscode von Ihrer Administration bekommen?',
+  'login.useAccessCode': 'Zugangscode verwenden',
+  'person.usernameFixed': 'Von der Person mit ihrem Zugangscode gewählt. Er lässt sich nicht ändern.',
+  'person.usernameNotYet':
+    'Noch nicht gewählt: Die Person wählt einen Benutzernamen, wenn sie ihren Zugangscode verwendet.',
+  'codes.title': 'Zugangscode',
+  'codes.intro':
+    'Diese Person hat weder E-Mail noch Telefon. Sie tritt mit einem Zugangscode aus 16 Buchstaben bei, den Sie ihr geben, und kommt damit auch wieder in ihr Konto, wenn sie ihr Passwort vergisst.',
+  'codes.state.none': 'Noch kein Zugangscode erstellt.',
+  'codes.state.active': 'Ein Zugangscode ist bis {when} einsatzbereit.',
+  'codes.state.used': 'Der letzte Zugangscode wurde am {when} verwendet.',
+  'codes.state.revoked': 'Der letzte Zugangscode wurde entwertet.',
+  'codes.state.expired': 'Der letzte Zugangscode ist am {when} abgelaufen.',
+  'codes.get': 'Zugangscode erstellen',
+  'codes.getNew': 'Neuen Zugangscode erstellen',
+  'codes.confirmNew':
+    'Einen neuen Zugangscode für {name} erstellen? Der bisherige Code funktioniert dann sofort nicht mehr.',
+  'codes.revoke': 'Zugangscode entwerten',
+  'codes.revoked': 'Der Zugangscode ist entwertet: Er funktioniert nicht mehr.',
+  'codes.shownOnce':
+    'Geben Sie diesen Code an {name} weiter. Er wird nur einmal angezeigt, funktioniert einmal und läuft am {when} ab.',
+  'codes.claimHint':
+    'Die Person öffnet {url}, gibt den Code ein und wählt einen Benutzernamen und ein Passwort.',
+  'codes.recoveryHint':
+    'Die Person öffnet {url}, gibt den Code ein und wählt ein neues Passwort; auf allen anderen Geräten wird sie abgemeldet.',
+  'codes.label': 'Zugangscode für {name}',
+  'codes.copy': 'Code kopieren',
+  'codes.printCard': 'Karte drucken',
+  'codes.off':
+    'Zugangscodes sind ausgeschaltet. Die Systemadministration kann „Profile mit Zugangscodes anlegen“ in den Einstellungen einschalten.',
+  'codes.bulk': 'Zugangscodes erstellen',
+  'codes.confirmBulk':
+    '{count, plural, one {Einen neuen Zugangscode für # Person erstellen? Ein bisheriger Code funktioniert dann nicht mehr.} other {Neue Zugangscodes für # Personen erstellen? Bisherige Codes funktionieren dann nicht mehr.}} Nur Personen ohne E-Mail und Telefon bekommen einen.',
+  'sheet.title': 'Zugangscodes',
+  'sheet.warning':
+    'Diese Codes werden nur einmal angezeigt. Drucken Sie sie aus oder laden Sie jetzt die CSV-Datei herunter: Sobald Sie diese Seite verlassen, sind sie weg, und Sie müssten neue erstellen.',
+  'sheet.print': 'Drucken',
+  'sheet.csv': 'CSV herunterladen',
+  'sheet.summary': '{done, plural, one {# Code erstellt.} other {# Codes erstellt.}}',
+  'sheet.failed': 'Diese Personen haben keinen Code bekommen:',
+  'sheet.none':
+    'Es gibt keine Codes anzuzeigen. Codes werden nur einmal angezeigt: Um neue zu erstellen, wählen Sie in der Personenliste Personen aus und dann „Zugangscodes erstellen“.',
+  'sheet.back': 'Zurück zu Personen',
+  'sheet.cardFor': 'Zugangscode für {community}',
+  'sheet.claim':
+    'Scannen Sie den QR-Code oder öffnen Sie {url} und geben Sie den Code ein. Wählen Sie dann einen Benutzernamen und ein Passwort.',
+  'sheet.recovery':
+    'Scannen Sie den QR-Code oder öffnen Sie {url} und geben Sie den Code ein. Wählen Sie dann ein neues Passwort.',
+  'sheet.expires': 'Funktioniert einmal, bis {when}.',
+  'sheet.employeeId': 'Personalnummer: {id}',
+  'sheet.username': 'Benutzername: {username}',
+  'sheet.qrAlt': 'QR-Code, der die Seite öffnet, auf der dieser Zugangscode verwendet wird',
+  'add.byEmployeeId': 'Nur Personalnummer (Zugangscode)',
+  'add.employeeIdHelp':
+    'Für Personen ohne E-Mail und Telefon. Erstellen Sie nach dem Hinzufügen den Zugangscode auf der Seite der Person, oder für viele Personen auf einmal in der Personenliste, und geben Sie ihn ihr: Damit wählt sie einen Benutzernamen und ein Passwort. Auf dem gedruckten Blatt unterscheidet die Personalnummer die Personen.',
+  'add.accessCodesDisabled':
+    'Personen nur mit Personalnummer hinzuzufügen erfordert „Profile mit Zugangscodes anlegen“, und das ist ausgeschaltet. Die Systemadministration kann es in den Einstellungen einschalten.',
+  'add.createdAccessCode':
+    '{name} wurde hinzugefügt. Öffnen Sie die Seite der Person, um den Zugangscode zu erstellen:',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Apps',
+  'oidcLogin.title': 'Bei {app} anmelden',
+  'oidcLogin.intro':
+    '{app} verwendet Ihr Konto bei {community} in Muster. Melden Sie sich an wie in Muster; {app} sieht Ihr Passwort nie.',
+  'oidcLogin.otherCommunity':
+    'Sie sind bei einer anderen Community angemeldet. Melden Sie sich mit Ihrem Konto bei {community} an, um fortzufahren.',
+  'oidcLogin.submit': 'Anmelden und fortfahren',
+  'oidcLogin.cancel': 'Abbrechen und zurück zu {app}',
+  'oidcLogin.expiredTitle': 'Diese Anmeldung ist abgelaufen',
+  'oidcLogin.expired':
+    'Diese Anmeldeanfrage ist abgelaufen oder wurde schon abgeschlossen. Gehen Sie zurück zur App und melden Sie sich erneut an.',
+  'oidcLogin.secondFactorFirst':
+    'Ihr Konto ist ein Administratorkonto: Für die Anmeldung bei {app} brauchen Sie zuerst die Anmeldung in zwei Schritten. Richten Sie sie in Muster ein, gehen Sie dann zurück zu {app} und melden Sie sich erneut an.',
+  'oidcLogin.setUpSecondFactor': 'Anmeldung in zwei Schritten einrichten',
+  'oidcConsent.title': '{app} erlauben?',
+  'oidcConsent.signedInAs': 'Sie sind als {name} ({community}) angemeldet.',
+  'oidcConsent.asks': '{app} möchte:',
+  'oidcConsent.scopeSignIn': 'Sie mit Ihrem Muster-Konto anmelden',
+  'oidcConsent.scopeProfile': 'Ihren Namen, Ihre Sprache und Zeitzone sehen',
+  'oidcConsent.scopeEmail': 'Ihre E-Mail-Adresse sehen',
+  'oidcConsent.scopePhone': 'Ihre Handynummer sehen',
+  'oidcConsent.scopeMuster': 'Ihre Rolle, Abteilung und Personalnummer sehen',
+  'oidcConsent.scopeOffline': 'Angemeldet bleiben, auch wenn Sie sie gerade nicht nutzen',
+  'oidcConsent.notPassword':
+    'Sie sieht Ihr Passwort nie. Sie werden für jede neue Anfrage nur einmal gefragt.',
+  'oidcConsent.allow': 'Erlauben',
+  'oidcConsent.deny': 'Nicht erlauben',
+  'apps.title': 'Apps',
+  'apps.intro':
+    'Die anderen Apps des Unternehmens (Intranet, Dienstplan, Lohnabrechnung, Schulungen) können Personen mit ihrem Muster-Konto anmelden. Registrieren Sie hier jede App; ihre Administration braucht die Discovery-Adresse, die Client-ID und meist das Client-Secret.',
+  'apps.discovery': 'Discovery-Adresse (OpenID Connect):',
+  'apps.createTitle': 'App registrieren',
+  'apps.editTitle': '{name} ändern',
+  'apps.listTitle': 'Registrierte Apps',
+  'apps.empty': 'Noch keine Apps. Registrieren Sie oben die erste.',
+  'apps.name': 'Name',
+  'apps.nameHint': 'Was Personen beim Anmelden sehen, etwa „Intranet“.',
+  'apps.nameRequired': 'Geben Sie der App einen Namen.',
+  'apps.redirectUris': 'Redirect-URIs',
+  'apps.redirectUrisHint':
+    'Eine pro Zeile: wohin die App Personen nach der Anmeldung empfängt. https, oder http nur auf 127.0.0.1 für Apps auf einem Computer.',
+  'apps.redirectRequired': 'Geben Sie mindestens eine Redirect-URI an: Die Dokumentation der App nennt sie.',
+  'apps.logoutUris': 'URIs nach dem Abmelden',
+  'apps.logoutUrisHint': 'Optional, eine pro Zeile: wohin die App Personen nach dem Abmelden schicken darf.',
+  'apps.backchannel': 'Back-Channel-Logout-URI',
+  'apps.backchannelHint':
+    'Optional: wo Muster der App mitteilt, dass sich jemand abgemeldet hat, deaktiviert oder zurückgesetzt wurde. Darf im Firmennetz liegen.',
+  'apps.kind': 'Art der App',
+  'apps.kindHint':
+    'Eine Handy- oder Single-Page-App kann kein Secret geheim halten: Wählen Sie öffentlich. Eine serverseitige App bekommt ein Secret.',
+  'apps.confidential': 'Vertraulich (hat ein Secret)',
+  'apps.public': 'Öffentlich (Handy oder Single-Page)',
+  'apps.withKeys': 'Vertraulich (signiert mit eigenen Schlüsseln)',
+  'apps.firstParty': 'Eigene App',
+  'apps.firstPartyHint':
+    'Eine App, die das Unternehmen selbst betreibt: Personen werden nicht um Erlaubnis gefragt.',
+  'apps.firstPartyBadge': 'eigene',
+  'apps.register': 'App registrieren',
+  'apps.saved': '{name} ist gespeichert.',
+  'apps.shownTitle': '{name}: jetzt kopieren',
+  'apps.clientId': 'Client-ID',
+  'apps.clientSecret': 'Client-Secret',
+  'apps.secretOnce':
+    'Das Client-Secret wird nur dieses eine Mal angezeigt. Kopieren Sie es jetzt in die App; geht es verloren, erstellen Sie ein neues.',
+  'apps.noSecret': 'Diese App hat kein Secret: Sie weist sich mit PKCE oder eigenen Schlüsseln aus.',
+  'apps.done': 'Fertig',
+  'apps.secretRotated': 'Secret erstellt',
+  'apps.edit': 'Ändern',
+  'apps.editFor': '{name} ändern',
+  'apps.rotate': 'Neues Secret',
+  'apps.rotateFor': 'Neues Secret für {name} erstellen',
+  'apps.confirmRotate':
+    'Neues Secret für {name} erstellen? Das alte Secret funktioniert sofort nicht mehr; die App kann niemanden anmelden, bis sie das neue hat.',
+  'apps.remove': 'Entfernen',
+  'apps.removeFor': '{name} entfernen',
+  'apps.confirmRemove':
+    '{name} entfernen? Niemand kann sich dann mehr mit Muster dort anmelden, und die Tokens der App funktionieren sofort nicht mehr.',
+  'apps.removed': '{name} ist entfernt.',
 } satisfies Record<keyof typeof en, string>;

@@ -513,7 +513,8 @@ export const en = {
     'Choose one you will remember, such as ana.silva: letters, digits, dots, dashes or underscores. Resetting your password with a new code? Type your username, or leave this empty.',
   'accessCode.password': 'Password',
   'accessCode.submit': 'Continue',
-  'accessCode.claimed': 'You are in. Your username is {username}: sign in with it and your password from now on.',
+  'accessCode.claimed':
+    'You are in. Your username is {username}: sign in with it and your password from now on.',
   'accessCode.recovered':
     'Your password is changed, and you are signed out on every other device. Your username is {username}.',
   'accessCode.continue': 'Continue to your account',
@@ -522,6 +523,8 @@ export const en = {
   'login.accessCode': 'Got an access code from your admin?',
   'login.useAccessCode': 'Use your access code',
 
+  'person.usernameFixed': 'Chosen by the person with their access code. It cannot be changed.',
+  'person.usernameNotYet': 'Not chosen yet: the person picks a username when they use their access code.',
   'codes.title': 'Access code',
   'codes.intro':
     'This person has neither email nor phone. They join, and get back in when they forget their password, with a 16-letter access code that you give them.',
@@ -546,14 +549,14 @@ export const en = {
     'Access codes are turned off. A system admin can turn on Profile creation with access codes in Settings.',
   'codes.bulk': 'Get access codes',
   'codes.confirmBulk':
-    'Make new access codes for {count} people? Any code they have now stops working. Only people with neither email nor phone get one.',
+    '{count, plural, one {Make a new access code for # person? The code they have now stops working.} other {Make new access codes for # people? The codes they have now stop working.}} Only people with neither email nor phone get one.',
 
   'sheet.title': 'Access codes',
   'sheet.warning':
     'These codes are shown only once. Print them or download the CSV now: once you leave this page they are gone, and you would have to make new ones.',
   'sheet.print': 'Print',
   'sheet.csv': 'Download CSV',
-  'sheet.summary': '{done} codes made.',
+  'sheet.summary': '{done, plural, one {# code made.} other {# codes made.}}',
   'sheet.failed': 'These people got no code:',
   'sheet.none':
     'There are no codes to show. Codes are shown only once: to make new ones, select people on the People list and choose Get access codes.',
@@ -582,4 +585,83 @@ export const en = {
   'dev.empty': 'No texts yet. Add a person by mobile number and their invitation appears here.',
   'dev.to': 'To {to}',
   'dev.refresh': 'Refresh',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Apps',
+  'oidcLogin.title': 'Sign in to {app}',
+  'oidcLogin.intro':
+    '{app} uses your {community} account on Muster. Sign in as you do on Muster; {app} never sees your password.',
+  'oidcLogin.otherCommunity':
+    'You are signed in to another community. Sign in with your {community} account to continue.',
+  'oidcLogin.submit': 'Sign in and continue',
+  'oidcLogin.cancel': 'Cancel and go back to {app}',
+  'oidcLogin.expiredTitle': 'This sign-in has expired',
+  'oidcLogin.expired':
+    'This sign-in request has expired or was already finished. Go back to the app and sign in again.',
+  'oidcLogin.secondFactorFirst':
+    'Your account is an administrator’s, so signing in to {app} needs two-step sign-in first. Set it up in Muster, then go back to {app} and sign in again.',
+  'oidcLogin.setUpSecondFactor': 'Set up two-step sign-in',
+  'oidcConsent.title': 'Allow {app}?',
+  'oidcConsent.signedInAs': 'You are signed in as {name} ({community}).',
+  'oidcConsent.asks': '{app} would like to:',
+  'oidcConsent.scopeSignIn': 'Sign you in with your Muster account',
+  'oidcConsent.scopeProfile': 'See your name, language and time zone',
+  'oidcConsent.scopeEmail': 'See your email address',
+  'oidcConsent.scopePhone': 'See your mobile number',
+  'oidcConsent.scopeMuster': 'See your role, department and employee ID',
+  'oidcConsent.scopeOffline': 'Stay signed in when you are not using it',
+  'oidcConsent.notPassword':
+    'It never sees your password. You are asked only once for each new thing it wants.',
+  'oidcConsent.allow': 'Allow',
+  'oidcConsent.deny': 'Don’t allow',
+  'apps.title': 'Apps',
+  'apps.intro':
+    'The company’s other apps (intranet, rota, payroll, training) can sign people in with their Muster account. Register each app here; its administrator needs the discovery address, the client ID and, for most apps, the client secret.',
+  'apps.discovery': 'Discovery address (OpenID Connect):',
+  'apps.createTitle': 'Register an app',
+  'apps.editTitle': 'Change {name}',
+  'apps.listTitle': 'Registered apps',
+  'apps.empty': 'No apps yet. Register the first one above.',
+  'apps.name': 'Name',
+  'apps.nameHint': 'What people see when they sign in, such as “Intranet”.',
+  'apps.nameRequired': 'Give the app a name.',
+  'apps.redirectUris': 'Redirect URIs',
+  'apps.redirectUrisHint':
+    'One per line: where the app receives people after sign-in. https, or http only on 127.0.0.1 for apps on a computer.',
+  'apps.redirectRequired': 'Give at least one redirect URI: the app’s documentation names it.',
+  'apps.logoutUris': 'After sign-out URIs',
+  'apps.logoutUrisHint': 'Optional, one per line: where the app may send people after they sign out.',
+  'apps.backchannel': 'Back-channel logout URI',
+  'apps.backchannelHint':
+    'Optional: where Muster tells the app that someone signed out, was deactivated or reset. May be on the company network.',
+  'apps.kind': 'Kind of app',
+  'apps.kindHint':
+    'A mobile or single-page app cannot keep a secret: choose public. A server-side app gets a secret.',
+  'apps.confidential': 'Confidential (has a secret)',
+  'apps.public': 'Public (mobile or single-page)',
+  'apps.withKeys': 'Confidential (signs with its own keys)',
+  'apps.firstParty': 'First-party app',
+  'apps.firstPartyHint': 'An app the company runs: people are not asked to allow it.',
+  'apps.firstPartyBadge': 'first-party',
+  'apps.register': 'Register app',
+  'apps.saved': '{name} is saved.',
+  'apps.shownTitle': '{name}: copy these now',
+  'apps.clientId': 'Client ID',
+  'apps.clientSecret': 'Client secret',
+  'apps.secretOnce':
+    'The client secret is shown only this once. Copy it into the app now; if it is lost, make a new one.',
+  'apps.noSecret': 'This app has no secret: it proves itself with PKCE or its own keys.',
+  'apps.done': 'Done',
+  'apps.secretRotated': 'Secret made',
+  'apps.edit': 'Change',
+  'apps.editFor': 'Change {name}',
+  'apps.rotate': 'New secret',
+  'apps.rotateFor': 'Make a new secret for {name}',
+  'apps.confirmRotate':
+    'Make a new secret for {name}? The old secret stops working at once, so the app cannot sign anyone in until it has the new one.',
+  'apps.remove': 'Remove',
+  'apps.removeFor': 'Remove {name}',
+  'apps.confirmRemove':
+    'Remove {name}? People can no longer sign in to it with Muster, and the tokens it holds stop working at once.',
+  'apps.removed': '{name} is removed.',
 } as const;

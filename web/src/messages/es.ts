@@ -79,7 +79,8 @@ export const es = {
 
   'login.title': 'Iniciar sesión',
   'login.identifier': 'Correo electrónico o número de celular',
-  'login.identifierHint': 'El número funciona con o sin el código de país.',
+  'login.identifierHint':
+    'El número funciona con o sin el código de país. ¿Entraste con un código de acceso? Escribe tu nombre de usuario.',
   'login.password': 'Contraseña',
   'login.community': 'Nombre corto de la comunidad',
   'login.communityHint': 'Solo si tu empresa te dio uno.',
@@ -112,6 +113,22 @@ export const es = {
   'claim.problemTitle': 'Este enlace no se puede usar',
 
   'forgot.title': 'Restablecer tu contraseña',
+  'forgot.useEmail': 'Inicio sesión con un correo electrónico',
+  'forgot.usePhone': 'Inicio sesión con un número de celular',
+  'forgot.emailStep':
+    'Escribe el correo electrónico con el que inicias sesión. Te enviaremos un enlace para elegir una contraseña nueva.',
+  'forgot.email': 'Correo electrónico',
+  'forgot.sendLink': 'Enviarme un enlace',
+  'forgot.emailSent':
+    'Si {email} pertenece a una cuenta, ya va en camino un correo con un enlace para elegir una contraseña nueva. El enlace funciona durante una hora. Si no llega en unos minutos, revisa tu carpeta de spam.',
+  'reset.title': 'Elige una contraseña nueva',
+  'reset.intro': 'Elige una contraseña nueva para {name} en {community}.',
+  'reset.password': 'Contraseña nueva',
+  'reset.logoutOthers': 'Cerrar sesión en mis otros dispositivos',
+  'reset.logoutOthersHint': 'Hazlo si crees que alguien más conoce tu contraseña anterior.',
+  'reset.submit': 'Guardar contraseña e iniciar sesión',
+  'reset.problemTitle': 'Este enlace no se puede usar',
+  'reset.again': 'Pedir un enlace nuevo',
   'forgot.phoneStep': 'Escribe el número de celular con el que inicias sesión.',
   'forgot.phone': 'Número de celular',
   'forgot.reset': 'Restablecer contraseña',
@@ -468,6 +485,10 @@ export const es = {
     'El token “{name}” está revocado: todo lo que lo use será rechazado a partir de ahora.',
 
   'dev.title': 'Bandeja de SMS de desarrollo',
+  'dev.texts': 'SMS',
+  'dev.emails': 'Correos',
+  'dev.emptyEmail':
+    'Todavía no hay correos. Agrega a una persona por su correo electrónico y aquí aparecerá su invitación.',
   'dev.intro':
     'Con el proveedor de SMS de consola, Muster muestra aquí los mensajes que habría enviado. Los enlaces se abren igual que en el celular.',
   'dev.empty':
@@ -517,4 +538,161 @@ export const es = {
   'domains.confirmRemove':
     '¿Quitar {name}? Si está verificado, deja de contar de inmediato y, en el plan Core, el límite diario de cuentas nuevas con número de celular puede volver a bajar. Puedes agregarlo de nuevo más tarde, con un registro nuevo.',
   'domains.removed': 'Se quitó {name}.',
+  'accessCode.title': 'Entrar con un código de acceso',
+  'accessCode.intro':
+    'Tu administrador te dio un código de acceso de 16 letras, en una tarjeta o una hoja. Escríbelo aquí y luego elige un nombre de usuario y una contraseña: a partir de ahora iniciarás sesión con ellos.',
+  'accessCode.code': 'Código de acceso',
+  'accessCode.codeHint': '16 letras. Puedes usar espacios, guiones y minúsculas.',
+  'accessCode.username': 'Nombre de usuario',
+  'accessCode.usernameHint':
+    'Elige uno que puedas recordar, como ana.silva: letras, números, puntos, guiones o guiones bajos. ¿Estás restableciendo tu contraseña con un código nuevo? Escribe tu nombre de usuario o deja esto vacío.',
+  'accessCode.password': 'Contraseña',
+  'accessCode.submit': 'Continuar',
+  'accessCode.claimed':
+    'Ya tienes acceso. Tu nombre de usuario es {username}: a partir de ahora inicia sesión con él y tu contraseña.',
+  'accessCode.recovered':
+    'Cambiaste tu contraseña y se cerró la sesión en todos tus otros dispositivos. Tu nombre de usuario es {username}.',
+  'accessCode.continue': 'Ir a tu cuenta',
+  'accessCode.haveAccount': '¿Ya tienes nombre de usuario y contraseña?',
+  'accessCode.signIn': 'Iniciar sesión',
+  'login.accessCode': '¿Tu administrador te dio un código de acceso?',
+  'login.useAccessCode': 'Usar tu código de acceso',
+  'person.usernameFixed': 'Lo eligió la persona con su código de acceso. No se puede cambiar.',
+  'person.usernameNotYet':
+    'Todavía no lo eligió: la persona elige un nombre de usuario cuando usa su código de acceso.',
+  'codes.title': 'Código de acceso',
+  'codes.intro':
+    'Esta persona no tiene correo ni teléfono. Se une, y vuelve a entrar si olvida su contraseña, con un código de acceso de 16 letras que tú le das.',
+  'codes.state.none': 'Todavía no se ha creado ningún código de acceso.',
+  'codes.state.active': 'Hay un código de acceso listo para usarse hasta el {when}.',
+  'codes.state.used': 'El último código de acceso se usó el {when}.',
+  'codes.state.revoked': 'El último código de acceso se canceló.',
+  'codes.state.expired': 'El último código de acceso venció el {when}.',
+  'codes.get': 'Obtener código de acceso',
+  'codes.getNew': 'Obtener un código de acceso nuevo',
+  'codes.confirmNew':
+    '¿Crear un código de acceso nuevo para {name}? El código que tiene ahora deja de funcionar de inmediato.',
+  'codes.revoke': 'Cancelar el código de acceso',
+  'codes.revoked': 'El código de acceso está cancelado: ya no funciona.',
+  'codes.shownOnce':
+    'Dale este código a {name}. Solo se muestra una vez, sirve una sola vez y vence el {when}.',
+  'codes.claimHint':
+    'La persona abre {url}, escribe el código y elige un nombre de usuario y una contraseña.',
+  'codes.recoveryHint':
+    'La persona abre {url}, escribe el código y elige una contraseña nueva; se cierra su sesión en todos sus otros dispositivos.',
+  'codes.label': 'Código de acceso de {name}',
+  'codes.copy': 'Copiar código',
+  'codes.printCard': 'Imprimir una tarjeta',
+  'codes.off':
+    'Los códigos de acceso están desactivados. Un administrador del sistema puede activar la creación de perfiles con códigos de acceso en Configuración.',
+  'codes.bulk': 'Obtener códigos de acceso',
+  'codes.confirmBulk':
+    '{count, plural, one {¿Crear un código de acceso nuevo para # persona? El código que tenga ahora deja de funcionar.} many {¿Crear códigos de acceso nuevos para # de personas? Los códigos que tengan ahora dejan de funcionar.} other {¿Crear códigos de acceso nuevos para # personas? Los códigos que tengan ahora dejan de funcionar.}} Solo reciben uno las personas sin correo ni teléfono.',
+  'sheet.title': 'Códigos de acceso',
+  'sheet.warning':
+    'Estos códigos solo se muestran una vez. Imprímelos o descarga el CSV ahora: cuando salgas de esta página desaparecerán y tendrías que crear otros nuevos.',
+  'sheet.print': 'Imprimir',
+  'sheet.csv': 'Descargar CSV',
+  'sheet.summary':
+    '{done, plural, one {Se creó # código.} many {Se crearon # de códigos.} other {Se crearon # códigos.}}',
+  'sheet.failed': 'Estas personas no recibieron código:',
+  'sheet.none':
+    'No hay códigos para mostrar. Los códigos solo se muestran una vez: para crear otros, selecciona personas en la lista de Personas y elige Obtener códigos de acceso.',
+  'sheet.back': 'Volver a Personas',
+  'sheet.cardFor': 'Código de acceso para {community}',
+  'sheet.claim':
+    'Escanea el código QR, o abre {url} y escribe el código. Luego elige un nombre de usuario y una contraseña.',
+  'sheet.recovery':
+    'Escanea el código QR, o abre {url} y escribe el código. Luego elige una contraseña nueva.',
+  'sheet.expires': 'Sirve una sola vez, hasta el {when}.',
+  'sheet.employeeId': 'ID de empleado: {id}',
+  'sheet.username': 'Nombre de usuario: {username}',
+  'sheet.qrAlt': 'Código QR que abre la página donde se usa este código de acceso',
+  'add.byEmployeeId': 'Solo ID de empleado (código de acceso)',
+  'add.employeeIdHelp':
+    'Para alguien sin correo ni teléfono. Después de agregarla, crea su código de acceso en su página, o para muchas personas a la vez desde la lista de Personas, y entrégaselo: con él elige un nombre de usuario y una contraseña. Su ID de empleado la distingue en la hoja impresa.',
+  'add.accessCodesDisabled':
+    'Para agregar personas solo con su ID de empleado se necesita la creación de perfiles con códigos de acceso, que está desactivada. Un administrador del sistema puede activarla en Configuración.',
+  'add.createdAccessCode': 'Se agregó a {name}. Abre su página para crear su código de acceso:',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Aplicaciones',
+  'oidcLogin.title': 'Iniciar sesión en {app}',
+  'oidcLogin.intro':
+    '{app} usa tu cuenta de {community} en Muster. Inicia sesión como lo haces en Muster; {app} nunca ve tu contraseña.',
+  'oidcLogin.otherCommunity':
+    'Has iniciado sesión en otra comunidad. Inicia sesión con tu cuenta de {community} para continuar.',
+  'oidcLogin.submit': 'Iniciar sesión y continuar',
+  'oidcLogin.cancel': 'Cancelar y volver a {app}',
+  'oidcLogin.expiredTitle': 'Este inicio de sesión ha caducado',
+  'oidcLogin.expired':
+    'Esta solicitud de inicio de sesión ha caducado o ya se completó. Vuelve a la aplicación e inicia sesión de nuevo.',
+  'oidcLogin.secondFactorFirst':
+    'Tu cuenta es de administrador, así que para iniciar sesión en {app} primero necesitas el inicio de sesión en dos pasos. Actívalo en Muster y luego vuelve a {app} e inicia sesión de nuevo.',
+  'oidcLogin.setUpSecondFactor': 'Activar el inicio de sesión en dos pasos',
+  'oidcConsent.title': '¿Permitir {app}?',
+  'oidcConsent.signedInAs': 'Has iniciado sesión como {name} ({community}).',
+  'oidcConsent.asks': '{app} quiere:',
+  'oidcConsent.scopeSignIn': 'Iniciar tu sesión con tu cuenta de Muster',
+  'oidcConsent.scopeProfile': 'Ver tu nombre, idioma y zona horaria',
+  'oidcConsent.scopeEmail': 'Ver tu correo electrónico',
+  'oidcConsent.scopePhone': 'Ver tu número de móvil',
+  'oidcConsent.scopeMuster': 'Ver tu rol, departamento y número de empleado',
+  'oidcConsent.scopeOffline': 'Mantener tu sesión abierta cuando no la uses',
+  'oidcConsent.notPassword':
+    'Nunca ve tu contraseña. Solo se te pregunta una vez por cada cosa nueva que pida.',
+  'oidcConsent.allow': 'Permitir',
+  'oidcConsent.deny': 'No permitir',
+  'apps.title': 'Aplicaciones',
+  'apps.intro':
+    'Las demás aplicaciones de la empresa (intranet, turnos, nóminas, formación) pueden iniciar la sesión de las personas con su cuenta de Muster. Registra aquí cada aplicación; su administrador necesita la dirección de descubrimiento, el ID de cliente y, en la mayoría de los casos, el secreto de cliente.',
+  'apps.discovery': 'Dirección de descubrimiento (OpenID Connect):',
+  'apps.createTitle': 'Registrar una aplicación',
+  'apps.editTitle': 'Cambiar {name}',
+  'apps.listTitle': 'Aplicaciones registradas',
+  'apps.empty': 'Aún no hay aplicaciones. Registra la primera arriba.',
+  'apps.name': 'Nombre',
+  'apps.nameHint': 'Lo que ven las personas al iniciar sesión, por ejemplo «Intranet».',
+  'apps.nameRequired': 'Ponle un nombre a la aplicación.',
+  'apps.redirectUris': 'URI de redirección',
+  'apps.redirectUrisHint':
+    'Una por línea: dónde recibe la aplicación a las personas tras iniciar sesión. https, o http solo en 127.0.0.1 para aplicaciones en un ordenador.',
+  'apps.redirectRequired':
+    'Indica al menos una URI de redirección: la documentación de la aplicación la menciona.',
+  'apps.logoutUris': 'URI tras cerrar sesión',
+  'apps.logoutUrisHint':
+    'Opcional, una por línea: adónde puede enviar la aplicación a las personas tras cerrar sesión.',
+  'apps.backchannel': 'URI de cierre de sesión back-channel',
+  'apps.backchannelHint':
+    'Opcional: donde Muster avisa a la aplicación de que alguien cerró sesión, fue desactivado o restablecido. Puede estar en la red de la empresa.',
+  'apps.kind': 'Tipo de aplicación',
+  'apps.kindHint':
+    'Una aplicación móvil o de una sola página no puede guardar un secreto: elige pública. Una aplicación de servidor recibe un secreto.',
+  'apps.confidential': 'Confidencial (tiene un secreto)',
+  'apps.public': 'Pública (móvil o de una sola página)',
+  'apps.withKeys': 'Confidencial (firma con sus propias claves)',
+  'apps.firstParty': 'Aplicación propia',
+  'apps.firstPartyHint': 'Una aplicación que gestiona la empresa: no se pide permiso a las personas.',
+  'apps.firstPartyBadge': 'propia',
+  'apps.register': 'Registrar aplicación',
+  'apps.saved': '{name} se ha guardado.',
+  'apps.shownTitle': '{name}: copia esto ahora',
+  'apps.clientId': 'ID de cliente',
+  'apps.clientSecret': 'Secreto de cliente',
+  'apps.secretOnce':
+    'El secreto de cliente solo se muestra esta vez. Cópialo ahora en la aplicación; si se pierde, crea uno nuevo.',
+  'apps.noSecret': 'Esta aplicación no tiene secreto: se identifica con PKCE o con sus propias claves.',
+  'apps.done': 'Hecho',
+  'apps.secretRotated': 'Secreto creado',
+  'apps.edit': 'Cambiar',
+  'apps.editFor': 'Cambiar {name}',
+  'apps.rotate': 'Nuevo secreto',
+  'apps.rotateFor': 'Crear un nuevo secreto para {name}',
+  'apps.confirmRotate':
+    '¿Crear un nuevo secreto para {name}? El secreto anterior deja de funcionar al instante, así que la aplicación no podrá iniciar sesiones hasta que tenga el nuevo.',
+  'apps.remove': 'Quitar',
+  'apps.removeFor': 'Quitar {name}',
+  'apps.confirmRemove':
+    '¿Quitar {name}? Ya nadie podrá iniciar sesión en ella con Muster, y los tokens que tiene dejan de funcionar al instante.',
+  'apps.removed': '{name} se ha quitado.',
 } satisfies Record<keyof typeof en, string>;

@@ -79,7 +79,8 @@ export const fr = {
 
   'login.title': 'Connexion',
   'login.identifier': 'E-mail ou numéro de mobile',
-  'login.identifierHint': 'Le numéro fonctionne avec ou sans l’indicatif du pays.',
+  'login.identifierHint':
+    'Le numéro fonctionne avec ou sans l’indicatif du pays. Inscrit avec un code d’accès ? Saisissez votre nom d’utilisateur.',
   'login.password': 'Mot de passe',
   'login.community': 'Nom court de la communauté',
   'login.communityHint': 'Seulement si votre entreprise vous en a donné un.',
@@ -112,6 +113,22 @@ export const fr = {
   'claim.problemTitle': 'Ce lien ne peut pas être utilisé',
 
   'forgot.title': 'Réinitialiser votre mot de passe',
+  'forgot.useEmail': 'Je me connecte avec une adresse e-mail',
+  'forgot.usePhone': 'Je me connecte avec un numéro de mobile',
+  'forgot.emailStep':
+    'Saisissez l’adresse e-mail avec laquelle vous vous connectez. Nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe.',
+  'forgot.email': 'Adresse e-mail',
+  'forgot.sendLink': 'M’envoyer un lien par e-mail',
+  'forgot.emailSent':
+    'Si {email} correspond à un compte, un e-mail avec un lien pour choisir un nouveau mot de passe est en route. Le lien est valable une heure. Si rien n’arrive d’ici quelques minutes, regardez dans vos courriers indésirables.',
+  'reset.title': 'Choisissez un nouveau mot de passe',
+  'reset.intro': 'Choisissez un nouveau mot de passe pour {name} chez {community}.',
+  'reset.password': 'Nouveau mot de passe',
+  'reset.logoutOthers': 'Me déconnecter de mes autres appareils',
+  'reset.logoutOthersHint': 'À faire si vous pensez que quelqu’un d’autre connaît votre ancien mot de passe.',
+  'reset.submit': 'Enregistrer le mot de passe et se connecter',
+  'reset.problemTitle': 'Ce lien ne peut pas être utilisé',
+  'reset.again': 'Demander un nouveau lien',
   'forgot.phoneStep': 'Saisissez le numéro de mobile avec lequel vous vous connectez.',
   'forgot.phone': 'Numéro de mobile',
   'forgot.reset': 'Réinitialiser le mot de passe',
@@ -473,6 +490,10 @@ export const fr = {
   'integrations.revoked': 'Le jeton « {name} » est révoqué : tout ce qui l’utilise est désormais refusé.',
 
   'dev.title': 'Boîte de réception SMS de développement',
+  'dev.texts': 'SMS',
+  'dev.emails': 'E-mails',
+  'dev.emptyEmail':
+    'Aucun e-mail pour l’instant. Ajoutez une personne par son adresse e-mail : son invitation apparaîtra ici.',
   'dev.intro':
     'Avec le fournisseur SMS « console », Muster affiche ici les SMS qu’il aurait envoyés. Les liens s’ouvrent comme sur le téléphone.',
   'dev.empty':
@@ -522,4 +543,161 @@ export const fr = {
   'domains.confirmRemove':
     'Retirer {name} ? S’il est vérifié, il cesse aussitôt de compter, et avec l’offre Core la limite quotidienne de nouveaux comptes par numéro de mobile peut redescendre. Vous pourrez l’ajouter de nouveau plus tard, avec un nouvel enregistrement.',
   'domains.removed': '{name} est retiré.',
+  'accessCode.title': 'Rejoindre avec un code d’accès',
+  'accessCode.intro':
+    'Votre administrateur vous a remis un code d’accès de 16 lettres, sur une carte ou une feuille. Saisissez-le ici, puis choisissez un nom d’utilisateur et un mot de passe : vous vous connecterez désormais avec eux.',
+  'accessCode.code': 'Code d’accès',
+  'accessCode.codeHint': '16 lettres. Les espaces, les tirets et les minuscules sont acceptés.',
+  'accessCode.username': 'Nom d’utilisateur',
+  'accessCode.usernameHint':
+    'Choisissez-en un facile à retenir, comme ana.silva : lettres, chiffres, points, tirets ou tirets bas. Vous réinitialisez votre mot de passe avec un nouveau code ? Saisissez votre nom d’utilisateur, ou laissez ce champ vide.',
+  'accessCode.password': 'Mot de passe',
+  'accessCode.submit': 'Continuer',
+  'accessCode.claimed':
+    'C’est fait, vous avez accès à votre compte. Votre nom d’utilisateur est {username} : connectez-vous désormais avec lui et votre mot de passe.',
+  'accessCode.recovered':
+    'Votre mot de passe est modifié et vos sessions sur tous les autres appareils sont fermées. Votre nom d’utilisateur est {username}.',
+  'accessCode.continue': 'Accéder à votre compte',
+  'accessCode.haveAccount': 'Vous avez déjà un nom d’utilisateur et un mot de passe ?',
+  'accessCode.signIn': 'Se connecter',
+  'login.accessCode': 'Votre administrateur vous a remis un code d’accès ?',
+  'login.useAccessCode': 'Utiliser votre code d’accès',
+  'person.usernameFixed': 'Choisi par la personne avec son code d’accès. Il ne peut pas être modifié.',
+  'person.usernameNotYet':
+    'Pas encore choisi : la personne choisit un nom d’utilisateur quand elle utilise son code d’accès.',
+  'codes.title': 'Code d’accès',
+  'codes.intro':
+    'Cette personne n’a ni e-mail ni téléphone. Elle rejoint la communauté, et retrouve l’accès si elle oublie son mot de passe, grâce à un code d’accès de 16 lettres que vous lui remettez.',
+  'codes.state.none': 'Aucun code d’accès créé pour l’instant.',
+  'codes.state.active': 'Un code d’accès est prêt à servir jusqu’au {when}.',
+  'codes.state.used': 'Le dernier code d’accès a servi le {when}.',
+  'codes.state.revoked': 'Le dernier code d’accès a été annulé.',
+  'codes.state.expired': 'Le dernier code d’accès a expiré le {when}.',
+  'codes.get': 'Obtenir un code d’accès',
+  'codes.getNew': 'Obtenir un nouveau code d’accès',
+  'codes.confirmNew':
+    'Créer un nouveau code d’accès pour {name} ? Son code actuel cessera aussitôt de fonctionner.',
+  'codes.revoke': 'Annuler le code d’accès',
+  'codes.revoked': 'Le code d’accès est annulé : il ne fonctionne plus.',
+  'codes.shownOnce':
+    'Remettez ce code à {name}. Il n’est affiché qu’une fois, ne sert qu’une fois et expire le {when}.',
+  'codes.claimHint':
+    'La personne ouvre {url}, saisit le code et choisit un nom d’utilisateur et un mot de passe.',
+  'codes.recoveryHint':
+    'La personne ouvre {url}, saisit le code et choisit un nouveau mot de passe ; ses sessions sur tous les autres appareils sont fermées.',
+  'codes.label': 'Code d’accès de {name}',
+  'codes.copy': 'Copier le code',
+  'codes.printCard': 'Imprimer une carte',
+  'codes.off':
+    'Les codes d’accès sont désactivés. Un administrateur système peut activer la création de profils avec des codes d’accès dans les Paramètres.',
+  'codes.bulk': 'Obtenir des codes d’accès',
+  'codes.confirmBulk':
+    '{count, plural, one {Créer un nouveau code d’accès pour # personne ? Son code actuel cessera de fonctionner.} many {Créer de nouveaux codes d’accès pour # de personnes ? Leurs codes actuels cesseront de fonctionner.} other {Créer de nouveaux codes d’accès pour # personnes ? Leurs codes actuels cesseront de fonctionner.}} Seules les personnes sans e-mail ni téléphone en reçoivent un.',
+  'sheet.title': 'Codes d’accès',
+  'sheet.warning':
+    'Ces codes ne sont affichés qu’une fois. Imprimez-les ou téléchargez le CSV maintenant : une fois cette page quittée, ils disparaissent et il faudrait en créer de nouveaux.',
+  'sheet.print': 'Imprimer',
+  'sheet.csv': 'Télécharger le CSV',
+  'sheet.summary': '{done, plural, one {# code créé.} many {# de codes créés.} other {# codes créés.}}',
+  'sheet.failed': 'Ces personnes n’ont pas reçu de code :',
+  'sheet.none':
+    'Aucun code à afficher. Les codes ne sont affichés qu’une fois : pour en créer de nouveaux, sélectionnez des personnes dans la liste Personnes et choisissez Obtenir des codes d’accès.',
+  'sheet.back': 'Retour à la liste des personnes',
+  'sheet.cardFor': 'Code d’accès pour {community}',
+  'sheet.claim':
+    'Scannez le QR code, ou ouvrez {url} et saisissez le code. Choisissez ensuite un nom d’utilisateur et un mot de passe.',
+  'sheet.recovery':
+    'Scannez le QR code, ou ouvrez {url} et saisissez le code. Choisissez ensuite un nouveau mot de passe.',
+  'sheet.expires': 'Ne sert qu’une fois, jusqu’au {when}.',
+  'sheet.employeeId': 'Matricule : {id}',
+  'sheet.username': 'Nom d’utilisateur : {username}',
+  'sheet.qrAlt': 'QR code qui ouvre la page où ce code d’accès s’utilise',
+  'add.byEmployeeId': 'Matricule seul (code d’accès)',
+  'add.employeeIdHelp':
+    'Pour une personne sans e-mail ni téléphone. Après l’avoir ajoutée, créez son code d’accès sur sa page, ou pour plusieurs personnes à la fois depuis la liste Personnes, et remettez-le-lui : avec ce code, elle choisit un nom d’utilisateur et un mot de passe. Son matricule la distingue sur la feuille imprimée.',
+  'add.accessCodesDisabled':
+    'Ajouter des personnes avec leur seul matricule nécessite la création de profils avec des codes d’accès, qui est désactivée. Un administrateur système peut l’activer dans les Paramètres.',
+  'add.createdAccessCode': 'Personne ajoutée : {name}. Ouvrez sa page pour créer son code d’accès :',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Applications',
+  'oidcLogin.title': 'Se connecter à {app}',
+  'oidcLogin.intro':
+    '{app} utilise votre compte {community} sur Muster. Connectez-vous comme sur Muster ; {app} ne voit jamais votre mot de passe.',
+  'oidcLogin.otherCommunity':
+    'Vous êtes connecté à une autre communauté. Connectez-vous avec votre compte {community} pour continuer.',
+  'oidcLogin.submit': 'Se connecter et continuer',
+  'oidcLogin.cancel': 'Annuler et revenir à {app}',
+  'oidcLogin.expiredTitle': 'Cette connexion a expiré',
+  'oidcLogin.expired':
+    'Cette demande de connexion a expiré ou est déjà terminée. Revenez à l’application et reconnectez-vous.',
+  'oidcLogin.secondFactorFirst':
+    'Votre compte est celui d’un administrateur : pour vous connecter à {app}, activez d’abord la connexion en deux étapes dans Muster, puis revenez à {app} et reconnectez-vous.',
+  'oidcLogin.setUpSecondFactor': 'Activer la connexion en deux étapes',
+  'oidcConsent.title': 'Autoriser {app} ?',
+  'oidcConsent.signedInAs': 'Vous êtes connecté en tant que {name} ({community}).',
+  'oidcConsent.asks': '{app} souhaite :',
+  'oidcConsent.scopeSignIn': 'Vous connecter avec votre compte Muster',
+  'oidcConsent.scopeProfile': 'Voir votre nom, votre langue et votre fuseau horaire',
+  'oidcConsent.scopeEmail': 'Voir votre adresse e-mail',
+  'oidcConsent.scopePhone': 'Voir votre numéro de portable',
+  'oidcConsent.scopeMuster': 'Voir votre rôle, votre service et votre matricule',
+  'oidcConsent.scopeOffline': 'Rester connecté quand vous ne l’utilisez pas',
+  'oidcConsent.notPassword':
+    'Elle ne voit jamais votre mot de passe. La question n’est posée qu’une fois pour chaque nouvelle demande.',
+  'oidcConsent.allow': 'Autoriser',
+  'oidcConsent.deny': 'Ne pas autoriser',
+  'apps.title': 'Applications',
+  'apps.intro':
+    'Les autres applications de l’entreprise (intranet, plannings, paie, formation) peuvent connecter les personnes avec leur compte Muster. Enregistrez ici chaque application ; son administrateur a besoin de l’adresse de découverte, de l’identifiant client et, le plus souvent, du secret client.',
+  'apps.discovery': 'Adresse de découverte (OpenID Connect) :',
+  'apps.createTitle': 'Enregistrer une application',
+  'apps.editTitle': 'Modifier {name}',
+  'apps.listTitle': 'Applications enregistrées',
+  'apps.empty': 'Aucune application pour l’instant. Enregistrez la première ci-dessus.',
+  'apps.name': 'Nom',
+  'apps.nameHint': 'Ce que voient les personnes en se connectant, par exemple « Intranet ».',
+  'apps.nameRequired': 'Donnez un nom à l’application.',
+  'apps.redirectUris': 'URI de redirection',
+  'apps.redirectUrisHint':
+    'Une par ligne : là où l’application reçoit les personnes après la connexion. https, ou http uniquement sur 127.0.0.1 pour les applications sur un ordinateur.',
+  'apps.redirectRequired':
+    'Indiquez au moins une URI de redirection : la documentation de l’application la donne.',
+  'apps.logoutUris': 'URI après déconnexion',
+  'apps.logoutUrisHint':
+    'Facultatif, une par ligne : où l’application peut envoyer les personnes après leur déconnexion.',
+  'apps.backchannel': 'URI de déconnexion back-channel',
+  'apps.backchannelHint':
+    'Facultatif : là où Muster prévient l’application qu’une personne s’est déconnectée, a été désactivée ou réinitialisée. Peut se trouver sur le réseau de l’entreprise.',
+  'apps.kind': 'Type d’application',
+  'apps.kindHint':
+    'Une application mobile ou monopage ne peut pas garder de secret : choisissez publique. Une application côté serveur reçoit un secret.',
+  'apps.confidential': 'Confidentielle (a un secret)',
+  'apps.public': 'Publique (mobile ou monopage)',
+  'apps.withKeys': 'Confidentielle (signe avec ses propres clés)',
+  'apps.firstParty': 'Application interne',
+  'apps.firstPartyHint':
+    'Une application gérée par l’entreprise : on ne demande pas l’autorisation aux personnes.',
+  'apps.firstPartyBadge': 'interne',
+  'apps.register': 'Enregistrer l’application',
+  'apps.saved': '{name} est enregistrée.',
+  'apps.shownTitle': '{name} : copiez ceci maintenant',
+  'apps.clientId': 'Identifiant client',
+  'apps.clientSecret': 'Secret client',
+  'apps.secretOnce':
+    'Le secret client n’est affiché que cette fois. Copiez-le maintenant dans l’application ; s’il est perdu, créez-en un nouveau.',
+  'apps.noSecret': 'Cette application n’a pas de secret : elle s’identifie avec PKCE ou ses propres clés.',
+  'apps.done': 'Terminé',
+  'apps.secretRotated': 'Secret créé',
+  'apps.edit': 'Modifier',
+  'apps.editFor': 'Modifier {name}',
+  'apps.rotate': 'Nouveau secret',
+  'apps.rotateFor': 'Créer un nouveau secret pour {name}',
+  'apps.confirmRotate':
+    'Créer un nouveau secret pour {name} ? L’ancien secret cesse aussitôt de fonctionner : l’application ne pourra connecter personne tant qu’elle n’aura pas le nouveau.',
+  'apps.remove': 'Retirer',
+  'apps.removeFor': 'Retirer {name}',
+  'apps.confirmRemove':
+    'Retirer {name} ? Plus personne ne pourra s’y connecter avec Muster, et les jetons qu’elle détient cessent aussitôt de fonctionner.',
+  'apps.removed': '{name} est retirée.',
 } satisfies Record<keyof typeof en, string>;

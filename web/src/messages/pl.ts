@@ -79,7 +79,8 @@ export const pl = {
 
   'login.title': 'Logowanie',
   'login.identifier': 'E-mail lub numer komórkowy',
-  'login.identifierHint': 'Numer działa z kierunkowym kraju lub bez niego.',
+  'login.identifierHint':
+    'Numer działa z kierunkowym kraju lub bez niego. Konto z kodu dostępu? Wpisz swoją nazwę użytkownika.',
   'login.password': 'Hasło',
   'login.community': 'Krótka nazwa społeczności',
   'login.communityHint': 'Potrzebna tylko wtedy, gdy firma ją podała.',
@@ -113,6 +114,22 @@ export const pl = {
   'claim.problemTitle': 'Tego linku nie można użyć',
 
   'forgot.title': 'Zresetuj hasło',
+  'forgot.useEmail': 'Loguję się adresem e-mail',
+  'forgot.usePhone': 'Loguję się numerem komórkowym',
+  'forgot.emailStep':
+    'Wpisz adres e-mail, którym się logujesz. Wyślemy na niego link do ustawienia nowego hasła.',
+  'forgot.email': 'Adres e-mail',
+  'forgot.sendLink': 'Wyślij mi link e-mailem',
+  'forgot.emailSent':
+    'Jeśli adres {email} należy do konta, wysyłamy na niego e-mail z linkiem do ustawienia nowego hasła. Link działa przez godzinę. Jeśli wiadomość nie dotrze w ciągu kilku minut, sprawdź folder ze spamem.',
+  'reset.title': 'Ustaw nowe hasło',
+  'reset.intro': 'Ustaw nowe hasło do konta {name} w {community}.',
+  'reset.password': 'Nowe hasło',
+  'reset.logoutOthers': 'Wyloguj mnie z pozostałych urządzeń',
+  'reset.logoutOthersHint': 'Zrób to, jeśli ktoś inny może znać Twoje stare hasło.',
+  'reset.submit': 'Zapisz hasło i zaloguj się',
+  'reset.problemTitle': 'Tego linku nie można użyć',
+  'reset.again': 'Poproś o nowy link',
   'forgot.phoneStep': 'Wpisz numer komórkowy, którym się logujesz.',
   'forgot.phone': 'Numer komórkowy',
   'forgot.reset': 'Zresetuj hasło',
@@ -463,6 +480,10 @@ export const pl = {
   'integrations.revoked': 'Token „{name}” jest odwołany: od teraz wszystko, co go używa, zostanie odrzucone.',
 
   'dev.title': 'Skrzynka SMS-ów (tryb deweloperski)',
+  'dev.texts': 'SMS-y',
+  'dev.emails': 'E-maile',
+  'dev.emptyEmail':
+    'Nie ma jeszcze e-maili. Dodaj osobę po adresie e-mail, a jej zaproszenie pojawi się tutaj.',
   'dev.intro':
     'Przy dostawcy SMS „console” Muster pokazuje tutaj wiadomości, które by wysłał. Linki otwierają się tak jak w telefonie.',
   'dev.empty':
@@ -510,4 +531,154 @@ export const pl = {
   'domains.confirmRemove':
     'Usunąć {name}? Zweryfikowana domena od razu przestaje się liczyć, a w planie Core dzienny limit nowych kont z numerem komórkowym może spaść. Możesz ją później dodać ponownie, z nowym rekordem.',
   'domains.removed': 'Usunięto {name}.',
+  'accessCode.title': 'Dołącz z kodem dostępu',
+  'accessCode.intro':
+    'Administrator przekazuje Ci 16-literowy kod dostępu na karcie lub kartce. Wpisz go tutaj, a potem wybierz nazwę użytkownika i hasło: od teraz będziesz się nimi logować.',
+  'accessCode.code': 'Kod dostępu',
+  'accessCode.codeHint': '16 liter. Spacje, myślniki i małe litery nie przeszkadzają.',
+  'accessCode.username': 'Nazwa użytkownika',
+  'accessCode.usernameHint':
+    'Wybierz łatwą do zapamiętania, np. ana.silva: litery, cyfry, kropki, myślniki lub podkreślenia. Resetujesz hasło nowym kodem? Wpisz swoją nazwę użytkownika albo zostaw to pole puste.',
+  'accessCode.password': 'Hasło',
+  'accessCode.submit': 'Dalej',
+  'accessCode.claimed':
+    'Gotowe, konto jest aktywne. Twoja nazwa użytkownika to {username}: od teraz loguj się nią i swoim hasłem.',
+  'accessCode.recovered':
+    'Zmieniono hasło i zakończono Twoje sesje na wszystkich pozostałych urządzeniach. Twoja nazwa użytkownika to {username}.',
+  'accessCode.continue': 'Przejdź do konta',
+  'accessCode.haveAccount': 'Masz już nazwę użytkownika i hasło?',
+  'accessCode.signIn': 'Zaloguj się',
+  'login.accessCode': 'Masz kod dostępu od administratora?',
+  'login.useAccessCode': 'Użyj kodu dostępu',
+  'person.usernameFixed': 'Wybrana przez tę osobę przy użyciu kodu dostępu. Nie można jej zmienić.',
+  'person.usernameNotYet': 'Jeszcze niewybrana: osoba wybiera nazwę użytkownika, gdy używa kodu dostępu.',
+  'codes.title': 'Kod dostępu',
+  'codes.intro':
+    'Ta osoba nie ma e-maila ani telefonu. Dołącza – i odzyskuje dostęp, gdy zapomni hasła – dzięki 16-literowemu kodowi dostępu, który od Ciebie dostaje.',
+  'codes.state.none': 'Nie utworzono jeszcze kodu dostępu.',
+  'codes.state.active': 'Kod dostępu jest gotowy do użycia do {when}.',
+  'codes.state.used': 'Ostatni kod dostępu został użyty: {when}.',
+  'codes.state.revoked': 'Ostatni kod dostępu został anulowany.',
+  'codes.state.expired': 'Ostatni kod dostępu wygasł: {when}.',
+  'codes.get': 'Utwórz kod dostępu',
+  'codes.getNew': 'Utwórz nowy kod dostępu',
+  'codes.confirmNew': 'Utworzyć nowy kod dostępu dla: {name}? Obecny kod od razu przestanie działać.',
+  'codes.revoke': 'Anuluj kod dostępu',
+  'codes.revoked': 'Kod dostępu został anulowany: już nie działa.',
+  'codes.shownOnce':
+    'Przekaż ten kod tej osobie: {name}. Wyświetla się tylko raz, działa raz i wygasa {when}.',
+  'codes.claimHint': 'Osoba otwiera {url}, wpisuje kod i wybiera nazwę użytkownika oraz hasło.',
+  'codes.recoveryHint':
+    'Osoba otwiera {url}, wpisuje kod i wybiera nowe hasło; na wszystkich pozostałych urządzeniach zostaje wylogowana.',
+  'codes.label': 'Kod dostępu: {name}',
+  'codes.copy': 'Kopiuj kod',
+  'codes.printCard': 'Drukuj kartę',
+  'codes.off':
+    'Kody dostępu są wyłączone. Administrator systemu może włączyć tworzenie profili z kodami dostępu w Ustawieniach.',
+  'codes.bulk': 'Utwórz kody dostępu',
+  'codes.confirmBulk':
+    '{count, plural, one {Utworzyć nowy kod dostępu dla # osoby? Obecny kod przestanie działać.} few {Utworzyć nowe kody dostępu dla # osób? Obecne kody przestaną działać.} many {Utworzyć nowe kody dostępu dla # osób? Obecne kody przestaną działać.} other {Utworzyć nowe kody dostępu dla # osoby? Obecne kody przestaną działać.}} Kod dostają tylko osoby bez e-maila i telefonu.',
+  'sheet.title': 'Kody dostępu',
+  'sheet.warning':
+    'Te kody wyświetlają się tylko raz. Wydrukuj je lub pobierz teraz plik CSV: po opuszczeniu tej strony znikną i trzeba będzie utworzyć nowe.',
+  'sheet.print': 'Drukuj',
+  'sheet.csv': 'Pobierz CSV',
+  'sheet.summary':
+    '{done, plural, one {Utworzono # kod.} few {Utworzono # kody.} many {Utworzono # kodów.} other {Utworzono # kodu.}}',
+  'sheet.failed': 'Te osoby nie dostały kodu:',
+  'sheet.none':
+    'Nie ma kodów do wyświetlenia. Kody wyświetlają się tylko raz: aby utworzyć nowe, zaznacz osoby na liście Osoby i wybierz Utwórz kody dostępu.',
+  'sheet.back': 'Wróć do listy osób',
+  'sheet.cardFor': 'Kod dostępu: {community}',
+  'sheet.claim': 'Zeskanuj kod QR albo otwórz {url} i wpisz kod. Potem wybierz nazwę użytkownika i hasło.',
+  'sheet.recovery': 'Zeskanuj kod QR albo otwórz {url} i wpisz kod. Potem wybierz nowe hasło.',
+  'sheet.expires': 'Działa raz, do {when}.',
+  'sheet.employeeId': 'Numer pracownika: {id}',
+  'sheet.username': 'Nazwa użytkownika: {username}',
+  'sheet.qrAlt': 'Kod QR, który otwiera stronę, na której używa się tego kodu dostępu',
+  'add.byEmployeeId': 'Tylko numer pracownika (kod dostępu)',
+  'add.employeeIdHelp':
+    'Dla osoby bez e-maila i telefonu. Po dodaniu utwórz jej kod dostępu na jej stronie albo dla wielu osób naraz z listy Osoby i przekaż go: dzięki niemu osoba wybierze nazwę użytkownika i hasło. Numer pracownika pozwala ją rozpoznać na wydruku.',
+  'add.accessCodesDisabled':
+    'Dodawanie osób tylko po numerze pracownika wymaga tworzenia profili z kodami dostępu, które jest wyłączone. Administrator systemu może je włączyć w Ustawieniach.',
+  'add.createdAccessCode': 'Dodano: {name}. Otwórz stronę tej osoby, aby utworzyć jej kod dostępu:',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Aplikacje',
+  'oidcLogin.title': 'Zaloguj się do {app}',
+  'oidcLogin.intro':
+    '{app} korzysta z Twojego konta {community} w Muster. Zaloguj się tak jak w Muster; {app} nigdy nie widzi Twojego hasła.',
+  'oidcLogin.otherCommunity':
+    'Jesteś zalogowany w innej społeczności. Aby kontynuować, zaloguj się na konto {community}.',
+  'oidcLogin.submit': 'Zaloguj się i kontynuuj',
+  'oidcLogin.cancel': 'Anuluj i wróć do {app}',
+  'oidcLogin.expiredTitle': 'To logowanie wygasło',
+  'oidcLogin.expired':
+    'Ta prośba o logowanie wygasła lub została już zakończona. Wróć do aplikacji i zaloguj się ponownie.',
+  'oidcLogin.secondFactorFirst':
+    'Twoje konto należy do administratora, więc aby zalogować się do {app}, najpierw włącz logowanie dwuetapowe. Zrób to w Muster, a potem wróć do {app} i zaloguj się ponownie.',
+  'oidcLogin.setUpSecondFactor': 'Włącz logowanie dwuetapowe',
+  'oidcConsent.title': 'Zezwolić aplikacji {app}?',
+  'oidcConsent.signedInAs': 'Jesteś zalogowany jako {name} ({community}).',
+  'oidcConsent.asks': '{app} chce:',
+  'oidcConsent.scopeSignIn': 'Logować Cię za pomocą konta Muster',
+  'oidcConsent.scopeProfile': 'Widzieć Twoje imię i nazwisko, język i strefę czasową',
+  'oidcConsent.scopeEmail': 'Widzieć Twój adres e-mail',
+  'oidcConsent.scopePhone': 'Widzieć Twój numer komórki',
+  'oidcConsent.scopeMuster': 'Widzieć Twoją rolę, dział i numer pracownika',
+  'oidcConsent.scopeOffline': 'Utrzymywać Cię zalogowanym, gdy z niej nie korzystasz',
+  'oidcConsent.notPassword': 'Nigdy nie widzi Twojego hasła. O każdą nową rzecz zapytamy Cię tylko raz.',
+  'oidcConsent.allow': 'Zezwól',
+  'oidcConsent.deny': 'Nie zezwalaj',
+  'apps.title': 'Aplikacje',
+  'apps.intro':
+    'Inne aplikacje firmy (intranet, grafik, płace, szkolenia) mogą logować ludzi kontem Muster. Zarejestruj tu każdą aplikację; jej administrator potrzebuje adresu wykrywania, identyfikatora klienta i zwykle sekretu klienta.',
+  'apps.discovery': 'Adres wykrywania (OpenID Connect):',
+  'apps.createTitle': 'Zarejestruj aplikację',
+  'apps.editTitle': 'Zmień {name}',
+  'apps.listTitle': 'Zarejestrowane aplikacje',
+  'apps.empty': 'Nie ma jeszcze aplikacji. Zarejestruj pierwszą powyżej.',
+  'apps.name': 'Nazwa',
+  'apps.nameHint': 'To, co ludzie widzą przy logowaniu, np. „Intranet”.',
+  'apps.nameRequired': 'Nadaj aplikacji nazwę.',
+  'apps.redirectUris': 'Adresy URI przekierowania',
+  'apps.redirectUrisHint':
+    'Jeden na wiersz: gdzie aplikacja przyjmuje ludzi po zalogowaniu. https albo http tylko na 127.0.0.1 dla aplikacji na komputerze.',
+  'apps.redirectRequired':
+    'Podaj co najmniej jeden URI przekierowania: znajdziesz go w dokumentacji aplikacji.',
+  'apps.logoutUris': 'Adresy URI po wylogowaniu',
+  'apps.logoutUrisHint': 'Opcjonalnie, jeden na wiersz: dokąd aplikacja może wysłać ludzi po wylogowaniu.',
+  'apps.backchannel': 'URI wylogowania back-channel',
+  'apps.backchannelHint':
+    'Opcjonalnie: gdzie Muster informuje aplikację, że ktoś się wylogował, został dezaktywowany lub zresetowany. Może być w sieci firmowej.',
+  'apps.kind': 'Rodzaj aplikacji',
+  'apps.kindHint':
+    'Aplikacja mobilna lub jednostronicowa nie utrzyma sekretu: wybierz publiczną. Aplikacja serwerowa dostaje sekret.',
+  'apps.confidential': 'Poufna (ma sekret)',
+  'apps.public': 'Publiczna (mobilna lub jednostronicowa)',
+  'apps.withKeys': 'Poufna (podpisuje własnymi kluczami)',
+  'apps.firstParty': 'Aplikacja własna',
+  'apps.firstPartyHint': 'Aplikacja prowadzona przez firmę: ludzie nie są proszeni o zgodę.',
+  'apps.firstPartyBadge': 'własna',
+  'apps.register': 'Zarejestruj aplikację',
+  'apps.saved': 'Zapisano {name}.',
+  'apps.shownTitle': '{name}: skopiuj to teraz',
+  'apps.clientId': 'Identyfikator klienta',
+  'apps.clientSecret': 'Sekret klienta',
+  'apps.secretOnce':
+    'Sekret klienta jest pokazywany tylko ten jeden raz. Skopiuj go teraz do aplikacji; jeśli zginie, utwórz nowy.',
+  'apps.noSecret': 'Ta aplikacja nie ma sekretu: potwierdza się przez PKCE lub własne klucze.',
+  'apps.done': 'Gotowe',
+  'apps.secretRotated': 'Sekret utworzony',
+  'apps.edit': 'Zmień',
+  'apps.editFor': 'Zmień {name}',
+  'apps.rotate': 'Nowy sekret',
+  'apps.rotateFor': 'Utwórz nowy sekret dla {name}',
+  'apps.confirmRotate':
+    'Utworzyć nowy sekret dla {name}? Stary sekret od razu przestaje działać, więc aplikacja nikogo nie zaloguje, dopóki nie dostanie nowego.',
+  'apps.remove': 'Usuń',
+  'apps.removeFor': 'Usuń {name}',
+  'apps.confirmRemove':
+    'Usunąć {name}? Nikt nie zaloguje się już do niej przez Muster, a jej tokeny od razu przestają działać.',
+  'apps.removed': 'Usunięto {name}.',
 } satisfies Record<keyof typeof en, string>;

@@ -75,7 +75,8 @@ export const ptBR = {
 
   'login.title': 'Entrar',
   'login.identifier': 'E-mail ou número de celular',
-  'login.identifierHint': 'O número funciona com ou sem o código do país.',
+  'login.identifierHint':
+    'O número funciona com ou sem o código do país. Entrou com um código de acesso? Digite seu nome de usuário.',
   'login.password': 'Senha',
   'login.community': 'Nome curto da comunidade',
   'login.communityHint': 'Só é necessário se a sua empresa passou um para você.',
@@ -107,6 +108,22 @@ export const ptBR = {
   'claim.problemTitle': 'Este link não pode ser usado',
 
   'forgot.title': 'Redefinir sua senha',
+  'forgot.useEmail': 'Eu entro com um e-mail',
+  'forgot.usePhone': 'Eu entro com um número de celular',
+  'forgot.emailStep':
+    'Digite o e-mail que você usa para entrar. Vamos enviar um link para você escolher uma nova senha.',
+  'forgot.email': 'E-mail',
+  'forgot.sendLink': 'Enviar um link para meu e-mail',
+  'forgot.emailSent':
+    'Se {email} pertencer a uma conta, um e-mail com um link para escolher uma nova senha está a caminho. O link funciona por uma hora. Se nada chegar em alguns minutos, confira sua pasta de spam.',
+  'reset.title': 'Escolha uma nova senha',
+  'reset.intro': 'Escolha uma nova senha para {name} em {community}.',
+  'reset.password': 'Nova senha',
+  'reset.logoutOthers': 'Sair nos meus outros aparelhos',
+  'reset.logoutOthersHint': 'Faça isso se achar que outra pessoa conhece sua senha antiga.',
+  'reset.submit': 'Salvar senha e entrar',
+  'reset.problemTitle': 'Este link não pode ser usado',
+  'reset.again': 'Pedir um novo link',
   'forgot.phoneStep': 'Digite o número de celular que você usa para entrar.',
   'forgot.phone': 'Número de celular',
   'forgot.reset': 'Redefinir senha',
@@ -459,6 +476,9 @@ export const ptBR = {
   'integrations.revoked': 'O token “{name}” foi revogado: tudo o que usá-lo será recusado a partir de agora.',
 
   'dev.title': 'Caixa de SMS de desenvolvimento',
+  'dev.texts': 'SMS',
+  'dev.emails': 'E-mails',
+  'dev.emptyEmail': 'Ainda não há e-mails. Adicione uma pessoa pelo e-mail e o convite dela aparece aqui.',
   'dev.intro':
     'Com o provedor de SMS de console, o Muster mostra aqui as mensagens que teria enviado. Os links abrem como abririam no celular.',
   'dev.empty':
@@ -508,4 +528,159 @@ export const ptBR = {
   'domains.confirmRemove':
     'Remover {name}? Se estiver verificado, ele deixa de contar na hora e, no plano Core, o limite diário de novas contas com número de celular pode voltar a baixar. Você pode adicioná-lo de novo depois, com um registro novo.',
   'domains.removed': '{name} foi removido.',
+  'accessCode.title': 'Entrar com um código de acesso',
+  'accessCode.intro':
+    'Seu administrador entregou a você um código de acesso de 16 letras, em um cartão ou em uma folha. Digite-o aqui e depois escolha um nome de usuário e uma senha: a partir de agora, você vai entrar com eles.',
+  'accessCode.code': 'Código de acesso',
+  'accessCode.codeHint': '16 letras. Pode usar espaços, hifens e letras minúsculas.',
+  'accessCode.username': 'Nome de usuário',
+  'accessCode.usernameHint':
+    'Escolha um que você vá lembrar, como ana.silva: letras, números, pontos, hifens ou sublinhados. Está redefinindo sua senha com um novo código? Digite seu nome de usuário ou deixe em branco.',
+  'accessCode.password': 'Senha',
+  'accessCode.submit': 'Continuar',
+  'accessCode.claimed':
+    'Pronto, você já tem acesso. Seu nome de usuário é {username}: a partir de agora, entre com ele e sua senha.',
+  'accessCode.recovered':
+    'Sua senha foi alterada e sua sessão foi encerrada em todos os outros aparelhos. Seu nome de usuário é {username}.',
+  'accessCode.continue': 'Ir para sua conta',
+  'accessCode.haveAccount': 'Já tem nome de usuário e senha?',
+  'accessCode.signIn': 'Entrar',
+  'login.accessCode': 'Recebeu um código de acesso do seu administrador?',
+  'login.useAccessCode': 'Usar seu código de acesso',
+  'person.usernameFixed': 'Escolhido pela própria pessoa com o código de acesso. Não pode ser alterado.',
+  'person.usernameNotYet':
+    'Ainda não escolhido: a pessoa escolhe um nome de usuário quando usa o código de acesso.',
+  'codes.title': 'Código de acesso',
+  'codes.intro':
+    'Esta pessoa não tem e-mail nem telefone. Ela entra na comunidade, e volta a acessar a conta quando esquece a senha, com um código de acesso de 16 letras que você entrega.',
+  'codes.state.none': 'Nenhum código de acesso foi gerado ainda.',
+  'codes.state.active': 'Há um código de acesso pronto para uso até {when}.',
+  'codes.state.used': 'O último código de acesso foi usado em {when}.',
+  'codes.state.revoked': 'O último código de acesso foi cancelado.',
+  'codes.state.expired': 'O último código de acesso expirou em {when}.',
+  'codes.get': 'Gerar código de acesso',
+  'codes.getNew': 'Gerar um novo código de acesso',
+  'codes.confirmNew':
+    'Gerar um novo código de acesso para {name}? O código atual deixa de funcionar na hora.',
+  'codes.revoke': 'Cancelar código de acesso',
+  'codes.revoked': 'O código de acesso foi cancelado: ele não funciona mais.',
+  'codes.shownOnce':
+    'Entregue este código a {name}. Ele só aparece uma vez, funciona uma vez e expira em {when}.',
+  'codes.claimHint': 'A pessoa abre {url}, digita o código e escolhe um nome de usuário e uma senha.',
+  'codes.recoveryHint':
+    'A pessoa abre {url}, digita o código e escolhe uma nova senha; a sessão dela é encerrada em todos os outros aparelhos.',
+  'codes.label': 'Código de acesso de {name}',
+  'codes.copy': 'Copiar código',
+  'codes.printCard': 'Imprimir um cartão',
+  'codes.off':
+    'Os códigos de acesso estão desativados. Um administrador do sistema pode ativar a Criação de perfis com códigos de acesso em Configurações.',
+  'codes.bulk': 'Gerar códigos de acesso',
+  'codes.confirmBulk':
+    '{count, plural, one {Gerar um novo código de acesso para # pessoa? O código atual deixa de funcionar.} many {Gerar novos códigos de acesso para # de pessoas? Os códigos atuais deixam de funcionar.} other {Gerar novos códigos de acesso para # pessoas? Os códigos atuais deixam de funcionar.}} Só recebe código quem não tem e-mail nem telefone.',
+  'sheet.title': 'Códigos de acesso',
+  'sheet.warning':
+    'Estes códigos só aparecem uma vez. Imprima-os ou baixe o CSV agora: quando você sair desta página, eles somem e será preciso gerar outros.',
+  'sheet.print': 'Imprimir',
+  'sheet.csv': 'Baixar CSV',
+  'sheet.summary':
+    '{done, plural, one {# código gerado.} many {# de códigos gerados.} other {# códigos gerados.}}',
+  'sheet.failed': 'Estas pessoas não receberam código:',
+  'sheet.none':
+    'Não há códigos para mostrar. Os códigos só aparecem uma vez: para gerar outros, selecione pessoas na lista de Pessoas e escolha Gerar códigos de acesso.',
+  'sheet.back': 'Voltar para Pessoas',
+  'sheet.cardFor': 'Código de acesso para {community}',
+  'sheet.claim':
+    'Leia o QR code ou abra {url} e digite o código. Depois escolha um nome de usuário e uma senha.',
+  'sheet.recovery': 'Leia o QR code ou abra {url} e digite o código. Depois escolha uma nova senha.',
+  'sheet.expires': 'Funciona uma vez, até {when}.',
+  'sheet.employeeId': 'Matrícula: {id}',
+  'sheet.username': 'Nome de usuário: {username}',
+  'sheet.qrAlt': 'QR code que abre a página onde este código de acesso é usado',
+  'add.byEmployeeId': 'Só matrícula (código de acesso)',
+  'add.employeeIdHelp':
+    'Para quem não tem e-mail nem telefone. Depois de adicionar a pessoa, gere o código de acesso na página dela, ou para várias pessoas de uma vez na lista de Pessoas, e entregue a ela: com ele, a pessoa escolhe um nome de usuário e uma senha. A matrícula identifica cada pessoa na folha impressa.',
+  'add.accessCodesDisabled':
+    'Adicionar pessoas só pela matrícula exige a Criação de perfis com códigos de acesso, que está desativada. Um administrador do sistema pode ativá-la em Configurações.',
+  'add.createdAccessCode': 'Pessoa adicionada: {name}. Abra a página dela para gerar o código de acesso:',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Aplicativos',
+  'oidcLogin.title': 'Entrar no {app}',
+  'oidcLogin.intro':
+    'O {app} usa sua conta de {community} no Muster. Entre como você entra no Muster; o {app} nunca vê sua senha.',
+  'oidcLogin.otherCommunity':
+    'Você está conectado a outra comunidade. Entre com sua conta de {community} para continuar.',
+  'oidcLogin.submit': 'Entrar e continuar',
+  'oidcLogin.cancel': 'Cancelar e voltar para o {app}',
+  'oidcLogin.expiredTitle': 'Este acesso expirou',
+  'oidcLogin.expired':
+    'Este pedido de acesso expirou ou já foi concluído. Volte ao aplicativo e entre de novo.',
+  'oidcLogin.secondFactorFirst':
+    'Sua conta é de administrador, então para entrar no {app} você precisa primeiro do login em duas etapas. Ative-o no Muster, depois volte ao {app} e entre de novo.',
+  'oidcLogin.setUpSecondFactor': 'Ativar o login em duas etapas',
+  'oidcConsent.title': 'Permitir o {app}?',
+  'oidcConsent.signedInAs': 'Você está conectado como {name} ({community}).',
+  'oidcConsent.asks': 'O {app} gostaria de:',
+  'oidcConsent.scopeSignIn': 'Fazer seu login com sua conta do Muster',
+  'oidcConsent.scopeProfile': 'Ver seu nome, idioma e fuso horário',
+  'oidcConsent.scopeEmail': 'Ver seu e-mail',
+  'oidcConsent.scopePhone': 'Ver seu número de celular',
+  'oidcConsent.scopeMuster': 'Ver sua função, departamento e matrícula',
+  'oidcConsent.scopeOffline': 'Manter você conectado quando não estiver usando',
+  'oidcConsent.notPassword':
+    'Ele nunca vê sua senha. Você só é perguntado uma vez para cada coisa nova que ele pedir.',
+  'oidcConsent.allow': 'Permitir',
+  'oidcConsent.deny': 'Não permitir',
+  'apps.title': 'Aplicativos',
+  'apps.intro':
+    'Os outros aplicativos da empresa (intranet, escala, folha de pagamento, treinamento) podem fazer o login das pessoas com a conta do Muster. Registre cada aplicativo aqui; o administrador dele precisa do endereço de descoberta, do ID do cliente e, na maioria dos casos, do segredo do cliente.',
+  'apps.discovery': 'Endereço de descoberta (OpenID Connect):',
+  'apps.createTitle': 'Registrar um aplicativo',
+  'apps.editTitle': 'Alterar {name}',
+  'apps.listTitle': 'Aplicativos registrados',
+  'apps.empty': 'Ainda não há aplicativos. Registre o primeiro acima.',
+  'apps.name': 'Nome',
+  'apps.nameHint': 'O que as pessoas veem ao entrar, como “Intranet”.',
+  'apps.nameRequired': 'Dê um nome ao aplicativo.',
+  'apps.redirectUris': 'URIs de redirecionamento',
+  'apps.redirectUrisHint':
+    'Uma por linha: onde o aplicativo recebe as pessoas depois do login. https, ou http só em 127.0.0.1 para aplicativos num computador.',
+  'apps.redirectRequired':
+    'Informe pelo menos uma URI de redirecionamento: a documentação do aplicativo indica qual.',
+  'apps.logoutUris': 'URIs depois de sair',
+  'apps.logoutUrisHint':
+    'Opcional, uma por linha: para onde o aplicativo pode levar as pessoas depois que saem.',
+  'apps.backchannel': 'URI de logout back-channel',
+  'apps.backchannelHint':
+    'Opcional: onde o Muster avisa o aplicativo que alguém saiu, foi desativado ou redefinido. Pode estar na rede da empresa.',
+  'apps.kind': 'Tipo de aplicativo',
+  'apps.kindHint':
+    'Um aplicativo de celular ou de página única não consegue guardar um segredo: escolha público. Um aplicativo de servidor recebe um segredo.',
+  'apps.confidential': 'Confidencial (tem um segredo)',
+  'apps.public': 'Público (celular ou página única)',
+  'apps.withKeys': 'Confidencial (assina com as próprias chaves)',
+  'apps.firstParty': 'Aplicativo próprio',
+  'apps.firstPartyHint': 'Um aplicativo mantido pela empresa: as pessoas não precisam autorizá-lo.',
+  'apps.firstPartyBadge': 'próprio',
+  'apps.register': 'Registrar aplicativo',
+  'apps.saved': '{name} foi salvo.',
+  'apps.shownTitle': '{name}: copie agora',
+  'apps.clientId': 'ID do cliente',
+  'apps.clientSecret': 'Segredo do cliente',
+  'apps.secretOnce':
+    'O segredo do cliente só aparece desta vez. Copie-o agora para o aplicativo; se for perdido, gere um novo.',
+  'apps.noSecret': 'Este aplicativo não tem segredo: ele se identifica com PKCE ou com as próprias chaves.',
+  'apps.done': 'Concluir',
+  'apps.secretRotated': 'Segredo criado',
+  'apps.edit': 'Alterar',
+  'apps.editFor': 'Alterar {name}',
+  'apps.rotate': 'Novo segredo',
+  'apps.rotateFor': 'Gerar um novo segredo para {name}',
+  'apps.confirmRotate':
+    'Gerar um novo segredo para {name}? O segredo antigo para de funcionar na hora, então o aplicativo não consegue fazer login de ninguém até receber o novo.',
+  'apps.remove': 'Remover',
+  'apps.removeFor': 'Remover {name}',
+  'apps.confirmRemove':
+    'Remover {name}? Ninguém mais poderá entrar nele com o Muster, e os tokens que ele tem param de funcionar na hora.',
+  'apps.removed': '{name} foi removido.',
 } satisfies Record<keyof typeof en, string>;

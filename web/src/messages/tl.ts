@@ -79,7 +79,8 @@ export const tl = {
 
   'login.title': 'Mag-sign in',
   'login.identifier': 'Email o mobile number',
-  'login.identifierHint': 'Gumagana ang mobile number kahit may country code o wala.',
+  'login.identifierHint':
+    'Gumagana ang mobile number kahit may country code o wala. Sumali gamit ang access code? I-type ang username mo.',
   'login.password': 'Password',
   'login.community': 'Maikling pangalan ng community',
   'login.communityHint': 'Kailangan lang kung may ibinigay sa iyo ang kumpanya mo.',
@@ -111,6 +112,22 @@ export const tl = {
   'claim.problemTitle': 'Hindi magagamit ang link na ito',
 
   'forgot.title': 'I-reset ang password mo',
+  'forgot.useEmail': 'Email address ang gamit ko sa pag-sign in',
+  'forgot.usePhone': 'Mobile number ang gamit ko sa pag-sign in',
+  'forgot.emailStep':
+    'Ilagay ang email address na ginagamit mo sa pag-sign in. Ie-email namin sa iyo ang link para makapili ng bagong password.',
+  'forgot.email': 'Email address',
+  'forgot.sendLink': 'I-email sa akin ang link',
+  'forgot.emailSent':
+    'Kung may account ang {email}, papunta na ang email na may link para makapili ng bagong password. Isang oras lang gagana ang link. Kung walang dumating sa loob ng ilang minuto, tingnan ang spam folder mo.',
+  'reset.title': 'Pumili ng bagong password',
+  'reset.intro': 'Pumili ng bagong password para kay {name} sa {community}.',
+  'reset.password': 'Bagong password',
+  'reset.logoutOthers': 'I-log out ako sa iba kong device',
+  'reset.logoutOthersHint': 'Gawin ito kung sa tingin mo ay may ibang nakakaalam ng luma mong password.',
+  'reset.submit': 'I-save ang password at mag-sign in',
+  'reset.problemTitle': 'Hindi magagamit ang link na ito',
+  'reset.again': 'Humingi ng bagong link',
   'forgot.phoneStep': 'Ilagay ang mobile number na ginagamit mo sa pag-sign in.',
   'forgot.phone': 'Mobile number',
   'forgot.reset': 'I-reset ang password',
@@ -468,6 +485,10 @@ export const tl = {
     'Binawi na ang token na “{name}”: tatanggihan na simula ngayon ang anumang gumagamit nito.',
 
   'dev.title': 'Development SMS inbox',
+  'dev.texts': 'Mga text',
+  'dev.emails': 'Mga email',
+  'dev.emptyEmail':
+    'Wala pang email. Magdagdag ng tao gamit ang email address at lalabas dito ang imbitasyon niya.',
   'dev.intro':
     'Sa console SMS provider, dito ipinapakita ng Muster ang mga text na sana ay ipinadala nito. Nagbubukas ang mga link gaya ng sa phone.',
   'dev.empty':
@@ -517,4 +538,161 @@ export const tl = {
   'domains.confirmRemove':
     'Alisin ang {name}? Kung verified ito, hindi na ito bibilangin simula ngayon, at sa Core plan puwedeng bumaba ulit ang araw-araw na limit ng mga bagong mobile-number account. Puwede mo itong idagdag ulit mamaya, na may bagong record.',
   'domains.removed': 'Naalis na ang {name}.',
+  'accessCode.title': 'Sumali gamit ang access code',
+  'accessCode.intro':
+    'Binigyan ka ng iyong admin ng 16-letrang access code, nakasulat sa card o papel. I-type ito rito, tapos pumili ng username at password: ito na ang gagamitin mo sa pag-sign in mula ngayon.',
+  'accessCode.code': 'Access code',
+  'accessCode.codeHint': '16 na letra. Ayos lang ang mga space, gitling at maliliit na titik.',
+  'accessCode.username': 'Username',
+  'accessCode.usernameHint':
+    'Pumili ng madali mong maaalala, gaya ng ana.silva: mga letra, numero, tuldok, gitling o underscore. Nire-reset mo ba ang password mo gamit ang bagong code? I-type ang username mo, o iwanang blangko ito.',
+  'accessCode.password': 'Password',
+  'accessCode.submit': 'Magpatuloy',
+  'accessCode.claimed':
+    'Nakapasok ka na. {username} ang username mo: ito at ang password mo ang gamitin sa pag-sign in mula ngayon.',
+  'accessCode.recovered':
+    'Napalitan na ang password mo, at na-sign out ka na sa lahat ng iba mong device. {username} ang username mo.',
+  'accessCode.continue': 'Pumunta sa iyong account',
+  'accessCode.haveAccount': 'May username at password ka na?',
+  'accessCode.signIn': 'Mag-sign in',
+  'login.accessCode': 'May access code ka mula sa iyong admin?',
+  'login.useAccessCode': 'Gamitin ang access code mo',
+  'person.usernameFixed':
+    'Ang tao mismo ang pumili nito gamit ang kanyang access code. Hindi ito mapapalitan.',
+  'person.usernameNotYet':
+    'Wala pang napili: pipili ang tao ng username kapag ginamit niya ang kanyang access code.',
+  'codes.title': 'Access code',
+  'codes.intro':
+    'Walang email o phone ang taong ito. Sasali siya, at makakabalik sa account kapag nakalimutan ang password, gamit ang 16-letrang access code na ibibigay mo.',
+  'codes.state.none': 'Wala pang nagagawang access code.',
+  'codes.state.active': 'May access code na puwedeng gamitin hanggang {when}.',
+  'codes.state.used': 'Nagamit ang huling access code noong {when}.',
+  'codes.state.revoked': 'Kinansela ang huling access code.',
+  'codes.state.expired': 'Nag-expire ang huling access code noong {when}.',
+  'codes.get': 'Kumuha ng access code',
+  'codes.getNew': 'Kumuha ng bagong access code',
+  'codes.confirmNew':
+    'Gumawa ng bagong access code para kay {name}? Hindi na agad gagana ang code na hawak niya ngayon.',
+  'codes.revoke': 'Kanselahin ang access code',
+  'codes.revoked': 'Kinansela na ang access code: hindi na ito gumagana.',
+  'codes.shownOnce':
+    'Ibigay ang code na ito kay {name}. Isang beses lang ito ipapakita, isang beses lang gagana, at mag-e-expire sa {when}.',
+  'codes.claimHint': 'Bubuksan niya ang {url}, ita-type ang code, at pipili ng username at password.',
+  'codes.recoveryHint':
+    'Bubuksan niya ang {url}, ita-type ang code, at pipili ng bagong password; masa-sign out siya sa lahat ng iba niyang device.',
+  'codes.label': 'Access code ni {name}',
+  'codes.copy': 'Kopyahin ang code',
+  'codes.printCard': 'Mag-print ng card',
+  'codes.off':
+    'Naka-off ang mga access code. Maaaring i-on ng isang system admin ang Paggawa ng profile gamit ang access code sa Settings.',
+  'codes.bulk': 'Kumuha ng mga access code',
+  'codes.confirmBulk':
+    '{count, plural, one {Gumawa ng bagong access code para sa # tao? Hindi na gagana ang code na hawak niya ngayon.} other {Gumawa ng bagong access code para sa # tao? Hindi na gagana ang mga code na hawak nila ngayon.}} Ang mga walang email o phone lang ang makakatanggap.',
+  'sheet.title': 'Mga access code',
+  'sheet.warning':
+    'Isang beses lang ipapakita ang mga code na ito. I-print o i-download na ngayon ang CSV: pag-alis mo sa page na ito, mawawala na sila at kailangan mong gumawa ng bago.',
+  'sheet.print': 'I-print',
+  'sheet.csv': 'I-download ang CSV',
+  'sheet.summary': '{done, plural, one {# code ang nagawa.} other {# code ang nagawa.}}',
+  'sheet.failed': 'Walang natanggap na code ang mga taong ito:',
+  'sheet.none':
+    'Walang code na maipapakita. Isang beses lang ipinapakita ang mga code: para gumawa ng bago, pumili ng mga tao sa listahan ng Mga tao at piliin ang Kumuha ng mga access code.',
+  'sheet.back': 'Bumalik sa Mga tao',
+  'sheet.cardFor': 'Access code para sa {community}',
+  'sheet.claim':
+    'I-scan ang QR code, o buksan ang {url} at i-type ang code. Pagkatapos, pumili ng username at password.',
+  'sheet.recovery':
+    'I-scan ang QR code, o buksan ang {url} at i-type ang code. Pagkatapos, pumili ng bagong password.',
+  'sheet.expires': 'Isang beses lang gagana, hanggang {when}.',
+  'sheet.employeeId': 'Employee ID: {id}',
+  'sheet.username': 'Username: {username}',
+  'sheet.qrAlt': 'QR code na nagbubukas ng page kung saan ginagamit ang access code na ito',
+  'add.byEmployeeId': 'Employee ID lang (access code)',
+  'add.employeeIdHelp':
+    'Para sa taong walang email o phone. Pagkatapos siyang idagdag, gawin ang kanyang access code sa page niya, o para sa maraming tao nang sabay mula sa listahan ng Mga tao, at ibigay ito sa kanya: dito siya pipili ng username at password. Ang employee ID ang magpapakilala sa kanya sa naka-print na sheet.',
+  'add.accessCodesDisabled':
+    'Para makapagdagdag ng tao gamit lang ang employee ID, kailangang naka-on ang Paggawa ng profile gamit ang access code, pero naka-off ito. Maaari itong i-on ng isang system admin sa Settings.',
+  'add.createdAccessCode': 'Naidagdag na si {name}. Buksan ang page niya para gawin ang kanyang access code:',
+
+  // Sign in with Muster (R60): the app sign-in and consent pages, and the Apps admin page.
+  'nav.apps': 'Mga app',
+  'oidcLogin.title': 'Mag-sign in sa {app}',
+  'oidcLogin.intro':
+    'Ginagamit ng {app} ang iyong {community} account sa Muster. Mag-sign in gaya ng sa Muster; hindi kailanman nakikita ng {app} ang iyong password.',
+  'oidcLogin.otherCommunity':
+    'Naka-sign in ka sa ibang community. Mag-sign in gamit ang iyong {community} account para magpatuloy.',
+  'oidcLogin.submit': 'Mag-sign in at magpatuloy',
+  'oidcLogin.cancel': 'Kanselahin at bumalik sa {app}',
+  'oidcLogin.expiredTitle': 'Nag-expire na ang sign-in na ito',
+  'oidcLogin.expired':
+    'Nag-expire na o tapos na ang kahilingang ito na mag-sign in. Bumalik sa app at mag-sign in ulit.',
+  'oidcLogin.secondFactorFirst':
+    'Account ng administrator ang sa iyo, kaya kailangan muna ng two-step sign-in bago mag-sign in sa {app}. I-set up ito sa Muster, saka bumalik sa {app} at mag-sign in ulit.',
+  'oidcLogin.setUpSecondFactor': 'I-set up ang two-step sign-in',
+  'oidcConsent.title': 'Payagan ang {app}?',
+  'oidcConsent.signedInAs': 'Naka-sign in ka bilang {name} ({community}).',
+  'oidcConsent.asks': 'Gustong gawin ng {app} ang mga ito:',
+  'oidcConsent.scopeSignIn': 'I-sign in ka gamit ang iyong Muster account',
+  'oidcConsent.scopeProfile': 'Makita ang iyong pangalan, wika at time zone',
+  'oidcConsent.scopeEmail': 'Makita ang iyong email address',
+  'oidcConsent.scopePhone': 'Makita ang iyong mobile number',
+  'oidcConsent.scopeMuster': 'Makita ang iyong role, departamento at employee ID',
+  'oidcConsent.scopeOffline': 'Manatili kang naka-sign in kahit hindi mo ito ginagamit',
+  'oidcConsent.notPassword':
+    'Hindi nito kailanman nakikita ang iyong password. Isang beses ka lang tatanungin sa bawat bagong hinihingi nito.',
+  'oidcConsent.allow': 'Payagan',
+  'oidcConsent.deny': 'Huwag payagan',
+  'apps.title': 'Mga app',
+  'apps.intro':
+    'Ang iba pang app ng kumpanya (intranet, iskedyul, payroll, training) ay puwedeng mag-sign in ng mga tao gamit ang kanilang Muster account. Irehistro dito ang bawat app; kailangan ng admin nito ang discovery address, ang client ID at, sa karamihan, ang client secret.',
+  'apps.discovery': 'Discovery address (OpenID Connect):',
+  'apps.createTitle': 'Magrehistro ng app',
+  'apps.editTitle': 'Baguhin ang {name}',
+  'apps.listTitle': 'Mga nakarehistrong app',
+  'apps.empty': 'Wala pang app. Irehistro ang una sa itaas.',
+  'apps.name': 'Pangalan',
+  'apps.nameHint': 'Ang nakikita ng mga tao kapag nagsa-sign in, gaya ng “Intranet”.',
+  'apps.nameRequired': 'Bigyan ng pangalan ang app.',
+  'apps.redirectUris': 'Mga redirect URI',
+  'apps.redirectUrisHint':
+    'Isa bawat linya: kung saan tinatanggap ng app ang mga tao pagkatapos mag-sign in. https, o http lang sa 127.0.0.1 para sa mga app sa computer.',
+  'apps.redirectRequired': 'Maglagay ng kahit isang redirect URI: nakasaad ito sa dokumentasyon ng app.',
+  'apps.logoutUris': 'Mga URI pagkatapos mag-sign out',
+  'apps.logoutUrisHint':
+    'Opsyonal, isa bawat linya: kung saan puwedeng ipadala ng app ang mga tao pagkatapos nilang mag-sign out.',
+  'apps.backchannel': 'Back-channel logout URI',
+  'apps.backchannelHint':
+    'Opsyonal: kung saan sinasabihan ng Muster ang app na may nag-sign out, na-deactivate o na-reset. Puwedeng nasa network ng kumpanya.',
+  'apps.kind': 'Uri ng app',
+  'apps.kindHint':
+    'Hindi makapagtatago ng secret ang mobile o single-page app: piliin ang public. Ang server-side app ay binibigyan ng secret.',
+  'apps.confidential': 'Confidential (may secret)',
+  'apps.public': 'Public (mobile o single-page)',
+  'apps.withKeys': 'Confidential (pumipirma gamit ang sariling key)',
+  'apps.firstParty': 'Sariling app ng kumpanya',
+  'apps.firstPartyHint':
+    'App na pinapatakbo ng kumpanya: hindi na tinatanong ang mga tao kung papayagan ito.',
+  'apps.firstPartyBadge': 'sarili',
+  'apps.register': 'Irehistro ang app',
+  'apps.saved': 'Na-save ang {name}.',
+  'apps.shownTitle': '{name}: kopyahin ito ngayon',
+  'apps.clientId': 'Client ID',
+  'apps.clientSecret': 'Client secret',
+  'apps.secretOnce':
+    'Ngayon lang ipapakita ang client secret. Kopyahin ito sa app ngayon; kung mawala, gumawa ng bago.',
+  'apps.noSecret':
+    'Walang secret ang app na ito: pinapatunayan nito ang sarili gamit ang PKCE o ang sarili nitong mga key.',
+  'apps.done': 'Tapos na',
+  'apps.secretRotated': 'Ginawa ang secret',
+  'apps.edit': 'Baguhin',
+  'apps.editFor': 'Baguhin ang {name}',
+  'apps.rotate': 'Bagong secret',
+  'apps.rotateFor': 'Gumawa ng bagong secret para sa {name}',
+  'apps.confirmRotate':
+    'Gumawa ng bagong secret para sa {name}? Agad na hihinto ang lumang secret, kaya walang mai-sign in ang app hanggang makuha nito ang bago.',
+  'apps.remove': 'Alisin',
+  'apps.removeFor': 'Alisin ang {name}',
+  'apps.confirmRemove':
+    'Alisin ang {name}? Wala nang makakapag-sign in dito gamit ang Muster, at agad na hihinto ang mga token nito.',
+  'apps.removed': 'Naalis na ang {name}.',
 } satisfies Record<keyof typeof en, string>;

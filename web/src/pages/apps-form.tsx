@@ -57,6 +57,36 @@ function Addresses({
   );
 }
 
+interface FormState {
+  name: string;
+  redirects: string;
+  logouts: string;
+  backchannel: string;
+  firstParty: boolean;
+  kind: 'confidential' | 'public';
+}
+
+const initialState = (editing: OidcClient | null): FormState => ({
+  name: editing?.name ?? '',
+  redirects: editing?.redirectUris.join('\n') ?? '',
+  logouts: editing?.postLogoutRedirectUris.join('\n') ?? '',
+  backchannel: editing?.backchannelLogoutUri ?? '',
+  firstParty: editing?.firstParty ?? false,
+  kind: 'confidential',
+});
+
+/** What the API takes from the form; public or confidential only when registering. */
+function toInput(form: FormState, registering: boolean): OidcClientInput {
+  return {
+    name: form.name.trim(),
+    redirectUris: lines(form.redirects),
+    postLogoutRedirectUris: lines(form.logouts),
+    backchannelLogoutUri: form.backchannel.trim() === '' ? null : form.backchannel.trim(),
+    firstParty: form.firstParty,
+    ...(registering ? { public: form.kind === 'public' } : {}),
+  };
+}
+
 /**
  * An app's settings (R60), to register it or change it. Public or confidential is chosen once,
  * when registering: the secret (or its absence) is part of how the app is built.
@@ -74,82 +104,25 @@ export function AppForm({
   onSubmit: (input: OidcClientInput) => void;
   onCancel?: () => void;
 }) {
-  const [name, setName] = useState(editing?.name ?? '');
-  const [redirects, setRedirects] = useState(editing?.redirectUris.join('\n') ?? '');
-  const [logouts, setLogouts] = useState(editing?.postLogoutRedirectUris.join('\n') ?? '');
-  const [backchannel, setBackchannel] = useState(editing?.backchannelLogoutUri ?? '');
-  const [firstParty, setFirstParty] = useState(editing?.firstParty ?? false);
-  const [kind, setKind] = useState<'confidential' | 'public'>('confidential');
-  const [missing, setMissing] = useState<{ name?: string; redirects?: string }>({});
+  const [form, setForm] = useState<FormState>(() => initialState(editing));
+  const [missing, setMissing] = useState<Missing>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = {
-      ...(name.trim() === '' ? { name: t('apps.nameRequired') } : {}),
-      ...(lines(redirects).length === 0 ? { redirects: t('apps.redirectRequired') } : {}),
+    const found: Missing = {
+      ...(form.name.trim() === '' ? { name: t('apps.nameRequired') } : {}),
+      ...(lines(form.redirects).length === 0 ? { redirects: t('apps.redirectRequired') } : {}),
     };
     setMissing(found);
-    if (Object.keys(found).length > 0) return;
-    onSubmit({
-      name: name.trim(),
-      redirectUris: lines(redirects),
-      postLogoutRedirectUris: lines(logouts),
-      backchannelLogoutUri: backchannel.trim() === '' ? null : backchannel.trim(),
-      firstParty,
-      ...(editing ? {} : { public: kind === 'public' }),
-    });
+    if (Object.keys(found).length === 0) onSubmit(toInput(form, editing === null));
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Field
-        label={t('apps.name')}
-        hint={t('apps.nameHint')}
-        value={name}
-        maxLength={100}
-        autoComplete="off"
-        onChange={(event) => setName(event.target.value)}
-        error={missing.name ?? fieldError(error, 'name')}
-        required
-      />
-      <Addresses
-        label={t('apps.redirectUris')}
-        hint={t('apps.redirectUrisHint')}
-        value={redirects}
-        onChange={setRedirects}
-        error={missing.redirects ?? fieldError(error, 'redirectUris.0')}
-        required
-      />
-      <Addresses
-        label={t('apps.logoutUris')}
-        hint={t('apps.logoutUrisHint')}
-        value={logouts}
-        onChange={setLogouts}
-      />
-      <Field
-        label={t('apps.backchannel')}
-        hint={t('apps.backchannelHint')}
-        value={backchannel}
-        type="url"
-        autoComplete="off"
-        onChange={(event) => setBackchannel(event.target.value)}
-        error={fieldError(error, 'backchannelLogoutUri')}
-      />
-      {editing ? null : (
-        <Select
-          label={t('apps.kind')}
-          hint={t('apps.kindHint')}
-          value={kind}
-          onChange={(event) => setKind(event.target.value === 'public' ? 'public' : 'confidential')}
-          options={[
-            { value: 'confidential', label: t('apps.confidential') },
-            { value: 'public', label: t('apps.public') },
-          ]}
-        />
-      )}
-      <Checkbox
-        label={t('apps.firstParty')}
-        hint={t('apps.firstPartyHint')}
-        checked={firstParty}
-        onChange={(event) => setFirstParty(event.target.checked)}
+      <AppFields
+        form={form}
+        set={(changes) => setForm((current) => ({ ...current, ...changes }))}
+        registering={editing === null}
+        missing={missing}
+        error={error}
       />
       <ErrorAlert error={error} />
       <div className="actions">
@@ -163,5 +136,77 @@ export function AppForm({
         ) : null}
       </div>
     </form>
+  );
+}
+
+type Missing = { name?: string; redirects?: string };
+
+function AppFields({
+  form,
+  set,
+  registering,
+  missing,
+  error,
+}: {
+  form: FormState;
+  set: (changes: Partial<FormState>) => void;
+  registering: boolean;
+  missing: Missing;
+  error: ApiError | null;
+}) {
+  return (
+    <>
+      <Field
+        label={t('apps.name')}
+        hint={t('apps.nameHint')}
+        value={form.name}
+        maxLength={100}
+        autoComplete="off"
+        onChange={(event) => set({ name: event.target.value })}
+        error={missing.name ?? fieldError(error, 'name')}
+        required
+      />
+      <Addresses
+        label={t('apps.redirectUris')}
+        hint={t('apps.redirectUrisHint')}
+        value={form.redirects}
+        onChange={(redirects) => set({ redirects })}
+        error={missing.redirects ?? fieldError(error, 'redirectUris.0')}
+        required
+      />
+      <Addresses
+        label={t('apps.logoutUris')}
+        hint={t('apps.logoutUrisHint')}
+        value={form.logouts}
+        onChange={(logouts) => set({ logouts })}
+      />
+      <Field
+        label={t('apps.backchannel')}
+        hint={t('apps.backchannelHint')}
+        value={form.backchannel}
+        type="url"
+        autoComplete="off"
+        onChange={(event) => set({ backchannel: event.target.value })}
+        error={fieldError(error, 'backchannelLogoutUri')}
+      />
+      {registering ? (
+        <Select
+          label={t('apps.kind')}
+          hint={t('apps.kindHint')}
+          value={form.kind}
+          onChange={(event) => set({ kind: event.target.value === 'public' ? 'public' : 'confidential' })}
+          options={[
+            { value: 'confidential', label: t('apps.confidential') },
+            { value: 'public', label: t('apps.public') },
+          ]}
+        />
+      ) : null}
+      <Checkbox
+        label={t('apps.firstParty')}
+        hint={t('apps.firstPartyHint')}
+        checked={form.firstParty}
+        onChange={(event) => set({ firstParty: event.target.checked })}
+      />
+    </>
   );
 }

@@ -45,7 +45,9 @@ export function AppsPage() {
   });
   const rotate = useAction(async (app: OidcClient) => {
     if (!window.confirm(t('apps.confirmRotate', { name: app.name }))) return;
-    const fresh = await post<OidcClientSecret>(`/api/v1/oidc/clients/${encodeURIComponent(app.clientId)}/secret`);
+    const fresh = await post<OidcClientSecret>(
+      `/api/v1/oidc/clients/${encodeURIComponent(app.clientId)}/secret`,
+    );
     setShown({ ...fresh, name: app.name });
     await apps.reload();
   });
@@ -66,7 +68,9 @@ export function AppsPage() {
         <ShownCredentials shown={shown} onDone={() => setShown(null)} />
       ) : (
         <section className="card form-card" aria-labelledby="app-form-title">
-          <h2 id="app-form-title">{editing ? t('apps.editTitle', { name: editing.name }) : t('apps.createTitle')}</h2>
+          <h2 id="app-form-title">
+            {editing ? t('apps.editTitle', { name: editing.name }) : t('apps.createTitle')}
+          </h2>
           <AppForm
             key={editing?.clientId ?? 'new'}
             editing={editing}
@@ -107,7 +111,12 @@ function ShownCredentials({ shown, onDone }: { shown: Shown; onDone: () => void 
   return (
     <section className="card" aria-labelledby="shown-title">
       <StepHeading id="shown-title">{t('apps.shownTitle', { name: shown.name })}</StepHeading>
-      <CopyField label={t('apps.clientId')} value={shown.clientId} copyLabel={t('app.copy')} testId="client-id" />
+      <CopyField
+        label={t('apps.clientId')}
+        value={shown.clientId}
+        copyLabel={t('app.copy')}
+        testId="client-id"
+      />
       {shown.clientSecret ? (
         <>
           <Alert kind="info">{t('apps.secretOnce')}</Alert>
@@ -166,19 +175,33 @@ function AppCard({
         ))}
         <dt>{t('apps.backchannel')}</dt>
         <dd>{app.backchannelLogoutUri ? <code className="url">{app.backchannelLogoutUri}</code> : '—'}</dd>
-        <dt>{t('apps.secretRotated')}</dt>
-        <dd>{formatTime(app.secretRotatedAt ?? app.createdAt)}</dd>
+        {app.tokenEndpointAuthMethod === 'client_secret_basic' ? (
+          <>
+            <dt>{t('apps.secretRotated')}</dt>
+            <dd>{formatTime(app.secretRotatedAt ?? app.createdAt)}</dd>
+          </>
+        ) : null}
       </dl>
       <div className="actions">
         <Button kind="secondary" onClick={onEdit} aria-label={t('apps.editFor', { name: app.name })}>
           {t('apps.edit')}
         </Button>
         {app.tokenEndpointAuthMethod === 'client_secret_basic' ? (
-          <Button kind="secondary" busy={busy} onClick={onRotate} aria-label={t('apps.rotateFor', { name: app.name })}>
+          <Button
+            kind="secondary"
+            busy={busy}
+            onClick={onRotate}
+            aria-label={t('apps.rotateFor', { name: app.name })}
+          >
             {t('apps.rotate')}
           </Button>
         ) : null}
-        <Button kind="danger" busy={busy} onClick={onRemove} aria-label={t('apps.removeFor', { name: app.name })}>
+        <Button
+          kind="danger"
+          busy={busy}
+          onClick={onRemove}
+          aria-label={t('apps.removeFor', { name: app.name })}
+        >
           {t('apps.remove')}
         </Button>
       </div>

@@ -53,7 +53,10 @@ export function DomainsPage() {
             key={domain.id}
             domain={domain}
             busy={remove.busy}
-            onVerified={refresh}
+            onVerified={async () => {
+              setNotice(null);
+              await refresh();
+            }}
             onRemove={() => remove.run(domain)}
           />
         ))}

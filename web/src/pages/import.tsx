@@ -39,6 +39,8 @@ const HEADERS: Record<string, string> = {
   'employee id': 'externalId',
   'employee number': 'externalId',
   'start date': 'startDate',
+  locale: 'locale',
+  language: 'locale',
 };
 
 /** The API takes at most 1,000 rows a call; bigger lists go in chunks, with progress shown. */
@@ -58,6 +60,8 @@ function toRows(table: string[][]): Row[] {
         if (field && value !== '') row[field] = value;
       });
       if (row.email && row.phone) delete row.phone;
+      // Workplace files write locales as en_US; Muster takes en-US.
+      if (row.locale) row.locale = row.locale.replace('_', '-');
       return row;
     });
 }

@@ -20,7 +20,10 @@ const SCOPE_TEXT: Record<string, MessageKey> = {
  */
 export function OidcConsentPage({ uid }: { uid: string }) {
   const { me } = useSession();
-  const details = useLoad(() => get<OidcInteraction>(`/api/v1/oidc/interactions/${encodeURIComponent(uid)}`), [uid]);
+  const details = useLoad(
+    () => get<OidcInteraction>(`/api/v1/oidc/interactions/${encodeURIComponent(uid)}`),
+    [uid],
+  );
   const decide = useAction(async (allow: boolean) => {
     const { redirectTo } = await post<{ redirectTo: string }>(
       `/api/v1/oidc/interactions/${encodeURIComponent(uid)}/consent`,
@@ -44,7 +47,10 @@ export function OidcConsentPage({ uid }: { uid: string }) {
     <Shell title={t('oidcConsent.title', { app: interaction.app.name })} narrow>
       <p>
         {me
-          ? t('oidcConsent.signedInAs', { name: me.person.displayName, community: interaction.community.name })
+          ? t('oidcConsent.signedInAs', {
+              name: me.person.displayName,
+              community: interaction.community.name,
+            })
           : null}
       </p>
       <p id="consent-list">{t('oidcConsent.asks', { app: interaction.app.name })}</p>

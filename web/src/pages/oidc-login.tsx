@@ -2,14 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, get, type OidcInteraction, post, type SignedIn } from '../api';
 import { t } from '../i18n';
 import { Link } from '../router';
-import { useSession } from '../session';
+import { TWO_STEP_PATH, useSession } from '../session';
 import { Alert, Button, ErrorAlert, Loading } from '../ui/feedback';
 import { Field, SecondFactorField } from '../ui/forms';
 import { secondFactorError, useAction, useLoad } from '../ui/hooks';
 import { Shell } from '../ui/shell';
 
 /** Back to the provider, which goes on to the app (or to the consent page). */
-export const continueSignIn = (uid: string) => window.location.assign(`/oidc/interaction/${encodeURIComponent(uid)}`);
+const continueSignIn = (uid: string) =>
+  window.location.assign(`/oidc/interaction/${encodeURIComponent(uid)}`);
 
 /**
  * Sign in to an app with Muster (R60): Muster's own sign-in (password, then the authenticator code
@@ -17,9 +18,13 @@ export const continueSignIn = (uid: string) => window.location.assign(`/oidc/int
  * never sees the password.
  */
 export function OidcLoginPage({ uid }: { uid: string }) {
-  const expired = new URLSearchParams(location.search).get('problem') === 'expired';
+  const problem = new URLSearchParams(location.search).get('problem');
+  const expired = problem === 'expired';
   const details = useLoad(
-    () => (expired ? Promise.resolve(null) : get<OidcInteraction>(`/api/v1/oidc/interactions/${encodeURIComponent(uid)}`)),
+    () =>
+      expired
+        ? Promise.resolve(null)
+        : get<OidcInteraction>(`/api/v1/oidc/interactions/${encodeURIComponent(uid)}`),
     [uid, expired],
   );
   if (details.loading && !details.data) return <Loading />;
@@ -29,6 +34,16 @@ export function OidcLoginPage({ uid }: { uid: string }) {
         <Alert kind="error">
           <p>{t('oidcLogin.expired')}</p>
         </Alert>
+      </Shell>
+    );
+  }
+  if (problem === 'second-factor') {
+    return (
+      <Shell title={t('oidcLogin.title', { app: details.data.app.name })} narrow>
+        <Alert kind="error">
+          <p>{t('oidcLogin.secondFactorFirst', { app: details.data.app.name })}</p>
+        </Alert>
+        <Link href={TWO_STEP_PATH}>{t('oidcLogin.setUpSecondFactor')}</Link>
       </Shell>
     );
   }
@@ -65,7 +80,9 @@ function SignInForm({ uid, interaction }: { uid: string; interaction: OidcIntera
   return (
     <Shell title={t('oidcLogin.title', { app: interaction.app.name })} narrow>
       <p>{t('oidcLogin.intro', { app: interaction.app.name, community: interaction.community.name })}</p>
-      {otherCommunity ? <Alert>{t('oidcLogin.otherCommunity', { community: interaction.community.name })}</Alert> : null}
+      {otherCommunity ? (
+        <Alert>{t('oidcLogin.otherCommunity', { community: interaction.community.name })}</Alert>
+      ) : null}
       <form onSubmit={onSubmit} noValidate>
         {askCode ? (
           <>
@@ -100,10 +117,14 @@ function SignInForm({ uid, interaction }: { uid: string; interaction: OidcIntera
         </Button>
       </form>
       <p>
-        <Link href={`/forgot?community=${encodeURIComponent(interaction.community.slug)}`}>{t('login.forgot')}</Link>
+        <Link href={`/forgot?community=${encodeURIComponent(interaction.community.slug)}`}>
+          {t('login.forgot')}
+        </Link>
       </p>
       <p>
-        <a href={`/oidc/interaction/${encodeURIComponent(uid)}/cancel`}>{t('oidcLogin.cancel', { app: interaction.app.name })}</a>
+        <a href={`/oidc/interaction/${encodeURIComponent(uid)}/cancel`}>
+          {t('oidcLogin.cancel', { app: interaction.app.name })}
+        </a>
       </p>
     </Shell>
   );

@@ -272,6 +272,14 @@ function EditSection({
             readOnly
             hint={t('person.phoneFixed')}
           />
+        ) : p.loginKind === 'username' ? (
+          <Field
+            label={t('kind.username')}
+            value={p.username ?? ''}
+            dir="ltr"
+            readOnly
+            hint={t(p.username ? 'person.usernameFixed' : 'person.usernameNotYet')}
+          />
         ) : (
           <Field
             label={t('add.email')}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { chooseLocale, t, useLocale } from '../i18n';
-import { LOCALES, matchLocale } from '../locales';
+import { LOCALES, matchLocale } from '../locale-choice';
 
 /**
  * Choose the page's language (R61). Each language is named in itself, so a worker who cannot read

@@ -1,4 +1,4 @@
-import { LOCALES } from '../locales';
+import { LOCALES } from '../locale-choice';
 import { Select } from './forms';
 
 /**

@@ -25,6 +25,8 @@ const E164 = /^\+\d{6,15}$/;
 export function loginText(login: string | null | undefined, defaultCountry?: string): string {
   if (!login) return '—';
   if (E164.test(login)) return ltr(formatPhone(login));
+  // A number shown masked (+44 ••••••3456) is still a number, read left to right.
+  if (login.startsWith('+')) return ltr(login);
   const phone = formatPhone(login, defaultCountry);
   return phone === login ? login : ltr(phone);
 }

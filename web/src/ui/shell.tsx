@@ -32,6 +32,7 @@ export function Shell({ title, children, narrow }: { title: string; children: Re
     { href: '/limits', label: t('nav.limits'), show: reports },
     { href: '/settings', label: t('nav.settings'), show: admin && me?.person.role === 'system_admin' },
     { href: '/domains', label: t('nav.domains'), show: admin && me?.person.role === 'system_admin' },
+    { href: '/apps', label: t('nav.apps'), show: admin && me?.person.role === 'system_admin' },
     {
       href: '/integrations',
       label: t('nav.integrations'),

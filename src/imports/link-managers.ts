@@ -1,0 +1,82 @@
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { Person } from '../people/person.js';
+import { updatePersonIn } from '../people/update-person.js';
+import type { Tx } from '../storage/db.js';
+import { recordOutcomes } from './apply-rows.js';
+import { type ClaimedRow, type ImportJob, jobContext, type RowOutcome } from './job.js';
+import { findPeopleByIds, findPeopleByKeys } from './people-keys.store.js';
+import { managerLookup } from './row-keys.js';
+import { inBatchTransaction, type TryEach } from './savepoints.js';
+
+/**
+ * The second pass (R54): once every line of the file is in, each person whose manager was a
+ * later line gets that manager, in any order and checked for loops like any edit. A manager whose
+ * own line failed leaves the person without one, and the line says so.
+ */
+export async function linkManagers(deps: Deps, job: ImportJob, rows: readonly ClaimedRow[], owner: string) {
+  await inBatchTransaction(deps.db, false, async (tx, tryEach) => {
+    const { managers, people } = await lookUp(tx, job.communityId, rows);
+    const outcomes: RowOutcome[] = [];
+    for (const row of rows) {
+      const person = row.personId ? people.get(row.personId) : undefined;
+      const manager = row.managerKey ? managers.get(row.managerKey) : undefined;
+      outcomes.push(await linkOne(tryEach, deps, job, row, person, manager));
+    }
+    await recordOutcomes(tx, deps, { job, owner, phase: 'managers' }, rows, outcomes);
+  });
+}
+
+async function linkOne(
+  tryEach: TryEach,
+  deps: Deps,
+  job: ImportJob,
+  row: ClaimedRow,
+  person: Person | undefined,
+  manager: Person | undefined,
+): Promise<RowOutcome> {
+  const done = { line: row.line, personId: row.personId, managerState: 'done' as const };
+  const name = person?.displayName ?? 'This person';
+  if (!person) return { ...done, status: row.status };
+  if (!manager) {
+    return {
+      ...done,
+      status: 'failed',
+      code: 'manager_not_found',
+      message: `${name} was ${row.status === 'created' ? 'added' : 'kept'}, but their manager could not be set: the manager's own row was not imported. Fix that row and import the file again.`,
+    };
+  }
+  if (person.managerId === manager.id) return { ...done, status: row.status };
+  try {
+    await tryEach((unit) =>
+      updatePersonIn(unit, { deps, ctx: jobContext(job), id: person.id, input: { managerId: manager.id } }),
+    );
+    return { ...done, status: row.status === 'unchanged' ? 'updated' : row.status };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      ...done,
+      status: 'failed',
+      code: error.code,
+      message: `${name} was ${row.status === 'created' ? 'added' : 'kept'}, but their manager could not be set: ${error.message}`,
+    };
+  }
+}
+
+async function lookUp(tx: Tx, communityId: string, rows: readonly ClaimedRow[]) {
+  const keys = [...new Set(rows.flatMap((row) => (row.managerKey ? [row.managerKey] : [])))];
+  const lookups = keys.map(managerLookup);
+  const found = await findPeopleByKeys(tx, communityId, {
+    emails: lookups.flatMap((l) => ('email' in l ? [l.email] : [])),
+    phones: [],
+    externalIds: lookups.flatMap((l) => ('externalId' in l ? [l.externalId] : [])),
+  });
+  const managers = new Map<string, Person>();
+  for (const person of found) {
+    if (person.email) managers.set(`email:${person.email.toLowerCase()}`, person);
+    if (person.externalId) managers.set(`ext:${person.externalId}`, person);
+  }
+  const ids = rows.flatMap((row) => (row.personId ? [row.personId] : []));
+  const people = new Map((await findPeopleByIds(tx, communityId, ids)).map((p) => [p.id, p]));
+  return { managers, people };
+}
