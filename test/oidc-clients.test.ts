@@ -176,6 +176,10 @@ eachDatabase('client apps of Sign in with Muster (R60)', (world) => {
 
   it('keeps each community’s apps to itself (R35)', async () => {
     const app = (await register({})).json();
+    expect((await admin.get(`/api/v1/oidc/clients/${app.clientId}`)).json()).toMatchObject({
+      name: 'Intranet',
+    });
+    expectProblem(await otherAdmin.get(`/api/v1/oidc/clients/${app.clientId}`), 404, 'not_found');
     const items = (await otherAdmin.get('/api/v1/oidc/clients')).json().items as { clientId: string }[];
     expect(items.map((item) => item.clientId)).not.toContain(app.clientId);
     expectProblem(

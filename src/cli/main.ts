@@ -8,6 +8,7 @@ import { createCommunityWithAdmin, firstAdminSchema, newCommunitySchema } from '
 import { migrateDown, migrateToLatest, openDatabase } from '../storage/db.js';
 import { createTokenAsOperator } from '../tokens/operator-token.js';
 import { registerOidcCommands } from './oidc.js';
+import { registerPeopleCommands } from './people.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -227,6 +228,7 @@ community
   });
 
 registerOidcCommands(program);
+registerPeopleCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof AppError) fail(error.message);

@@ -31,6 +31,11 @@ const ACTIONS: Record<KeyAction, (args: { deps: Deps; ctx: ActingContext; id: st
     delete: deletePerson,
   };
 
+const ALREADY: Partial<Record<KeyAction, string>> = {
+  deactivate: 'already_deactivated',
+  reactivate: 'not_deactivated',
+};
+
 const WHAT: Record<Exclude<KeyKind, 'auto'>, string> = {
   email: 'email address',
   phone: 'mobile number',
@@ -68,6 +73,17 @@ export async function actOnKeys({
       results.push({ key: label, status: 'done', personId: found.person.id });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      // Already as the list asks: a leavers file run twice is not an error the second time.
+      if (error.code === ALREADY[action]) {
+        results.push({
+          key: label,
+          status: 'done',
+          personId: found.person.id,
+          code: error.code,
+          message: error.message,
+        });
+        continue;
+      }
       results.push({
         key: label,
         status: 'error',

@@ -110,10 +110,13 @@ async function storeLines({ deps, body, format }: StartImportArgs, jobId: string
   let map: ColumnMap | null = null;
   let total = 0;
   const batch: NewRow[] = [];
+  // One transaction per round trip: one sync to disk on SQLite, not one per statement.
   const flush = async () => {
     if (batch.length === 0) return;
-    await insertRows(deps.db, jobId, batch);
-    await touchJob(deps.db, jobId, deps.clock.now().toISOString());
+    await deps.db.transaction().execute(async (tx) => {
+      await insertRows(tx, jobId, batch);
+      await touchJob(tx, jobId, deps.clock.now().toISOString());
+    });
     batch.length = 0;
   };
   for await (const record of readRecords(body, format)) {

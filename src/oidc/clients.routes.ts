@@ -4,6 +4,7 @@ import { actingContext, communityOf, SYSTEM_ADMIN } from '../http/access.js';
 import type { Api } from '../http/api.js';
 import {
   createClient,
+  findClientOrThrow,
   listClientsOf,
   removeClient,
   rotateClientSecret,
@@ -66,6 +67,18 @@ export function registerClientRoutes(api: Api, deps: Deps, runtime: OidcRuntime)
       reply.header('cache-control', 'no-store');
       return reply.code(201).send({ ...toClientView(client), ...(secret ? { clientSecret: secret } : {}) });
     },
+  );
+
+  api.get(
+    '/api/v1/oidc/clients/:id',
+    {
+      config: { access: SYSTEM_ADMIN },
+      schema: { tags, summary: 'One app (R60)', params: clientParams, response: { 200: clientViewSchema } },
+    },
+    async (request) =>
+      toClientView(
+        await findClientOrThrow({ deps, communityId: communityOf(request), id: request.params.id }),
+      ),
   );
 
   api.patch(

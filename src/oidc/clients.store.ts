@@ -77,6 +77,16 @@ export async function findClientAnywhere(db: Executor, id: string): Promise<Oidc
   return row ? toClient(row) : null;
 }
 
+export async function findClient(db: Executor, communityId: string, id: string): Promise<OidcClient | null> {
+  const row = await db
+    .selectFrom('oidc_clients')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toClient(row) : null;
+}
+
 /** The same, locked for a change (PostgreSQL; SQLite writes one at a time anyway). */
 export async function lockClient(db: Executor, communityId: string, id: string): Promise<OidcClient | null> {
   const row = await db

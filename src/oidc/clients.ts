@@ -8,6 +8,7 @@ import { toClientMetadata } from './client-metadata.js';
 import { assertClientUris } from './client-uris.js';
 import {
   deleteClient,
+  findClient,
   insertClient,
   listClients,
   lockClient,
@@ -106,6 +107,20 @@ function describe(client: OidcClient) {
 
 export function listClientsOf({ deps, communityId }: { deps: Deps; communityId: string }) {
   return listClients(deps.db, communityId);
+}
+
+export async function findClientOrThrow({
+  deps,
+  communityId,
+  id,
+}: {
+  deps: Deps;
+  communityId: string;
+  id: string;
+}) {
+  const client = await findClient(deps.db, communityId, id);
+  if (!client) throw notFound('The app');
+  return client;
 }
 
 /** Changes an app's settings; how it authenticates (public, secret or keys) stays as registered. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { totpCode, totpStep } from '../../src/second-factor/totp.js';
 import { freePort } from '../processes.js';
 
 const CHROMIUM = process.env.MUSTER_CHROMIUM ?? '/usr/bin/chromium';
@@ -32,8 +33,11 @@ export interface RunningMuster {
   stop(): Promise<void>;
 }
 
-/** Starts the real server, as `npm start` does, on a fresh SQLite database and a free port. */
-export async function startMuster(): Promise<RunningMuster> {
+/**
+ * Starts the real server, as `npm start` does, on a fresh SQLite database and a free port; `env`
+ * adds settings (a local DNS server, say).
+ */
+export async function startMuster(env: Record<string, string> = {}): Promise<RunningMuster> {
   if (!existsSync(new URL('../../dist/public/index.html', import.meta.url))) {
     throw new Error('The web app is not built: run `npm run build` (npm test does it first).');
   }
@@ -51,6 +55,7 @@ export async function startMuster(): Promise<RunningMuster> {
       MUSTER_PUBLIC_URL: url,
       MUSTER_LOG_LEVEL: 'warn',
       MUSTER_SMS_PROVIDER: 'console',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -166,4 +171,31 @@ async function accessibilityProblems(page: Page, name: string): Promise<string[]
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${name}: ${v.id} (${v.impact}) at ${v.targets.slice(0, 3).join(', ')}`);
+}
+
+/**
+ * Sets the community up from the printed link, as its first admin does in the browser: the setup
+ * page, sign-in, and two-step sign-in (R40). Leaves the admin signed in on People.
+ */
+export async function setUpCommunity(page: Page, setupLink: string, password: string): Promise<void> {
+  await page.goto(setupLink);
+  await page.getByLabel('Company or community name').fill('Acme Foods');
+  await page.getByLabel('Short name').fill('acme');
+  await page.getByLabel('Time zone').fill('Europe/London');
+  await page.getByLabel('Country of most mobile numbers').fill('GB');
+  await page.getByLabel('Your name').fill('Ada Admin');
+  await page.getByLabel('Your email address').fill('ada@acme.test');
+  await page.getByLabel('Choose a password').fill(password);
+  await page.getByRole('button', { name: 'Create community' }).click();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email or mobile number').fill('ada@acme.test');
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Your password').fill(password);
+  await page.getByRole('button', { name: 'Set up authenticator' }).click();
+  const secret = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByLabel('Code from the app').fill(totpCode(secret, totpStep(new Date())));
+  await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await page.getByRole('heading', { name: 'People' }).waitFor();
 }

@@ -51,6 +51,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
     readonly retryAfterSeconds: number | null = null,
+    /** The facts the server put beside its words (`minLength`…), for the page to say them in its language. */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail);
   }
@@ -103,12 +105,14 @@ async function api<T>(
 
 function refusal(response: Response, data: Record<string, unknown> | null): ApiError {
   const retry = response.headers.get('retry-after');
+  const { type, title, status, code, detail, requestId, errors, ...extra } = data ?? {};
   const error = new ApiError(
     response.status,
-    typeof data?.code === 'string' ? data.code : 'error',
-    typeof data?.detail === 'string' ? data.detail : t('app.failed', { status: String(response.status) }),
-    Array.isArray(data?.errors) ? (data.errors as FieldProblem[]) : [],
+    typeof code === 'string' ? code : 'error',
+    typeof detail === 'string' ? detail : t('app.failed', { status: String(response.status) }),
+    Array.isArray(errors) ? (errors as FieldProblem[]) : [],
     retry ? Number(retry) : null,
+    extra,
   );
   for (const listener of errorListeners) listener(error);
   return error;

@@ -30,6 +30,91 @@ export const de = {
   'app.offline': 'Muster ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'app.failed': 'Etwas ist schiefgelaufen ({status}). Bitte versuchen Sie es erneut.',
 
+  'error.invalid_credentials':
+    'Diese Anmeldedaten passen zu keinem aktiven Konto. Prüfen Sie beides, oder wählen Sie „Passwort vergessen?“.',
+  'error.community_required':
+    'Auf diesem Server gibt es mehrere Communitys: Geben Sie den Kurznamen Ihrer Community ein, wie Ihr Unternehmen ihn Ihnen genannt hat.',
+  'error.community_not_found':
+    'Es gibt keine Community mit diesem Kurznamen. Prüfen Sie den Kurznamen, den Sie bekommen haben.',
+  'error.unauthenticated':
+    'Sie sind nicht angemeldet, oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  'error.csrf_token_invalid':
+    'Diese Seite ist nicht mehr aktuell. Laden Sie sie neu und versuchen Sie es erneut.',
+  'error.internal_error':
+    'Bei uns ist etwas schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, informieren Sie Ihre Administration.',
+  'error.claim_link_not_found':
+    'Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie den vollständigen Link aus Ihrer SMS oder E-Mail geöffnet haben. Bitten Sie Ihre Administration um eine neue Einladung.',
+  'error.claim_link_expired':
+    'Dieser Einladungslink ist abgelaufen. Bitten Sie Ihre Administration um eine neue Einladung.',
+  'error.claim_link_used':
+    'Dieser Einladungslink wurde bereits verwendet. Wenn Sie schon ein Passwort festgelegt haben, melden Sie sich damit an; andernfalls bitten Sie Ihre Administration um eine neue Einladung.',
+  'error.claim_link_superseded':
+    'Dieser Einladungslink wurde durch einen neueren ersetzt. Verwenden Sie den Link aus Ihrer letzten SMS oder E-Mail, oder bitten Sie Ihre Administration um eine neue Einladung.',
+  'error.reset_link_not_found':
+    'Dieser Link zum Zurücksetzen des Passworts ist ungültig. Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben. Fordern Sie auf der Anmeldeseite einen neuen Link an („Passwort vergessen?“).',
+  'error.reset_link_expired':
+    'Dieser Link zum Zurücksetzen des Passworts ist abgelaufen. Fordern Sie auf der Anmeldeseite einen neuen Link an („Passwort vergessen?“).',
+  'error.reset_link_used':
+    'Dieser Link zum Zurücksetzen des Passworts wurde bereits verwendet. Wenn Sie das nicht waren, fordern Sie auf der Anmeldeseite einen neuen Link an („Passwort vergessen?“).',
+  'error.recovery_failed':
+    'Handynummer und Wiederherstellungscode passen nicht zusammen. Prüfen Sie beides und versuchen Sie es erneut; wenn Sie Ihren Code verloren haben, bitten Sie Ihre Administration, Ihr Konto zurückzusetzen.',
+  'error.recovery_not_allowed':
+    'Dies ist ein Administrationskonto: Ein Wiederherstellungscode oder ein Link per E-Mail allein kann es nicht zurücksetzen. Bitten Sie jemand anderen aus der Systemadministration, Ihr Konto auf „nicht aktiviert“ zurückzusetzen.',
+  'error.second_factor_required':
+    'Dies ist ein Administrationskonto: Geben Sie zusätzlich den 6-stelligen Code aus Ihrer Authenticator-App (oder einen Backup-Code) ein.',
+  'error.totp_required':
+    'Geben Sie zusätzlich den 6-stelligen Code aus Ihrer Authenticator-App (oder einen Ihrer Backup-Codes) ein.',
+  'error.totp_invalid':
+    'Dieser Code stimmt nicht oder wurde bereits verwendet. Geben Sie den Code ein, den Ihre App gerade anzeigt, oder einen Backup-Code.',
+  'error.password_incorrect': 'Ihr Passwort stimmt nicht. Bitte geben Sie es erneut ein.',
+  'error.rate_limited.seconds':
+    'Zu viele Versuche. Warten Sie {count, plural, one {# Sekunde} other {# Sekunden}} und versuchen Sie es dann erneut, oder bitten Sie Ihre Administration um Hilfe.',
+  'error.rate_limited.minutes':
+    'Zu viele Versuche. Warten Sie {count, plural, one {# Minute} other {# Minuten}} und versuchen Sie es dann erneut, oder bitten Sie Ihre Administration um Hilfe.',
+  'error.rate_limited.hours':
+    'Zu viele Versuche. Warten Sie {count, plural, one {# Stunde} other {# Stunden}} und versuchen Sie es dann erneut, oder bitten Sie Ihre Administration um Hilfe.',
+  'error.rate_limited.recoveryCodes':
+    'Sie haben heute bereits {count, plural, one {# Wiederherstellungscode} other {# Wiederherstellungscodes}} erstellt, mehr sind nicht erlaubt. Bewahren Sie den neuesten auf; morgen können Sie einen weiteren erstellen.',
+  'error.password_too_short':
+    'Wählen Sie ein Passwort mit mindestens {min} Zeichen. Ein paar Wörter, die Sie sich gut merken können, eignen sich gut.',
+  'error.password_too_long': 'Wählen Sie ein Passwort mit höchstens {max} Zeichen.',
+  'error.password_too_common':
+    'Dieses Passwort gehört zu den häufigsten und wird deshalb bei Angriffen zuerst ausprobiert. Wählen Sie ein anderes: Ein paar Wörter, die nichts miteinander zu tun haben, eignen sich gut.',
+  'error.password_too_personal':
+    'Dieses Passwort besteht aus Ihrem Namen, Ihrer Nummer oder Ihrem Unternehmen, und das können andere erraten. Wählen Sie etwas anderes.',
+  'error.phone_invalid':
+    'Das ist keine gültige Handynummer. Prüfen Sie die Ziffern und geben Sie die Ländervorwahl mit an, zum Beispiel +44 7911 123456.',
+  'error.phone_not_mobile':
+    'Diese Nummer ist keine Handynummer und kann keine SMS empfangen. Geben Sie eine Handynummer ein.',
+  'error.access_code_profiles_disabled':
+    'Zugangscodes sind in dieser Community ausgeschaltet. Die Systemadministration kann sie unter Einstellungen einschalten.',
+  'error.access_code_invalid':
+    'Dieser Zugangscode ist ungültig. Prüfen Sie, ob Sie alle 16 Buchstaben wie gedruckt eingegeben haben; Leerzeichen und Bindestriche spielen keine Rolle. Wenn es weiterhin nicht klappt, bitten Sie Ihre Administration um einen neuen Zugangscode.',
+  'error.access_code_expired':
+    'Dieser Zugangscode ist am {date} abgelaufen. Bitten Sie Ihre Administration um einen neuen Zugangscode.',
+  'error.access_code_used':
+    'Dieser Zugangscode wurde bereits verwendet. Wenn Sie damit einen Benutzernamen und ein Passwort gewählt haben, melden Sie sich damit an. Andernfalls bitten Sie Ihre Administration um einen neuen Zugangscode.',
+  'error.access_code_revoked':
+    'Ihre Administration hat diesen Zugangscode widerrufen. Bitten Sie dort um einen neuen Zugangscode.',
+  'error.username_required':
+    'Wählen Sie einen Benutzernamen: Damit melden Sie sich an. Verwenden Sie Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.',
+  'error.username_invalid':
+    'Dieser Benutzername sieht wie eine Handynummer aus und kann daher nicht verwendet werden. Fügen Sie ein, zwei Buchstaben hinzu.',
+  'error.username_mismatch':
+    'Dieser Zugangscode gehört zum Konto mit dem Benutzernamen „{username}“. Geben Sie diesen Benutzernamen ein, oder lassen Sie das Feld leer.',
+  'error.user_name_taken':
+    'Diesen Benutzernamen verwendet in dieser Community schon jemand. Wählen Sie einen anderen; Ihr Zugangscode gilt weiterhin.',
+  'error.field.tooShort': 'Mindestens {min} Zeichen',
+  'error.field.tooLong': 'Höchstens {max} Zeichen',
+  'error.field.tooCommon': 'Zu häufig',
+  'error.field.personal': 'Besteht aus Ihren eigenen Angaben',
+  'error.field.mismatch': 'Stimmt nicht',
+  'error.field.required': 'Pflichtfeld',
+  'error.field.accessCode': 'Kein gültiger Zugangscode',
+  'error.field.readsAsPhone': 'Sieht wie eine Handynummer aus',
+  'error.field.usernameIs': 'Der Benutzername dieses Kontos ist {username}',
+  'error.field.taken': 'Schon vergeben',
+
   'nav.people': 'Personen',
   'nav.invitations': 'Offene Einladungen',
   'nav.lockouts': 'Gesperrte Konten',
@@ -268,11 +353,14 @@ export const de = {
   'add.manager': 'Vorgesetzte Person',
   'add.managerHint': 'Nach Namen suchen',
   'add.sendSms': 'Einladungen per SMS senden',
+  'add.sendEmail': 'Einladung per E-Mail senden',
+  'add.emailHint': 'Die Person erhält eine E-Mail mit einem Link, um ihr Passwort festzulegen.',
   'add.save': 'Person hinzufügen',
   'add.phoneDisabled':
     'Das Anlegen von Profilen mit Handynummer ist ausgeschaltet. Die Systemadministration kann es in den Einstellungen einschalten.',
   'add.created': '{name} wurde hinzugefügt.',
   'add.createdSms': '{name} wurde hinzugefügt, die Einladung per SMS ist unterwegs.',
+  'add.createdEmail': '{name} wurde hinzugefügt, die Einladung per E-Mail ist unterwegs.',
 
   'import.title': 'Mehrere Personen hinzufügen',
   'import.intro':

@@ -27,6 +27,90 @@ export const en = {
   'app.offline': 'Muster cannot be reached. Check your connection and try again.',
   'app.failed': 'Something went wrong ({status}). Try again.',
 
+  // A refusal from the server, in the page's language (see web/src/refusals.ts); English pages
+  // show the server's own words, so these English ones are what the translations start from.
+  'error.invalid_credentials':
+    'That login and password do not match an active account. Check both, or use “Forgot your password?”.',
+  'error.community_required':
+    'Several communities use this server: enter the short name of yours, as your company gave it to you.',
+  'error.community_not_found':
+    'There is no community with that short name. Check the short name you were given.',
+  'error.unauthenticated': 'You are not signed in, or your session has ended. Sign in again.',
+  'error.csrf_token_invalid': 'This page is out of date. Reload it and try again.',
+  'error.internal_error':
+    'Something went wrong on our side. Try again; if it keeps happening, tell your admin.',
+  'error.claim_link_not_found':
+    'This invitation link is not valid. Check that you opened the whole link from your text message or email. Ask your admin to send you a new invitation.',
+  'error.claim_link_expired':
+    'This invitation link has expired. Ask your admin to send you a new invitation.',
+  'error.claim_link_used':
+    'This invitation link has already been used. If you have set a password, sign in with it; otherwise ask your admin to send you a new invitation.',
+  'error.claim_link_superseded':
+    'This invitation link was replaced by a newer one. Use the link in your latest text message or email, or ask your admin to send you a new invitation.',
+  'error.reset_link_not_found':
+    'This password reset link is not valid. Check that you opened the whole link from the email. Ask for a new link from the sign-in page (“Forgot your password?”).',
+  'error.reset_link_expired':
+    'This password reset link has expired. Ask for a new link from the sign-in page (“Forgot your password?”).',
+  'error.reset_link_used':
+    'This password reset link has already been used. If you did not use it, ask for a new link from the sign-in page (“Forgot your password?”).',
+  'error.recovery_failed':
+    'That mobile number and recovery code do not match. Check both and try again; if you have lost your code, ask your admin to reset your account.',
+  'error.recovery_not_allowed':
+    'This is an administrator account, and a recovery code or an emailed link alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
+  'error.second_factor_required':
+    'This is an administrator account: enter the 6-digit code from your authenticator app (or a backup code) too.',
+  'error.totp_required':
+    'Enter the 6-digit code from your authenticator app (or one of your backup codes) as well.',
+  'error.totp_invalid':
+    'That code is not right, or was already used. Type the code your app shows now, or a backup code.',
+  'error.password_incorrect': 'Your password is not right. Type it again.',
+  'error.rate_limited.seconds':
+    'Too many attempts. Wait {count, plural, one {# second} other {# seconds}} and try again, or ask your admin for help.',
+  'error.rate_limited.minutes':
+    'Too many attempts. Wait {count, plural, one {# minute} other {# minutes}} and try again, or ask your admin for help.',
+  'error.rate_limited.hours':
+    'Too many attempts. Wait {count, plural, one {# hour} other {# hours}} and try again, or ask your admin for help.',
+  'error.rate_limited.recoveryCodes':
+    'You have made {count, plural, one {# recovery code} other {# recovery codes}} today, the most allowed. Keep the newest one; you can make another tomorrow.',
+  'error.password_too_short':
+    'Choose a password of at least {min} characters. A few words you will remember work well.',
+  'error.password_too_long': 'Choose a password of at most {max} characters.',
+  'error.password_too_common':
+    'That password is one of the most common ones, so it is the first an attacker tries. Choose another: a few unrelated words work well.',
+  'error.password_too_personal':
+    'That password is made of your name, number or company, which others can guess. Choose something else.',
+  'error.phone_invalid':
+    'That is not a valid mobile number. Check the digits and include the country code, for example +44 7911 123456.',
+  'error.phone_not_mobile':
+    'That number is not a mobile number, so it cannot receive texts. Enter a mobile number.',
+  'error.access_code_profiles_disabled':
+    'Access codes are turned off in this community. A system admin can turn them on in Settings.',
+  'error.access_code_invalid':
+    'This access code is not valid. Check that you typed all 16 letters as printed; spaces and dashes do not matter. If it still does not work, ask your admin for a new access code.',
+  'error.access_code_expired': 'This access code expired on {date}. Ask your admin for a new access code.',
+  'error.access_code_used':
+    'This access code has already been used. If you chose a username and password with it, sign in with them. Otherwise ask your admin for a new access code.',
+  'error.access_code_revoked':
+    'This access code was cancelled by your admin. Ask your admin for a new access code.',
+  'error.username_required':
+    'Choose a username: you will sign in with it. Use letters, digits, dots, dashes or underscores.',
+  'error.username_invalid':
+    'That username reads as a mobile number, so it cannot be a username. Add a letter or two.',
+  'error.username_mismatch':
+    'This access code is for the account with the username “{username}”. Type that username, or leave the username empty.',
+  'error.user_name_taken':
+    'Someone in this community already uses that username. Choose another; your access code still works.',
+  'error.field.tooShort': 'At least {min} characters',
+  'error.field.tooLong': 'At most {max} characters',
+  'error.field.tooCommon': 'Too common',
+  'error.field.personal': 'Made of your own details',
+  'error.field.mismatch': 'Does not match',
+  'error.field.required': 'Required',
+  'error.field.accessCode': 'Not a valid access code',
+  'error.field.readsAsPhone': 'Reads as a mobile number',
+  'error.field.usernameIs': 'This account’s username is {username}',
+  'error.field.taken': 'Already taken',
+
   'nav.people': 'People',
   'nav.invitations': 'Pending invitations',
   'nav.lockouts': 'Locked accounts',
@@ -96,7 +180,8 @@ export const en = {
     'Choose a password for your account on Muster. You will sign in with your mobile number {phone} and this password.',
   'claim.introEmail':
     'Choose a password for your account on Muster. You will sign in with your email address {email} and this password.',
-  'claim.doneEmail': 'You are in. If you ever forget your password, choose “Forgot password” to get a link by email.',
+  'claim.doneEmail':
+    'You are in. If you ever forget your password, choose “Forgot password” to get a link by email.',
   'claim.password': 'New password',
   'claim.submit': 'Set password and continue',
   'claim.done':
@@ -107,7 +192,8 @@ export const en = {
   'forgot.title': 'Reset your password',
   'forgot.useEmail': 'I sign in with an email address',
   'forgot.usePhone': 'I sign in with a mobile number',
-  'forgot.emailStep': 'Enter the email address you sign in with. We will email you a link to choose a new password.',
+  'forgot.emailStep':
+    'Enter the email address you sign in with. We will email you a link to choose a new password.',
   'forgot.email': 'Email address',
   'forgot.sendLink': 'Email me a link',
   'forgot.emailSent':
@@ -257,11 +343,14 @@ export const en = {
   'add.manager': 'Manager',
   'add.managerHint': 'Search by name',
   'add.sendSms': 'Send invitations by text message',
+  'add.sendEmail': 'Send invitation by email',
+  'add.emailHint': 'They get an email with a link to choose their password.',
   'add.save': 'Add person',
   'add.phoneDisabled':
     'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
   'add.created': '{name} was added.',
   'add.createdSms': '{name} was added and an invitation text is on its way.',
+  'add.createdEmail': '{name} was added and an invitation email is on its way.',
 
   'import.title': 'Add multiple people',
   'import.intro':

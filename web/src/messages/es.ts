@@ -33,6 +33,89 @@ export const es = {
   'app.offline': 'No podemos conectar con Muster. Revisa tu conexión e inténtalo de nuevo.',
   'app.failed': 'Algo salió mal ({status}). Inténtalo de nuevo.',
 
+  'error.invalid_credentials':
+    'Ese correo, número o nombre de usuario y esa contraseña no coinciden con ninguna cuenta activa. Revisa ambos o usa “¿Olvidaste tu contraseña?”.',
+  'error.community_required':
+    'Varias comunidades usan este servidor: escribe el nombre corto de la tuya, tal como te lo dio tu empresa.',
+  'error.community_not_found':
+    'No hay ninguna comunidad con ese nombre corto. Revisa el nombre corto que te dieron.',
+  'error.unauthenticated': 'No iniciaste sesión o tu sesión terminó. Vuelve a iniciar sesión.',
+  'error.csrf_token_invalid': 'Esta página está desactualizada. Vuelve a cargarla e inténtalo de nuevo.',
+  'error.internal_error':
+    'Algo salió mal de nuestro lado. Inténtalo de nuevo; si sigue pasando, avísale a tu administrador.',
+  'error.claim_link_not_found':
+    'Este enlace de invitación no es válido. Revisa que hayas abierto el enlace completo de tu SMS o correo. Pídele a tu administrador que te envíe una nueva invitación.',
+  'error.claim_link_expired':
+    'Este enlace de invitación venció. Pídele a tu administrador que te envíe una nueva invitación.',
+  'error.claim_link_used':
+    'Este enlace de invitación ya se usó. Si ya creaste una contraseña, inicia sesión con ella; si no, pídele a tu administrador que te envíe una nueva invitación.',
+  'error.claim_link_superseded':
+    'Este enlace de invitación fue reemplazado por uno más reciente. Usa el enlace de tu último SMS o correo, o pídele a tu administrador que te envíe una nueva invitación.',
+  'error.reset_link_not_found':
+    'Este enlace para restablecer la contraseña no es válido. Revisa que hayas abierto el enlace completo del correo. Pide un enlace nuevo en la página de inicio de sesión (“¿Olvidaste tu contraseña?”).',
+  'error.reset_link_expired':
+    'Este enlace para restablecer la contraseña venció. Pide un enlace nuevo en la página de inicio de sesión (“¿Olvidaste tu contraseña?”).',
+  'error.reset_link_used':
+    'Este enlace para restablecer la contraseña ya se usó. Si no fuiste tú, pide un enlace nuevo en la página de inicio de sesión (“¿Olvidaste tu contraseña?”).',
+  'error.recovery_failed':
+    'Ese número de celular y ese código de recuperación no coinciden. Revisa ambos e inténtalo de nuevo; si perdiste tu código, pídele a tu administrador que restablezca tu cuenta.',
+  'error.recovery_not_allowed':
+    'Esta es una cuenta de administrador y no se puede restablecer solo con un código de recuperación o un enlace por correo. Pídele a otro administrador del sistema que la restablezca a no reclamada.',
+  'error.second_factor_required':
+    'Esta es una cuenta de administrador: escribe también el código de 6 dígitos de tu app de autenticación (o un código de respaldo).',
+  'error.totp_required':
+    'Escribe también el código de 6 dígitos de tu app de autenticación (o uno de tus códigos de respaldo).',
+  'error.totp_invalid':
+    'Ese código no es correcto o ya se usó. Escribe el código que muestra tu app ahora o un código de respaldo.',
+  'error.password_incorrect': 'Tu contraseña no es correcta. Escríbela de nuevo.',
+  'error.rate_limited.seconds':
+    'Demasiados intentos. Espera {count, plural, one {# segundo} many {# de segundos} other {# segundos}} e inténtalo de nuevo, o pídele ayuda a tu administrador.',
+  'error.rate_limited.minutes':
+    'Demasiados intentos. Espera {count, plural, one {# minuto} many {# de minutos} other {# minutos}} e inténtalo de nuevo, o pídele ayuda a tu administrador.',
+  'error.rate_limited.hours':
+    'Demasiados intentos. Espera {count, plural, one {# hora} many {# de horas} other {# horas}} e inténtalo de nuevo, o pídele ayuda a tu administrador.',
+  'error.rate_limited.recoveryCodes':
+    'Hoy ya creaste {count, plural, one {# código de recuperación} many {# de códigos de recuperación} other {# códigos de recuperación}}, el máximo permitido. Guarda el más reciente; mañana podrás crear otro.',
+  'error.password_too_short':
+    'Elige una contraseña de al menos {min} caracteres. Unas cuantas palabras que puedas recordar funcionan muy bien.',
+  'error.password_too_long': 'Elige una contraseña de {max} caracteres como máximo.',
+  'error.password_too_common':
+    'Esa contraseña es de las más comunes, así que es la primera que prueba un atacante. Elige otra: unas cuantas palabras sin relación entre sí funcionan muy bien.',
+  'error.password_too_personal':
+    'Esa contraseña está hecha con tu nombre, tu número o tu empresa, y otras personas pueden adivinarla. Elige otra.',
+  'error.phone_invalid':
+    'Ese no es un número de celular válido. Revisa los dígitos e incluye el código de país, por ejemplo +44 7911 123456.',
+  'error.phone_not_mobile':
+    'Ese número no es de celular, así que no puede recibir SMS. Escribe un número de celular.',
+  'error.access_code_profiles_disabled':
+    'Los códigos de acceso están desactivados en esta comunidad. Un administrador del sistema puede activarlos en Configuración.',
+  'error.access_code_invalid':
+    'Este código de acceso no es válido. Revisa que hayas escrito las 16 letras tal como están impresas; los espacios y guiones no importan. Si sigue sin funcionar, pídele a tu administrador un código de acceso nuevo.',
+  'error.access_code_expired':
+    'Este código de acceso venció el {date}. Pídele a tu administrador un código de acceso nuevo.',
+  'error.access_code_used':
+    'Este código de acceso ya se usó. Si con él elegiste un nombre de usuario y una contraseña, inicia sesión con ellos. Si no, pídele a tu administrador un código de acceso nuevo.',
+  'error.access_code_revoked':
+    'Tu administrador canceló este código de acceso. Pídele un código de acceso nuevo.',
+  'error.username_required':
+    'Elige un nombre de usuario: lo usarás para iniciar sesión. Usa letras, números, puntos, guiones o guiones bajos.',
+  'error.username_invalid':
+    'Ese nombre de usuario parece un número de celular, así que no se puede usar. Agrega una o dos letras.',
+  'error.username_mismatch':
+    'Este código de acceso es de la cuenta con el nombre de usuario “{username}”. Escribe ese nombre de usuario o deja el campo vacío.',
+  'error.user_name_taken':
+    'Alguien de esta comunidad ya usa ese nombre de usuario. Elige otro; tu código de acceso sigue funcionando.',
+  'error.field.tooShort': 'Al menos {min} caracteres',
+  'error.field.tooLong': 'Como máximo {max} caracteres',
+  'error.field.tooCommon': 'Demasiado común',
+  'error.field.personal': 'Hecha con tus propios datos',
+  'error.field.mismatch': 'No coincide',
+  'error.field.required': 'Obligatorio',
+  'error.field.accessCode': 'No es un código de acceso válido',
+  'error.field.readsAsPhone': 'Parece un número de celular',
+  'error.field.usernameIs': 'El nombre de usuario de esta cuenta es {username}',
+  'error.field.taken': 'Ya está en uso',
+
   'nav.people': 'Personas',
   'nav.invitations': 'Invitaciones pendientes',
   'nav.lockouts': 'Cuentas bloqueadas',
@@ -268,11 +351,14 @@ export const es = {
   'add.manager': 'Jefe directo',
   'add.managerHint': 'Busca por nombre',
   'add.sendSms': 'Enviar invitaciones por SMS',
+  'add.sendEmail': 'Enviar invitación por correo',
+  'add.emailHint': 'Recibirá un correo con un enlace para elegir su contraseña.',
   'add.save': 'Agregar persona',
   'add.phoneDisabled':
     'La creación de perfiles con número de celular está desactivada. Un administrador del sistema puede activarla en Configuración.',
   'add.created': 'Se agregó a {name}.',
   'add.createdSms': 'Se agregó a {name} y su invitación por SMS ya va en camino.',
+  'add.createdEmail': 'Se agregó a {name} y su invitación por correo ya va en camino.',
 
   'import.title': 'Agregar varias personas',
   'import.intro':

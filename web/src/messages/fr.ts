@@ -33,6 +33,89 @@ export const fr = {
   'app.offline': 'Impossible de joindre Muster. Vérifiez votre connexion et réessayez.',
   'app.failed': 'Un problème est survenu ({status}). Réessayez.',
 
+  'error.invalid_credentials':
+    'Cet identifiant et ce mot de passe ne correspondent à aucun compte actif. Vérifiez les deux, ou utilisez « Mot de passe oublié ? ».',
+  'error.community_required':
+    'Plusieurs communautés utilisent ce serveur : saisissez le nom court de la vôtre, tel que votre entreprise vous l’a donné.',
+  'error.community_not_found':
+    'Aucune communauté ne porte ce nom court. Vérifiez le nom court qui vous a été donné.',
+  'error.unauthenticated': 'Vous n’êtes pas connecté, ou votre session a expiré. Reconnectez-vous.',
+  'error.csrf_token_invalid': 'Cette page n’est plus à jour. Rechargez-la et réessayez.',
+  'error.internal_error':
+    'Un problème est survenu de notre côté. Réessayez ; si cela continue, prévenez votre administrateur.',
+  'error.claim_link_not_found':
+    'Ce lien d’invitation n’est pas valide. Vérifiez que vous avez ouvert le lien complet de votre SMS ou de votre e-mail. Demandez à votre administrateur de vous envoyer une nouvelle invitation.',
+  'error.claim_link_expired':
+    'Ce lien d’invitation a expiré. Demandez à votre administrateur de vous envoyer une nouvelle invitation.',
+  'error.claim_link_used':
+    'Ce lien d’invitation a déjà été utilisé. Si vous avez choisi un mot de passe, connectez-vous avec ; sinon, demandez à votre administrateur de vous envoyer une nouvelle invitation.',
+  'error.claim_link_superseded':
+    'Ce lien d’invitation a été remplacé par un plus récent. Utilisez le lien de votre dernier SMS ou e-mail, ou demandez à votre administrateur de vous envoyer une nouvelle invitation.',
+  'error.reset_link_not_found':
+    'Ce lien de réinitialisation du mot de passe n’est pas valide. Vérifiez que vous avez ouvert le lien complet de l’e-mail. Demandez un nouveau lien depuis la page de connexion (« Mot de passe oublié ? »).',
+  'error.reset_link_expired':
+    'Ce lien de réinitialisation du mot de passe a expiré. Demandez un nouveau lien depuis la page de connexion (« Mot de passe oublié ? »).',
+  'error.reset_link_used':
+    'Ce lien de réinitialisation du mot de passe a déjà été utilisé. Si ce n’était pas vous, demandez un nouveau lien depuis la page de connexion (« Mot de passe oublié ? »).',
+  'error.recovery_failed':
+    'Ce numéro de mobile et ce code de récupération ne correspondent pas. Vérifiez les deux et réessayez ; si vous avez perdu votre code, demandez à votre administrateur de réinitialiser votre compte.',
+  'error.recovery_not_allowed':
+    'Ceci est un compte administrateur : un code de récupération ou un lien reçu par e-mail ne suffit pas à le réinitialiser. Demandez à un autre administrateur système de remettre votre compte en attente d’activation.',
+  'error.second_factor_required':
+    'Ceci est un compte administrateur : saisissez aussi le code à 6 chiffres de votre application d’authentification (ou un code de secours).',
+  'error.totp_required':
+    'Saisissez aussi le code à 6 chiffres de votre application d’authentification (ou l’un de vos codes de secours).',
+  'error.totp_invalid':
+    'Ce code n’est pas le bon, ou il a déjà été utilisé. Saisissez le code que votre application affiche maintenant, ou un code de secours.',
+  'error.password_incorrect': 'Votre mot de passe n’est pas le bon. Saisissez-le à nouveau.',
+  'error.rate_limited.seconds':
+    'Trop de tentatives. Attendez {count, plural, one {# seconde} many {# de secondes} other {# secondes}} et réessayez, ou demandez de l’aide à votre administrateur.',
+  'error.rate_limited.minutes':
+    'Trop de tentatives. Attendez {count, plural, one {# minute} many {# de minutes} other {# minutes}} et réessayez, ou demandez de l’aide à votre administrateur.',
+  'error.rate_limited.hours':
+    'Trop de tentatives. Attendez {count, plural, one {# heure} many {# d’heures} other {# heures}} et réessayez, ou demandez de l’aide à votre administrateur.',
+  'error.rate_limited.recoveryCodes':
+    'Vous avez déjà créé {count, plural, one {# code de récupération} many {# de codes de récupération} other {# codes de récupération}} aujourd’hui, le maximum autorisé. Gardez le plus récent ; vous pourrez en créer un autre demain.',
+  'error.password_too_short':
+    'Choisissez un mot de passe d’au moins {min} caractères. Quelques mots faciles à retenir font très bien l’affaire.',
+  'error.password_too_long': 'Choisissez un mot de passe de {max} caractères au maximum.',
+  'error.password_too_common':
+    'Ce mot de passe fait partie des plus courants : c’est le premier qu’un attaquant essaie. Choisissez-en un autre : quelques mots sans rapport entre eux font très bien l’affaire.',
+  'error.password_too_personal':
+    'Ce mot de passe reprend votre nom, votre numéro ou votre entreprise, que d’autres peuvent deviner. Choisissez autre chose.',
+  'error.phone_invalid':
+    'Ce n’est pas un numéro de mobile valide. Vérifiez les chiffres et ajoutez l’indicatif du pays, par exemple +44 7911 123456.',
+  'error.phone_not_mobile':
+    'Ce numéro n’est pas un numéro de mobile : il ne peut pas recevoir de SMS. Saisissez un numéro de mobile.',
+  'error.access_code_profiles_disabled':
+    'Les codes d’accès sont désactivés dans cette communauté. Un administrateur système peut les activer dans Paramètres.',
+  'error.access_code_invalid':
+    'Ce code d’accès n’est pas valide. Vérifiez que vous avez saisi les 16 lettres telles qu’elles sont imprimées ; les espaces et les tirets ne comptent pas. Si cela ne fonctionne toujours pas, demandez un nouveau code d’accès à votre administrateur.',
+  'error.access_code_expired':
+    'Ce code d’accès a expiré le {date}. Demandez un nouveau code d’accès à votre administrateur.',
+  'error.access_code_used':
+    'Ce code d’accès a déjà été utilisé. Si vous avez choisi un nom d’utilisateur et un mot de passe avec ce code, connectez-vous avec eux. Sinon, demandez un nouveau code d’accès à votre administrateur.',
+  'error.access_code_revoked':
+    'Votre administrateur a annulé ce code d’accès. Demandez-lui un nouveau code d’accès.',
+  'error.username_required':
+    'Choisissez un nom d’utilisateur : vous vous connecterez avec. Utilisez des lettres, des chiffres, des points, des tirets ou des tirets bas.',
+  'error.username_invalid':
+    'Ce nom d’utilisateur ressemble à un numéro de mobile, il ne peut donc pas servir de nom d’utilisateur. Ajoutez une ou deux lettres.',
+  'error.username_mismatch':
+    'Ce code d’accès correspond au compte dont le nom d’utilisateur est « {username} ». Saisissez ce nom d’utilisateur, ou laissez le champ vide.',
+  'error.user_name_taken':
+    'Quelqu’un dans cette communauté utilise déjà ce nom d’utilisateur. Choisissez-en un autre ; votre code d’accès reste valable.',
+  'error.field.tooShort': 'Au moins {min} caractères',
+  'error.field.tooLong': '{max} caractères au maximum',
+  'error.field.tooCommon': 'Trop courant',
+  'error.field.personal': 'Reprend vos informations personnelles',
+  'error.field.mismatch': 'Ne correspond pas',
+  'error.field.required': 'Obligatoire',
+  'error.field.accessCode': 'Code d’accès non valide',
+  'error.field.readsAsPhone': 'Ressemble à un numéro de mobile',
+  'error.field.usernameIs': 'Le nom d’utilisateur de ce compte est {username}',
+  'error.field.taken': 'Déjà utilisé',
+
   'nav.people': 'Personnes',
   'nav.invitations': 'Invitations en attente',
   'nav.lockouts': 'Comptes bloqués',
@@ -272,11 +355,14 @@ export const fr = {
   'add.manager': 'Responsable',
   'add.managerHint': 'Rechercher par nom',
   'add.sendSms': 'Envoyer les invitations par SMS',
+  'add.sendEmail': 'Envoyer l’invitation par e-mail',
+  'add.emailHint': 'La personne reçoit un e-mail avec un lien pour choisir son mot de passe.',
   'add.save': 'Ajouter la personne',
   'add.phoneDisabled':
     'La création de profils avec un numéro de mobile est désactivée. Un administrateur système peut l’activer dans les Paramètres.',
   'add.created': 'Personne ajoutée : {name}.',
   'add.createdSms': 'Personne ajoutée : {name}. L’invitation par SMS est en route.',
+  'add.createdEmail': 'Personne ajoutée : {name}. L’invitation par e-mail est en route.',
 
   'import.title': 'Ajouter plusieurs personnes',
   'import.intro':

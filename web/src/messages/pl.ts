@@ -34,6 +34,89 @@ export const pl = {
   'app.offline': 'Brak połączenia z Muster. Sprawdź połączenie z internetem i spróbuj ponownie.',
   'app.failed': 'Coś poszło nie tak ({status}). Spróbuj ponownie.',
 
+  'error.invalid_credentials':
+    'Te dane logowania i hasło nie pasują do żadnego aktywnego konta. Sprawdź jedno i drugie albo wybierz „Nie pamiętasz hasła?”.',
+  'error.community_required':
+    'Z tego serwera korzysta kilka społeczności: wpisz krótką nazwę swojej, podaną przez firmę.',
+  'error.community_not_found':
+    'Nie ma społeczności o takiej krótkiej nazwie. Sprawdź krótką nazwę podaną przez firmę.',
+  'error.unauthenticated': 'Brak zalogowania albo sesja wygasła. Zaloguj się ponownie.',
+  'error.csrf_token_invalid': 'Ta strona jest nieaktualna. Odśwież ją i spróbuj ponownie.',
+  'error.internal_error':
+    'Coś poszło nie tak po naszej stronie. Spróbuj ponownie; jeśli problem się powtarza, powiadom administratora.',
+  'error.claim_link_not_found':
+    'Ten link z zaproszeniem jest nieprawidłowy. Sprawdź, czy otwierasz cały link z SMS-a lub e-maila. Poproś administratora o nowe zaproszenie.',
+  'error.claim_link_expired': 'Ten link z zaproszeniem wygasł. Poproś administratora o nowe zaproszenie.',
+  'error.claim_link_used':
+    'Ten link z zaproszeniem został już użyty. Jeśli hasło jest już ustawione, zaloguj się nim; w przeciwnym razie poproś administratora o nowe zaproszenie.',
+  'error.claim_link_superseded':
+    'Ten link z zaproszeniem został zastąpiony nowszym. Użyj linku z ostatniego SMS-a lub e-maila albo poproś administratora o nowe zaproszenie.',
+  'error.reset_link_not_found':
+    'Ten link do resetowania hasła jest nieprawidłowy. Sprawdź, czy otwierasz cały link z e-maila. Poproś o nowy link na stronie logowania („Nie pamiętasz hasła?”).',
+  'error.reset_link_expired':
+    'Ten link do resetowania hasła wygasł. Poproś o nowy link na stronie logowania („Nie pamiętasz hasła?”).',
+  'error.reset_link_used':
+    'Ten link do resetowania hasła został już użyty. Jeśli to nie Ty, poproś o nowy link na stronie logowania („Nie pamiętasz hasła?”).',
+  'error.recovery_failed':
+    'Ten numer komórkowy i kod odzyskiwania do siebie nie pasują. Sprawdź oba i spróbuj ponownie; jeśli kod zaginął, poproś administratora o zresetowanie konta.',
+  'error.recovery_not_allowed':
+    'To konto administratora: sam kod odzyskiwania ani link z e-maila nie wystarczą, aby je zresetować. Poproś innego administratora systemu o przywrócenie stanu nieaktywowanego.',
+  'error.second_factor_required':
+    'To konto administratora: wpisz też 6-cyfrowy kod z aplikacji uwierzytelniającej (albo kod zapasowy).',
+  'error.totp_required':
+    'Wpisz też 6-cyfrowy kod z aplikacji uwierzytelniającej (albo jeden z kodów zapasowych).',
+  'error.totp_invalid':
+    'Ten kod jest nieprawidłowy albo został już użyty. Wpisz kod, który aplikacja pokazuje teraz, albo kod zapasowy.',
+  'error.password_incorrect': 'Hasło jest nieprawidłowe. Wpisz je ponownie.',
+  'error.rate_limited.seconds':
+    'Zbyt wiele prób. Odczekaj {count, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} i spróbuj ponownie albo poproś administratora o pomoc.',
+  'error.rate_limited.minutes':
+    'Zbyt wiele prób. Odczekaj {count, plural, one {# minutę} few {# minuty} many {# minut} other {# minuty}} i spróbuj ponownie albo poproś administratora o pomoc.',
+  'error.rate_limited.hours':
+    'Zbyt wiele prób. Odczekaj {count, plural, one {# godzinę} few {# godziny} many {# godzin} other {# godziny}} i spróbuj ponownie albo poproś administratora o pomoc.',
+  'error.rate_limited.recoveryCodes':
+    'Dzisiaj utworzono już {count, plural, one {# kod odzyskiwania} few {# kody odzyskiwania} many {# kodów odzyskiwania} other {# kodu odzyskiwania}}, czyli najwięcej, ile można. Zachowaj najnowszy; kolejny możesz utworzyć jutro.',
+  'error.password_too_short':
+    'Wybierz hasło, które ma co najmniej {min, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}}. Dobrze sprawdza się kilka łatwych do zapamiętania słów.',
+  'error.password_too_long':
+    'Wybierz hasło, które ma najwyżej {max, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}}.',
+  'error.password_too_common':
+    'To hasło jest jednym z najczęściej używanych, więc atakujący wypróbuje je jako pierwsze. Wybierz inne: dobrze sprawdza się kilka niezwiązanych ze sobą słów.',
+  'error.password_too_personal':
+    'To hasło składa się z Twojego imienia, numeru lub nazwy firmy, które inni mogą odgadnąć. Wybierz coś innego.',
+  'error.phone_invalid':
+    'To nie jest prawidłowy numer komórkowy. Sprawdź cyfry i dodaj kierunkowy kraju, np. +44 7911 123456.',
+  'error.phone_not_mobile':
+    'Ten numer nie jest numerem komórkowym, więc nie odbierze SMS-ów. Wpisz numer komórkowy.',
+  'error.access_code_profiles_disabled':
+    'Kody dostępu są wyłączone w tej społeczności. Administrator systemu może je włączyć w Ustawieniach.',
+  'error.access_code_invalid':
+    'Ten kod dostępu jest nieprawidłowy. Sprawdź, czy wpisujesz wszystkie 16 liter tak, jak zostały wydrukowane; spacje i myślniki nie mają znaczenia. Jeśli nadal nie działa, poproś administratora o nowy kod dostępu.',
+  'error.access_code_expired': 'Ten kod dostępu wygasł {date}. Poproś administratora o nowy kod dostępu.',
+  'error.access_code_used':
+    'Ten kod dostępu został już użyty. Jeśli nazwa użytkownika i hasło zostały nim już wybrane, zaloguj się nimi. W przeciwnym razie poproś administratora o nowy kod dostępu.',
+  'error.access_code_revoked':
+    'Ten kod dostępu został anulowany przez administratora. Poproś o nowy kod dostępu.',
+  'error.username_required':
+    'Wybierz nazwę użytkownika: będziesz się nią logować. Użyj liter, cyfr, kropek, myślników lub podkreśleń.',
+  'error.username_invalid':
+    'Ta nazwa użytkownika wygląda jak numer komórkowy, więc nie można jej użyć. Dodaj literę lub dwie.',
+  'error.username_mismatch':
+    'Ten kod dostępu należy do konta z nazwą użytkownika „{username}”. Wpisz tę nazwę albo zostaw pole puste.',
+  'error.user_name_taken':
+    'Ktoś w tej społeczności używa już tej nazwy użytkownika. Wybierz inną; Twój kod dostępu nadal działa.',
+  'error.field.tooShort':
+    'Co najmniej {min, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}}',
+  'error.field.tooLong': 'Najwyżej {max, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}}',
+  'error.field.tooCommon': 'Zbyt popularne',
+  'error.field.personal': 'Zawiera Twoje dane',
+  'error.field.mismatch': 'Nie pasuje',
+  'error.field.required': 'Wymagane',
+  'error.field.accessCode': 'Nieprawidłowy kod dostępu',
+  'error.field.readsAsPhone': 'Wygląda jak numer komórkowy',
+  'error.field.usernameIs': 'Nazwa użytkownika tego konta to {username}',
+  'error.field.taken': 'Już zajęta',
+
   'nav.people': 'Osoby',
   'nav.invitations': 'Oczekujące zaproszenia',
   'nav.lockouts': 'Zablokowane konta',
@@ -270,11 +353,14 @@ export const pl = {
   'add.manager': 'Przełożony',
   'add.managerHint': 'Szukaj po imieniu i nazwisku',
   'add.sendSms': 'Wyślij zaproszenia SMS-em',
+  'add.sendEmail': 'Wyślij zaproszenie e-mailem',
+  'add.emailHint': 'Ta osoba dostanie e-mail z linkiem do ustawienia hasła.',
   'add.save': 'Dodaj osobę',
   'add.phoneDisabled':
     'Tworzenie profili z numerem komórkowym jest wyłączone. Administrator systemu może je włączyć w Ustawieniach.',
   'add.created': 'Dodano: {name}.',
   'add.createdSms': 'Dodano: {name}. Zaproszenie SMS-em jest już w drodze.',
+  'add.createdEmail': 'Dodano: {name}. Zaproszenie e-mailem jest już w drodze.',
 
   'import.title': 'Dodaj wiele osób',
   'import.intro':

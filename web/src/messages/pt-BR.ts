@@ -30,6 +30,88 @@ export const ptBR = {
   'app.offline': 'Não foi possível conectar ao Muster. Verifique sua conexão e tente de novo.',
   'app.failed': 'Algo deu errado ({status}). Tente de novo.',
 
+  'error.invalid_credentials':
+    'Esse e-mail, número ou nome de usuário e essa senha não correspondem a nenhuma conta ativa. Confira os dois ou use “Esqueceu sua senha?”.',
+  'error.community_required':
+    'Várias comunidades usam este servidor: digite o nome curto da sua, como a sua empresa informou.',
+  'error.community_not_found':
+    'Não existe nenhuma comunidade com esse nome curto. Confira o nome curto que você recebeu.',
+  'error.unauthenticated': 'Você não está conectado ou sua sessão terminou. Entre de novo.',
+  'error.csrf_token_invalid': 'Esta página está desatualizada. Recarregue e tente de novo.',
+  'error.internal_error':
+    'Algo deu errado do nosso lado. Tente de novo; se continuar acontecendo, avise seu administrador.',
+  'error.claim_link_not_found':
+    'Este link de convite não é válido. Confira se você abriu o link inteiro do SMS ou do e-mail. Peça ao seu administrador para enviar um novo convite.',
+  'error.claim_link_expired':
+    'Este link de convite expirou. Peça ao seu administrador para enviar um novo convite.',
+  'error.claim_link_used':
+    'Este link de convite já foi usado. Se você já criou uma senha, entre com ela; se não, peça ao seu administrador para enviar um novo convite.',
+  'error.claim_link_superseded':
+    'Este link de convite foi substituído por um mais recente. Use o link do seu último SMS ou e-mail, ou peça ao seu administrador para enviar um novo convite.',
+  'error.reset_link_not_found':
+    'Este link de redefinição de senha não é válido. Confira se você abriu o link inteiro do e-mail. Peça um novo link na página de login (“Esqueceu sua senha?”).',
+  'error.reset_link_expired':
+    'Este link de redefinição de senha expirou. Peça um novo link na página de login (“Esqueceu sua senha?”).',
+  'error.reset_link_used':
+    'Este link de redefinição de senha já foi usado. Se não foi você, peça um novo link na página de login (“Esqueceu sua senha?”).',
+  'error.recovery_failed':
+    'Esse número de celular e esse código de recuperação não correspondem. Confira os dois e tente de novo; se você perdeu o código, peça ao seu administrador para redefinir sua conta.',
+  'error.recovery_not_allowed':
+    'Esta é uma conta de administrador, e um código de recuperação ou um link por e-mail não bastam para redefini-la. Peça a outro administrador do sistema para voltar sua conta para não ativada.',
+  'error.second_factor_required':
+    'Esta é uma conta de administrador: digite também o código de 6 dígitos do seu app autenticador (ou um código de backup).',
+  'error.totp_required':
+    'Digite também o código de 6 dígitos do seu app autenticador (ou um dos seus códigos de backup).',
+  'error.totp_invalid':
+    'Esse código não está certo ou já foi usado. Digite o código que o app mostra agora ou um código de backup.',
+  'error.password_incorrect': 'Sua senha não está certa. Digite de novo.',
+  'error.rate_limited.seconds':
+    'Tentativas demais. Espere {count, plural, one {# segundo} many {# de segundos} other {# segundos}} e tente de novo, ou peça ajuda ao seu administrador.',
+  'error.rate_limited.minutes':
+    'Tentativas demais. Espere {count, plural, one {# minuto} many {# de minutos} other {# minutos}} e tente de novo, ou peça ajuda ao seu administrador.',
+  'error.rate_limited.hours':
+    'Tentativas demais. Espere {count, plural, one {# hora} many {# de horas} other {# horas}} e tente de novo, ou peça ajuda ao seu administrador.',
+  'error.rate_limited.recoveryCodes':
+    'Você já gerou {count, plural, one {# código de recuperação} many {# de códigos de recuperação} other {# códigos de recuperação}} hoje, o máximo permitido. Guarde o mais recente; amanhã você pode gerar outro.',
+  'error.password_too_short':
+    'Escolha uma senha com pelo menos {min} caracteres. Algumas palavras que você vai lembrar funcionam bem.',
+  'error.password_too_long': 'Escolha uma senha com no máximo {max} caracteres.',
+  'error.password_too_common':
+    'Essa senha é uma das mais comuns, por isso é a primeira que um invasor tenta. Escolha outra: algumas palavras sem relação entre si funcionam bem.',
+  'error.password_too_personal':
+    'Essa senha usa seu nome, seu número ou sua empresa, que outras pessoas podem adivinhar. Escolha outra.',
+  'error.phone_invalid':
+    'Esse não é um número de celular válido. Confira os dígitos e inclua o código do país, por exemplo +44 7911 123456.',
+  'error.phone_not_mobile':
+    'Esse número não é de celular, então não pode receber SMS. Digite um número de celular.',
+  'error.access_code_profiles_disabled':
+    'Os códigos de acesso estão desativados nesta comunidade. Um administrador do sistema pode ativá-los em Configurações.',
+  'error.access_code_invalid':
+    'Este código de acesso não é válido. Confira se você digitou as 16 letras como estão impressas; espaços e hifens não importam. Se ainda não funcionar, peça um novo código de acesso ao seu administrador.',
+  'error.access_code_expired':
+    'Este código de acesso expirou em {date}. Peça um novo código de acesso ao seu administrador.',
+  'error.access_code_used':
+    'Este código de acesso já foi usado. Se você escolheu um nome de usuário e uma senha com ele, entre com eles. Se não, peça um novo código de acesso ao seu administrador.',
+  'error.access_code_revoked': 'Este código de acesso foi cancelado. Peça um novo ao seu administrador.',
+  'error.username_required':
+    'Escolha um nome de usuário: você vai entrar com ele. Use letras, números, pontos, hifens ou sublinhados.',
+  'error.username_invalid':
+    'Esse nome de usuário parece um número de celular, então não pode ser usado. Acrescente uma ou duas letras.',
+  'error.username_mismatch':
+    'Este código de acesso é da conta com o nome de usuário “{username}”. Digite esse nome de usuário ou deixe o campo em branco.',
+  'error.user_name_taken':
+    'Alguém nesta comunidade já usa esse nome de usuário. Escolha outro; seu código de acesso continua valendo.',
+  'error.field.tooShort': 'Pelo menos {min} caracteres',
+  'error.field.tooLong': 'No máximo {max} caracteres',
+  'error.field.tooCommon': 'Comum demais',
+  'error.field.personal': 'Feita com seus próprios dados',
+  'error.field.mismatch': 'Não confere',
+  'error.field.required': 'Obrigatório',
+  'error.field.accessCode': 'Não é um código de acesso válido',
+  'error.field.readsAsPhone': 'Parece um número de celular',
+  'error.field.usernameIs': 'O nome de usuário desta conta é {username}',
+  'error.field.taken': 'Já está em uso',
+
   'nav.people': 'Pessoas',
   'nav.invitations': 'Convites pendentes',
   'nav.lockouts': 'Contas bloqueadas',
@@ -261,11 +343,14 @@ export const ptBR = {
   'add.manager': 'Gestor',
   'add.managerHint': 'Pesquise pelo nome',
   'add.sendSms': 'Enviar convites por SMS',
+  'add.sendEmail': 'Enviar convite por e-mail',
+  'add.emailHint': 'A pessoa recebe um e-mail com um link para escolher a senha.',
   'add.save': 'Adicionar pessoa',
   'add.phoneDisabled':
     'A criação de perfis com número de celular está desativada. Um administrador do sistema pode ativá-la em Configurações.',
   'add.created': 'Pessoa adicionada: {name}.',
   'add.createdSms': 'Pessoa adicionada: {name}. O convite por SMS já está a caminho.',
+  'add.createdEmail': 'Pessoa adicionada: {name}. O convite por e-mail já está a caminho.',
 
   'import.title': 'Adicionar várias pessoas',
   'import.intro':

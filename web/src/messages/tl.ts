@@ -33,6 +33,88 @@ export const tl = {
   'app.offline': 'Hindi maabot ang Muster. Tingnan ang iyong connection at subukan ulit.',
   'app.failed': 'Nagkaproblema ({status}). Subukan ulit.',
 
+  'error.invalid_credentials':
+    'Hindi tugma ang login at password na ito sa anumang active na account. Tingnan ang dalawa, o gamitin ang “Nakalimutan ang password?”.',
+  'error.community_required':
+    'Maraming community ang gumagamit ng server na ito: i-type ang maikling pangalan ng community mo, gaya ng ibinigay ng kumpanya mo.',
+  'error.community_not_found':
+    'Walang community na may ganitong maikling pangalan. Tingnan ang maikling pangalang ibinigay sa iyo.',
+  'error.unauthenticated': 'Hindi ka naka-sign in, o tapos na ang session mo. Mag-sign in ulit.',
+  'error.csrf_token_invalid': 'Luma na ang page na ito. I-reload ito at subukan ulit.',
+  'error.internal_error':
+    'Nagkaproblema sa panig namin. Subukan ulit; kung mangyari ulit, sabihan ang admin mo.',
+  'error.claim_link_not_found':
+    'Hindi valid ang invitation link na ito. Tiyaking binuksan mo ang buong link mula sa text o email mo. Hilingin sa admin mo na padalhan ka ng bagong imbitasyon.',
+  'error.claim_link_expired':
+    'Expired na ang invitation link na ito. Hilingin sa admin mo na padalhan ka ng bagong imbitasyon.',
+  'error.claim_link_used':
+    'Nagamit na ang invitation link na ito. Kung nakapag-set ka na ng password, mag-sign in gamit iyon; kung hindi pa, hilingin sa admin mo na padalhan ka ng bagong imbitasyon.',
+  'error.claim_link_superseded':
+    'Napalitan na ng mas bagong link ang invitation link na ito. Gamitin ang link sa pinakahuling text o email mo, o hilingin sa admin mo na padalhan ka ng bagong imbitasyon.',
+  'error.reset_link_not_found':
+    'Hindi valid ang password reset link na ito. Tiyaking binuksan mo ang buong link mula sa email. Humingi ng bagong link sa sign-in page (“Nakalimutan ang password?”).',
+  'error.reset_link_expired':
+    'Expired na ang password reset link na ito. Humingi ng bagong link sa sign-in page (“Nakalimutan ang password?”).',
+  'error.reset_link_used':
+    'Nagamit na ang password reset link na ito. Kung hindi ikaw ang gumamit nito, humingi ng bagong link sa sign-in page (“Nakalimutan ang password?”).',
+  'error.recovery_failed':
+    'Hindi tugma ang mobile number at recovery code na ito. Tingnan ang dalawa at subukan ulit; kung nawala mo ang code, hilingin sa admin mo na i-reset ang account mo.',
+  'error.recovery_not_allowed':
+    'Administrator account ito, kaya hindi ito mare-reset ng recovery code o ng link sa email lang. Hilingin sa ibang system admin na ibalik sa unclaimed ang account mo.',
+  'error.second_factor_required':
+    'Administrator account ito: ilagay din ang 6-digit na code mula sa iyong authenticator app (o isang backup code).',
+  'error.totp_required':
+    'Ilagay din ang 6-digit na code mula sa iyong authenticator app (o isa sa mga backup code mo).',
+  'error.totp_invalid':
+    'Mali ang code, o nagamit na ito. I-type ang code na ipinapakita ngayon ng app mo, o isang backup code.',
+  'error.password_incorrect': 'Mali ang password mo. I-type ulit.',
+  'error.rate_limited.seconds':
+    'Masyadong maraming pagsubok. Maghintay ng {count, plural, one {# segundo} other {# segundo}} at subukan ulit, o humingi ng tulong sa admin mo.',
+  'error.rate_limited.minutes':
+    'Masyadong maraming pagsubok. Maghintay ng {count, plural, one {# minuto} other {# minuto}} at subukan ulit, o humingi ng tulong sa admin mo.',
+  'error.rate_limited.hours':
+    'Masyadong maraming pagsubok. Maghintay ng {count, plural, one {# oras} other {# oras}} at subukan ulit, o humingi ng tulong sa admin mo.',
+  'error.rate_limited.recoveryCodes':
+    'Nakagawa ka na ng {count, plural, one {# recovery code} other {# recovery code}} ngayong araw, ang pinakamaraming puwede. Itago ang pinakabago; puwede kang gumawa ulit bukas.',
+  'error.password_too_short':
+    'Pumili ng password na hindi bababa sa {min} character. Mainam ang ilang salitang madali mong maaalala.',
+  'error.password_too_long': 'Pumili ng password na hindi hihigit sa {max} character.',
+  'error.password_too_common':
+    'Isa ang password na ito sa mga pinakakaraniwan, kaya ito ang unang susubukan ng umaatake. Pumili ng iba: mainam ang ilang salitang walang kaugnayan sa isa’t isa.',
+  'error.password_too_personal':
+    'Gawa ang password na ito sa pangalan, number o kumpanya mo, na kayang hulaan ng iba. Pumili ng iba.',
+  'error.phone_invalid':
+    'Hindi ito valid na mobile number. Tingnan ang mga digit at isama ang country code, halimbawa +44 7911 123456.',
+  'error.phone_not_mobile':
+    'Hindi mobile number ang number na ito, kaya hindi ito makakatanggap ng text. Maglagay ng mobile number.',
+  'error.access_code_profiles_disabled':
+    'Naka-off ang mga access code sa community na ito. Puwede itong i-on ng system admin sa Settings.',
+  'error.access_code_invalid':
+    'Hindi valid ang access code na ito. Tiyaking na-type mo ang lahat ng 16 na letra gaya ng nakaprint; hindi mahalaga ang mga space at gitling. Kung hindi pa rin gumagana, humingi ng bagong access code sa admin mo.',
+  'error.access_code_expired':
+    'Nag-expire ang access code na ito noong {date}. Humingi ng bagong access code sa admin mo.',
+  'error.access_code_used':
+    'Nagamit na ang access code na ito. Kung nakapili ka na ng username at password gamit ito, mag-sign in gamit ang mga iyon. Kung hindi, humingi ng bagong access code sa admin mo.',
+  'error.access_code_revoked': 'Kinansela ng admin mo ang access code na ito. Humingi ng bago sa admin mo.',
+  'error.username_required':
+    'Pumili ng username: ito ang gagamitin mo sa pag-sign in. Gumamit ng mga letra, numero, tuldok, gitling o underscore.',
+  'error.username_invalid':
+    'Mukhang mobile number ang username na ito, kaya hindi ito puwede. Magdagdag ng isa o dalawang letra.',
+  'error.username_mismatch':
+    'Para sa account na may username na “{username}” ang access code na ito. I-type ang username na iyon, o iwanang blangko ang username.',
+  'error.user_name_taken':
+    'May gumagamit na ng username na ito sa community na ito. Pumili ng iba; gumagana pa rin ang access code mo.',
+  'error.field.tooShort': 'Hindi bababa sa {min} character',
+  'error.field.tooLong': 'Hindi hihigit sa {max} character',
+  'error.field.tooCommon': 'Masyadong karaniwan',
+  'error.field.personal': 'Gawa sa sarili mong detalye',
+  'error.field.mismatch': 'Hindi tugma',
+  'error.field.required': 'Kailangan',
+  'error.field.accessCode': 'Hindi valid na access code',
+  'error.field.readsAsPhone': 'Mukhang mobile number',
+  'error.field.usernameIs': 'Ang username ng account na ito ay {username}',
+  'error.field.taken': 'May gumagamit na',
+
   'nav.people': 'Mga tao',
   'nav.invitations': 'Mga nakabinbing imbitasyon',
   'nav.lockouts': 'Mga naka-lock na account',
@@ -268,11 +350,14 @@ export const tl = {
   'add.manager': 'Manager',
   'add.managerHint': 'Maghanap ayon sa pangalan',
   'add.sendSms': 'Ipadala ang mga imbitasyon sa text',
+  'add.sendEmail': 'Ipadala ang imbitasyon sa email',
+  'add.emailHint': 'Makakatanggap siya ng email na may link para pumili ng password.',
   'add.save': 'Idagdag ang tao',
   'add.phoneDisabled':
     'Naka-off ang paggawa ng profile gamit ang mobile number. Maaari itong i-on ng isang system admin sa Settings.',
   'add.created': 'Naidagdag na si {name}.',
   'add.createdSms': 'Naidagdag na si {name} at papunta na ang text na imbitasyon.',
+  'add.createdEmail': 'Naidagdag na si {name} at papunta na ang imbitasyon sa email.',
 
   'import.title': 'Magdagdag ng maraming tao',
   'import.intro':

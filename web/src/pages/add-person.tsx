@@ -146,7 +146,8 @@ export function AddPersonPage() {
     const person = await post<Person>('/api/v1/people', {
       ...loginField,
       ...profilePayload(form, false),
-      sendInvitation: method === 'phone',
+      // Phone and email accounts get their claim link at once (R3, R20); access-code ones, a code later.
+      sendInvitation: method !== 'employeeId',
     });
     setAdded(person);
     setForm(emptyProfile());
@@ -182,7 +183,7 @@ export function AddPersonPage() {
               (method === 'phone' && !phoneEnabled) || (method === 'employeeId' && !login.accessCodesEnabled)
             }
           >
-            {method === 'phone' ? t('add.sendSms') : t('add.save')}
+            {method === 'phone' ? t('add.sendSms') : method === 'email' ? t('add.sendEmail') : t('add.save')}
           </Button>
           <Button kind="secondary" onClick={() => navigate('/people')}>
             {t('app.cancel')}
@@ -197,9 +198,11 @@ function AddedAlert({ person }: { person: Person }) {
   const message =
     person.loginKind === 'username'
       ? 'add.createdAccessCode'
-      : person.state === 'invited'
-        ? 'add.createdSms'
-        : 'add.created';
+      : person.state !== 'invited'
+        ? 'add.created'
+        : person.loginKind === 'email'
+          ? 'add.createdEmail'
+          : 'add.createdSms';
   return (
     <Alert kind="success">
       {t(message, { name: person.displayName })}{' '}
@@ -239,6 +242,7 @@ function LoginFields({
       ) : (
         <Field
           label={t('add.email')}
+          hint={t('add.emailHint')}
           type="email"
           value={login.email}
           onChange={(event) => login.setEmail(event.target.value)}

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { ApiError, State } from '../api';
 import { t } from '../i18n';
+import { refusalText } from './refusal-text';
 
 export function Alert({
   kind = 'info',
@@ -16,12 +17,12 @@ export function Alert({
   );
 }
 
-/** An API error as a person should read it: what happened and what to do. */
+/** An API error as a person should read it: what happened and what to do, in the page's language. */
 export function ErrorAlert({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
   if (!error) return null;
   return (
     <Alert kind="error">
-      <p>{error.detail}</p>
+      <p>{refusalText(error)}</p>
       {onRetry ? (
         <button type="button" className="button secondary" onClick={onRetry}>
           {t('app.retry')}

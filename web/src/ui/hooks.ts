@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
+import { fieldRefusalText, refusalText } from './refusal-text';
 
 /** Loads data for a page and reloads it on demand; keeps the last data while reloading (no jumps). */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
@@ -65,12 +66,12 @@ export function fieldError(error: ApiError | null, field: string): string | unde
   const problem = error?.errors.find(
     (e) => e.path === `body.${field}` || e.path === field || e.path.endsWith(`.${field}`),
   );
-  return problem?.message;
+  return error && problem ? fieldRefusalText(error, problem) : undefined;
 }
 
 const SECOND_FACTOR_REFUSALS = ['totp_required', 'totp_invalid', 'second_factor_required'];
 
 /** The server's own words about a missing or wrong authenticator code, for the code's field. */
 export function secondFactorError(error: ApiError | null): string | undefined {
-  return error && SECOND_FACTOR_REFUSALS.includes(error.code) ? error.detail : undefined;
+  return error && SECOND_FACTOR_REFUSALS.includes(error.code) ? refusalText(error) : undefined;
 }
