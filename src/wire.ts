@@ -16,6 +16,7 @@ import type { SignedInView } from './auth/signed-in.view.js';
 import type { claimLinkViewSchema } from './claim/claim.routes.js';
 import type { domainViewSchema } from './domains/domains.routes.js';
 import type { bulkResultSchema, problemSchema } from './http/api.js';
+import type { ImportJobView, ImportRowView } from './imports/imports.schemas.js';
 import type {
   claimSmsAllowanceSchema,
   invitedViewSchema,
@@ -64,6 +65,8 @@ export type ResetLinkView = z.infer<typeof resetLinkViewSchema>;
 export type AuditEvent = z.infer<typeof auditEventViewSchema>;
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 export type BatchRowResult = BatchResult['results'][number];
+export type ImportJob = ImportJobView;
+export type ImportRow = ImportRowView;
 export type { BatchResult };
 export type Allowance = z.infer<typeof claimSmsAllowanceSchema>;
 export type Invited = z.infer<typeof invitedViewSchema>;

@@ -285,7 +285,15 @@ const SCIM_ROUTES = undocumented(DISCOVERED.routeTable, OPERATIONS)
 // Filling in a request
 
 /** What each path parameter names, by where it sits. A parameter not matched here fails loudly. */
-type IdKind = 'person' | 'sms' | 'session' | 'apiToken' | 'oidcClient' | 'claimToken';
+type IdKind =
+  | 'person'
+  | 'sms'
+  | 'session'
+  | 'apiToken'
+  | 'oidcClient'
+  | 'domain'
+  | 'importJob'
+  | 'claimToken';
 const PARAM_KINDS: [RegExp, string, IdKind][] = [
   [/^\/api\/v1\/people\/\{id\}/, 'id', 'person'],
   [/^\/api\/v1\/sms-messages\/\{id\}/, 'id', 'sms'],
@@ -293,6 +301,9 @@ const PARAM_KINDS: [RegExp, string, IdKind][] = [
   [/^\/api\/v1\/tokens\/\{id\}$/, 'id', 'apiToken'],
   [/^\/api\/v1\/claim\/\{token\}$/, 'token', 'claimToken'],
   [/^\/api\/v1\/oidc\/clients\/\{id\}/, 'id', 'oidcClient'],
+  [/^\/api\/v1\/domains\/\{id\}/, 'id', 'domain'],
+  [/^\/api\/v1\/imports\/\{id\}/, 'id', 'importJob'],
+  [/^\/api\/v1\/reset\/\{token\}$/, 'token', 'claimToken'],
   // A random secret in the path, like a claim token: nothing to look up, no community to cross.
   [/^\/api\/v1\/oidc\/interactions\/\{uid\}/, 'uid', 'claimToken'],
 ];
@@ -490,8 +501,13 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json().id;
   }
-  const standing: { ownToken?: Promise<string>; otherToken?: Promise<string>; otherApp?: Promise<string> } =
-    {};
+  const standing: {
+    ownToken?: Promise<string>;
+    otherToken?: Promise<string>;
+    otherApp?: Promise<string>;
+    otherDomain?: Promise<string>;
+    otherImport?: Promise<string>;
+  } = {};
 
   /** A client app of a community (R60), registered by its system admin. */
   async function makeOidcClient(client: Client): Promise<string> {
@@ -501,6 +517,28 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
     });
     expect(response.statusCode, response.body).toBe(201);
     return response.json().clientId;
+  }
+
+  /** An import job of a community (R54): a preview, so it changes no one. */
+  async function makeImportJob(client: Client): Promise<string> {
+    const response = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?dryRun=true',
+      headers: {
+        cookie: client.cookie ?? '',
+        'x-csrf-token': client.csrfToken ?? '',
+        'content-type': 'text/csv',
+      },
+      payload: `Email,First Name\n${unique('matrix')}@example.com,Matrix\n`,
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    return response.json().id;
+  }
+
+  async function makeDomain(client: Client): Promise<string> {
+    const response = await client.post('/api/v1/domains', { name: `${unique('matrix')}.co.uk` });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().id;
   }
 
   async function firstSmsOf(client: Client, personId: string): Promise<string> {
@@ -561,6 +599,8 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
         return standing.ownToken;
       },
       oidcClient: async () => (fresh ? makeOidcClient(await alive(admin)) : 'no-such-app'),
+      domain: async () => (fresh ? makeDomain(await alive(admin)) : randomUUID()),
+      importJob: async () => (fresh ? makeImportJob(await alive(admin)) : randomUUID()),
     };
   }
 
@@ -576,6 +616,14 @@ eachDatabase('access matrix: route × role × community (R35)', (world) => {
       oidcClient: () => {
         standing.otherApp ??= makeOidcClient(otherCommunity.admin);
         return standing.otherApp;
+      },
+      domain: () => {
+        standing.otherDomain ??= makeDomain(otherCommunity.admin);
+        return standing.otherDomain;
+      },
+      importJob: () => {
+        standing.otherImport ??= makeImportJob(otherCommunity.admin);
+        return standing.otherImport;
       },
     };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../src/locales.js';
 import { htmlOf } from '../src/mail/html.js';
 import { type EmailCatalogue, emailCatalogueFor } from '../src/mail/messages.js';
-import { LANGUAGES } from '../src/locales.js';
 import { segmentsOf } from '../src/sms/messages.js';
 import {
   ADMIN_PASSWORD,
@@ -119,7 +119,11 @@ eachDatabase('texts and emails in the worker’s language (R61)', (world) => {
 
   async function addPhonePerson(client: Client, locale?: string) {
     const phone = uniquePhone();
-    const added = await client.post('/api/v1/people', { phone, displayName: NAME, ...(locale ? { locale } : {}) });
+    const added = await client.post('/api/v1/people', {
+      phone,
+      displayName: NAME,
+      ...(locale ? { locale } : {}),
+    });
     expect(added.statusCode, added.body).toBe(201);
     await dispatchDue(world);
     return phone;
@@ -131,14 +135,20 @@ eachDatabase('texts and emails in the worker’s language (R61)', (world) => {
     const { client, name } = await community();
     const phone = await addPhonePerson(client, 'es-MX');
     const [invitation] = textsTo(world, phone);
-    expect(invitation?.body).toMatch(new RegExp(`^${name} te invita a Muster\\. Crea tu contraseña en este enlace: http`));
+    expect(invitation?.body).toMatch(
+      new RegExp(`^${name} te invita a Muster\\. Crea tu contraseña en este enlace: http`),
+    );
     expect(segmentsOf(invitation?.body ?? '')).toEqual({ encoding: 'GSM-7', segments: 1 });
 
     const token = latestClaimToken(world, phone);
     const page = await world.app.inject({ method: 'GET', url: `/api/v1/claim/${token}` });
     expect(page.json().locale).toBe('es-MX');
 
-    const short = await world.app.inject({ method: 'POST', url: `/api/v1/claim/${token}`, payload: { password: 'corta' } });
+    const short = await world.app.inject({
+      method: 'POST',
+      url: `/api/v1/claim/${token}`,
+      payload: { password: 'corta' },
+    });
     // The number the words carry is there for a page that says them in Spanish.
     expect(expectProblem(short, 400, 'password_too_short')).toMatchObject({ minLength: 8 });
 
@@ -169,7 +179,11 @@ eachDatabase('texts and emails in the worker’s language (R61)', (world) => {
   it('emails a Polish-speaking worker in Polish, counting the days the Polish way, marked as Polish', async () => {
     const { client, name } = await community('de');
     const address = `ola.${Date.now()}@office.example`;
-    const added = await client.post('/api/v1/people', { email: address, displayName: 'Ola Nowak', locale: 'pl' });
+    const added = await client.post('/api/v1/people', {
+      email: address,
+      displayName: 'Ola Nowak',
+      locale: 'pl',
+    });
     expect(added.statusCode, added.body).toBe(201);
     await dispatchDue(world);
     const mail = devMail(world).find((m) => m.to === address);

@@ -54,7 +54,11 @@ const BUDGETS: Record<Language, Record<Template, Budget>> = {
   ar: all(TWO_UCS),
 };
 
-function render(language: string, template: Template, input = { community: COMMUNITY, link: LINK, code: CODE }) {
+function render(
+  language: string,
+  template: Template,
+  input = { community: COMMUNITY, link: LINK, code: CODE },
+) {
   const catalogue = catalogueFor(language);
   switch (template) {
     case 'claimInvitation':
@@ -94,7 +98,24 @@ describe('segmentsOf: counting SMS segments', () => {
 
   it("takes the accented letters GSM-7 has (é è ñ ü ä ö à ß ¿ ¡) and refuses those it doesn't", () => {
     expect(segmentsOf('é è ù ì ò à ñ Ñ ü Ü ä Ä ö Ö ß ¿ ¡ É Å å Ø ø Æ æ Ç £ ¥ § @ $')).toEqual(ONE_GSM);
-    for (const letter of ['á', 'í', 'ó', 'ú', 'ç', 'ã', 'õ', 'ê', 'â', 'ô', 'ą', 'ł', 'ś', 'ż', '’', '\u00a0']) {
+    for (const letter of [
+      'á',
+      'í',
+      'ó',
+      'ú',
+      'ç',
+      'ã',
+      'õ',
+      'ê',
+      'â',
+      'ô',
+      'ą',
+      'ł',
+      'ś',
+      'ż',
+      '’',
+      '\u00a0',
+    ]) {
       expect(segmentsOf(`Tap here ${letter}`).encoding, letter).toBe('UCS-2');
     }
   });
@@ -124,10 +145,13 @@ describe('the texts in every language (R61)', () => {
   });
 
   describe.each(LANGUAGES)('%s', (language) => {
-    it.each(TEMPLATES)('%s stays within its budget for a 30-character name, a real link and code', (template) => {
-      const text = render(language, template);
-      expect(segmentsOf(text), text).toEqual(BUDGETS[language][template]);
-    });
+    it.each(TEMPLATES)(
+      '%s stays within its budget for a 30-character name, a real link and code',
+      (template) => {
+        const text = render(language, template);
+        expect(segmentsOf(text), text).toEqual(BUDGETS[language][template]);
+      },
+    );
 
     it.each(TEMPLATES)('%s names the community and carries the link or code whole', (template) => {
       const text = render(language, template);

@@ -70,25 +70,30 @@ const COMMUNITY_COLUMNS: Record<keyof CommunitiesTable, true> = {
   created_at: true,
   updated_at: true,
 };
+/** [column, alias in the joined row] of each person and community column. */
+const PERSON_ALIASES = Object.keys(PERSON_COLUMNS).map((c) => [c, `person__${c}`] as const);
+const COMMUNITY_ALIASES = Object.keys(COMMUNITY_COLUMNS).map((c) => [c, `community__${c}`] as const);
 const JOINED_COLUMNS = [
   'sessions.*',
-  ...Object.keys(PERSON_COLUMNS).map((c) => `people.${c} as person__${c}`),
-  ...Object.keys(COMMUNITY_COLUMNS).map((c) => `communities.${c} as community__${c}`),
+  ...PERSON_ALIASES.map(([column, alias]) => `people.${column} as ${alias}`),
+  ...COMMUNITY_ALIASES.map(([column, alias]) => `communities.${column} as ${alias}`),
 ].join(', ');
 
+function unalias(row: Record<string, unknown>, aliases: readonly (readonly [string, string])[]) {
+  const columns: Record<string, unknown> = {};
+  for (const [column, alias] of aliases) columns[column] = row[alias];
+  return columns;
+}
+
+// Runs on every signed-in request: the aliases are known, so no key of the row is parsed.
 function splitRow(row: Record<string, unknown>) {
-  const session: Record<string, unknown> = {};
-  const person: Record<string, unknown> = {};
-  const community: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith('person__')) person[key.slice(8)] = value;
-    else if (key.startsWith('community__')) community[key.slice(11)] = value;
-    else session[key] = value;
-  }
   return {
-    session: toSession(session as unknown as SessionsTable),
-    person: toPerson(person as unknown as Omit<PeopleTable, 'scim_attributes' | 'scim_external_id'>),
-    community: toCommunity(community as unknown as CommunitiesTable),
+    // toSession reads the session's own columns and nothing else of the row.
+    session: toSession(row as unknown as SessionsTable),
+    person: toPerson(
+      unalias(row, PERSON_ALIASES) as unknown as Omit<PeopleTable, 'scim_attributes' | 'scim_external_id'>,
+    ),
+    community: toCommunity(unalias(row, COMMUNITY_ALIASES) as unknown as CommunitiesTable),
   };
 }
 

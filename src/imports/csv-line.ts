@@ -7,6 +7,8 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
     [values.map((value) => neutralise(value === null || value === undefined ? '' : String(value)))],
     {
       record_delimiter: '\r\n',
+      // A semicolon or tab in a cell is quoted too, so the reader's guess of the delimiter never errs.
+      quoted_match: /[;\t]/,
     },
   );
 }

@@ -51,28 +51,35 @@ export async function claimRows(
   claim: { jobId: string; phase: Phase; owner: string; now: string; leaseUntil: string; limit: number },
 ): Promise<ClaimedRow[]> {
   const { jobId, phase, owner, now, leaseUntil, limit } = claim;
-  const due = db
-    .selectFrom('import_rows')
-    .select('line')
-    .where('job_id', '=', jobId)
-    .where((eb) =>
-      phase === 'rows'
-        ? eb.and([
-            eb('status', '=', 'pending'),
-            eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]),
-          ])
-        : eb('manager_state', '=', 'pending'),
-    )
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-    .orderBy('line')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked();
+  // A materialized CTE picks the lines once. As `line IN (SELECT … LIMIT n FOR UPDATE SKIP
+  // LOCKED)`, PostgreSQL may run the subquery again for each line it updates, each run skipping
+  // the lines this statement already took: it leased 30 lines for a limit of 10.
   const rows = await db
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('import_rows')
+          .select('line')
+          .where('job_id', '=', jobId)
+          .where((eb) =>
+            phase === 'rows'
+              ? eb.and([
+                  eb('status', '=', 'pending'),
+                  eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]),
+                ])
+              : eb('manager_state', '=', 'pending'),
+          )
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+          .orderBy('line')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+    )
     .updateTable('import_rows')
     .set({ lease_owner: owner, lease_until: leaseUntil })
     .where('job_id', '=', jobId)
-    .where('line', 'in', due)
+    .where('line', 'in', (eb) => eb.selectFrom('due').select('due.line'))
     .returning([
       'line',
       'cells',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-export const IMPORT_STATES = ['queued', 'running', 'waiting', 'done', 'failed', 'cancelled'] as const;
-export const ROW_STATUSES = ['pending', 'created', 'updated', 'unchanged', 'failed', 'waiting'] as const;
+const IMPORT_STATES = ['queued', 'running', 'waiting', 'done', 'failed', 'cancelled'] as const;
+const ROW_STATUSES = ['pending', 'created', 'updated', 'unchanged', 'failed', 'waiting'] as const;
 
 /** A query-string flag: `true`/`false` (or 1/0), as curl and forms write them. */
 const flag = (fallback: boolean) =>

@@ -213,7 +213,14 @@ export async function markJobWaiting(
 export async function finishJob(db: Executor, id: string, now: string): Promise<ImportJob | null> {
   const row = await db
     .updateTable('import_jobs')
-    .set({ state: 'done', finished_at: now, updated_at: now, waiting: 0, waiting_until: null })
+    .set({
+      state: 'done',
+      finished_at: now,
+      updated_at: now,
+      // A preview's count of rows that would wait is its verdict; an import's is gone once done.
+      waiting: sql<number>`case when dry_run = 1 then waiting else 0 end`,
+      waiting_until: null,
+    })
     .where('id', '=', id)
     .where('state', 'in', ['queued', 'running', 'waiting'])
     .where(({ not, exists, selectFrom }) =>

@@ -58,8 +58,6 @@ export interface RowOutcome {
   notBefore?: string | null;
 }
 
-export const FINISHED: readonly ImportState[] = ['done', 'failed', 'cancelled'];
-
 /**
  * The context the job's changes are made in: the admin who started it, the address they started
  * it from, and the job as the request id, so the audit log ties every change to its import.

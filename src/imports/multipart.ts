@@ -16,7 +16,7 @@ const unreadable = (why: string) =>
     `The upload cannot be read as a form with a file: ${why}. Send the file as the body (Content-Type text/csv or the XLSX type), or as a form field of type file.`,
   );
 
-export function boundaryOf(contentType: string): string {
+function boundaryOf(contentType: string): string {
   const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   const boundary = match?.[1] ?? match?.[2];
   if (!boundary) throw unreadable('it names no boundary');
@@ -64,7 +64,9 @@ export async function firstFilePart(input: Readable, contentType: string): Promi
     }
   };
   for (;;) {
-    buffer = buffer.subarray((await until(delimiter, { skipping: true })) + delimiter.length);
+    // Awaited first: `until` reads on into a new buffer, which the slice must be of.
+    const next = await until(delimiter, { skipping: true });
+    buffer = buffer.subarray(next + delimiter.length);
     while (buffer.length < 2) if (!(await more())) throw unreadable('it ended early');
     if (buffer.subarray(0, 2).toString() === '--') throw unreadable('it holds no file');
     const end = await until(CRLF2, { skipping: false });

@@ -27,7 +27,8 @@ const keysBodySchema = z
         'What the keys are; auto tells them apart (an @ is an email, else an employee ID that exists, else a number).',
       ),
   })
-  .optional();
+  // Absent when the body is a file: the route reads the file instead.
+  .nullish();
 
 const keyResultsSchema = z.object({
   done: z.number(),

@@ -8,7 +8,7 @@ import type { FileRecord } from './records.js';
  * the same: dates as YYYY-MM-DD, numbers without exponent or grouping, true/false for booleans,
  * a formula as its last result, rich text and links as their text.
  */
-export function xlsxCellText(value: unknown): string {
+function xlsxCellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : String(value);

@@ -86,8 +86,6 @@ export function createImportWorker(deps: Deps, options: ImportWorkerOptions = {}
   };
 }
 
-export type ImportWorker = ReturnType<typeof createImportWorker>;
-
 /** Steps one job until it has nothing to do now: the command line follows its own job. */
 async function runJob(
   deps: Deps,

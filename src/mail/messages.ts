@@ -14,7 +14,7 @@ export interface Email {
   text: string;
 }
 
-export type Invite = { community: string; name: string; link: string; days: number };
+type Invite = { community: string; name: string; link: string; days: number };
 
 /**
  * What Muster emails, one catalogue per language (R61). Each names the community (so the person

@@ -1,5 +1,5 @@
 /** The forms of a counted word, one per plural category its language tells apart. */
-export type CountedForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type CountedForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const rules = new Map<string, Intl.PluralRules>();
 const numbers = new Map<string, Intl.NumberFormat>();

@@ -92,6 +92,15 @@ export const listPeopleQuerySchema = z.strictObject({
   state: z.enum(STATES).optional(),
   kind: z.enum(LOGIN_KINDS).optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  phone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe(
+      'Exactly this mobile number, written any way the community’s default country reads it: at most one person.',
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -124,6 +124,8 @@ export interface PeopleFilter {
   state?: PersonState | undefined;
   kind?: LoginKind | undefined;
   q?: string | undefined;
+  /** A number in E.164: the phone index finds its one person. */
+  phone?: string | undefined;
   afterId?: string | undefined;
   limit: number;
 }
@@ -134,7 +136,8 @@ function escapeLike(value: string): string {
 
 export async function listPeople(db: Executor, communityId: string, filter: PeopleFilter): Promise<Person[]> {
   let query = db.selectFrom('people').selectAll().where('community_id', '=', communityId);
-  const { state, kind, q, afterId } = filter;
+  const { state, kind, q, phone, afterId } = filter;
+  if (phone) query = query.where('phone', '=', phone);
   if (state) query = query.where((eb) => whereState(eb, state));
   if (kind) query = query.where('login_kind', '=', kind);
   if (afterId) query = query.where('id', '>', afterId);

@@ -1,7 +1,9 @@
+import { findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext } from '../context.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { Deps } from '../deps.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
+import { parsePhone } from '../phone/phone.js';
 import { listLiveSessions } from '../sessions/sessions.store.js';
 import { toSessionView } from '../sessions/sessions.view.js';
 import type { LoginKind } from '../storage/schema.js';
@@ -28,13 +30,36 @@ export async function listPeople({
     state?: PersonState | undefined;
     kind?: LoginKind | undefined;
     q?: string | undefined;
+    phone?: string | undefined;
     limit: number;
     cursor?: string | undefined;
   };
 }): Promise<{ items: PersonView[]; nextCursor: string | null }> {
   const afterId = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
-  const people = await listPeopleRows(deps.db, communityId, { ...filter, afterId, limit: filter.limit + 1 });
+  const rows = (phone?: string) =>
+    listPeopleRows(deps.db, communityId, { ...filter, phone, afterId, limit: filter.limit + 1 });
+  if (filter.phone === undefined) return toPage(await rows(), filter.limit, toPersonView);
+  // Numbers are stored in E.164, and integrations mostly send that form: it is looked up as it
+  // came, and only a number no one has is read (as the community's admins write numbers) and
+  // looked up again, if reading changed it. Reading a number costs more than the lookup.
+  const typed = filter.phone.trim();
+  const asTyped = E164.test(typed) ? await rows(typed) : null;
+  if (asTyped && asTyped.length > 0) return toPage(asTyped, filter.limit, toPersonView);
+  const canonical = await canonicalPhone(deps, communityId, typed);
+  const people = asTyped && canonical === typed ? asTyped : await rows(canonical);
   return toPage(people, filter.limit, toPersonView);
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** A number as stored (E.164), read as the community's admins write it; one that is none is refused. */
+async function canonicalPhone(deps: Deps, communityId: string, typed: string): Promise<string> {
+  const community = await findCommunityOrThrow(deps.db, communityId);
+  const parsed = parsePhone(typed, community.defaultCountry);
+  if (!parsed.ok) {
+    throw new AppError('invalid_request', parsed.message, { errors: [{ path: 'phone', message: parsed.message }] });
+  }
+  return parsed.e164;
 }
 
 export async function countPeople({ deps, communityId }: { deps: Deps; communityId: string }) {

@@ -10,7 +10,7 @@ import { toScimGroup } from './groups.js';
 import { parseAttributeList, project } from './projection.js';
 import { renderUsers } from './render-users.js';
 import { URN } from './urns.js';
-import { canonicalPhones, USER_FILTER_MAP } from './user-filter.js';
+import { canonicalPhones, comparesPhones, USER_FILTER_MAP } from './user-filter.js';
 import { searchScimPeople } from './users.store.js';
 
 export interface SearchQuery {
@@ -65,11 +65,12 @@ export async function searchUsers({
   const page = paging(query);
   let where: Expression<SqlBool> | null = null;
   if (query.filter !== undefined && query.filter.trim() !== '') {
-    const community = await findCommunityOrThrow(deps.db, communityId);
-    where = filterToSql(
-      canonicalPhones(parseFilter(query.filter), community.defaultCountry),
-      USER_FILTER_MAP,
-    );
+    let filter = parseFilter(query.filter);
+    // Most filters (`userName eq`, `externalId eq`) name no phone number, and need no community.
+    if (comparesPhones(filter)) {
+      filter = canonicalPhones(filter, (await findCommunityOrThrow(deps.db, communityId)).defaultCountry);
+    }
+    where = filterToSql(filter, USER_FILTER_MAP);
   }
   const { total, people } = await searchScimPeople(deps.db, communityId, where, page);
   const only = parseAttributeList(query.attributes);

@@ -67,18 +67,32 @@ export const USER_FILTER_MAP: AttributeMap = {
  * it (`phoneNumbers[type eq "mobile"].value eq "555-0100"`): such values are read as the
  * community reads numbers, so they match the stored form.
  */
-export function canonicalPhones(node: FilterNode, defaultCountry: string, inPhones = false): FilterNode {
+export function canonicalPhones(node: FilterNode, defaultCountry: string): FilterNode {
+  return mapPhoneValues(node, (value) => {
+    const parsed = parsePhone(value, defaultCountry);
+    return parsed.ok ? parsed.e164 : value;
+  });
+}
+
+/** Whether a filter compares phone numbers, so that reading them needs the community's country. */
+export function comparesPhones(node: FilterNode): boolean {
+  let found = false;
+  mapPhoneValues(node, (value) => {
+    found = true;
+    return value;
+  });
+  return found;
+}
+
+function mapPhoneValues(node: FilterNode, map: (value: string) => string, inPhones = false): FilterNode {
   switch (node.kind) {
     case 'and':
     case 'or':
-      return { ...node, filters: node.filters.map((f) => canonicalPhones(f, defaultCountry, inPhones)) };
+      return { ...node, filters: node.filters.map((f) => mapPhoneValues(f, map, inPhones)) };
     case 'not':
-      return { ...node, filter: canonicalPhones(node.filter, defaultCountry, inPhones) };
+      return { ...node, filter: mapPhoneValues(node.filter, map, inPhones) };
     case 'valuePath':
-      return {
-        ...node,
-        filter: canonicalPhones(node.filter, defaultCountry, node.path.name === 'phonenumbers'),
-      };
+      return { ...node, filter: mapPhoneValues(node.filter, map, node.path.name === 'phonenumbers') };
     case 'present':
       return node;
     case 'compare': {
@@ -86,8 +100,7 @@ export function canonicalPhones(node: FilterNode, defaultCountry: string, inPhon
         (inPhones && node.path.name === 'value') ||
         (node.path.name === 'phonenumbers' && node.path.sub !== 'type');
       if (!isPhone || typeof node.value !== 'string' || !['eq', 'ne'].includes(node.op)) return node;
-      const parsed = parsePhone(node.value, defaultCountry);
-      return parsed.ok ? { ...node, value: parsed.e164 } : node;
+      return { ...node, value: map(node.value) };
     }
   }
 }

@@ -52,15 +52,19 @@ export async function searchScimPeople(
 ): Promise<{ total: number; people: ScimPerson[] }> {
   let base = db.selectFrom('people').where('people.community_id', '=', communityId);
   if (where) base = base.where(() => where);
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows =
     page.limit === 0
       ? []
       : await base.selectAll().orderBy('people.id').offset(page.offset).limit(page.limit).execute();
-  return {
-    total: Number(counted.n),
-    people: rows.map(toScimPerson),
-  };
+  // A page that is not full tells the total itself (unless it is empty past the first page):
+  // a lookup (`userName eq`), found or not, needs no count.
+  const total =
+    rows.length < page.limit && (rows.length > 0 || page.offset === 0)
+      ? page.offset + rows.length
+      : Number(
+          (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        );
+  return { total, people: rows.map(toScimPerson) };
 }
 
 /** Keeps what an identity provider sent, and the userName it chose. */

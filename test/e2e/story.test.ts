@@ -257,7 +257,7 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12, R27
     await workerPage.getByText('You are in.').waitFor();
   });
 
-  it('adds multiple people from a CSV with good and bad rows, previewing each row first (R2, R6)', async () => {
+  it('imports a CSV as a job on the server, previewing each row first, updating who exists (R2, R54)', async () => {
     const csv = join(tmpdir(), `muster-e2e-${Date.now()}.csv`);
     writeFileSync(
       csv,
@@ -266,25 +266,31 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12, R27
         '+44 7911 200001,Ana,Lima,Driver',
         '447911200002,Bo,Chen,Driver',
         'not a number,Cy,Diaz,Driver',
-        '07911 123456,Dup,Licate,Driver',
+        '07911 123456,Sam,Okafor,Picker',
         ',No,Login,Driver',
+        '0044 7911 200001,Ana,Again,Driver',
       ].join('\n'),
     );
     await adminPage.goto('/people/import');
     await adminPage.getByLabel('Or choose a file').setInputFiles(csv);
-    await adminPage.getByText('2 ready, 3 with errors').waitFor();
+    await adminPage
+      .getByText('The import would add 2, update 0, leave 1 unchanged; 3 rows have errors')
+      .waitFor();
     await expect.poll(() => adminPage.getByText('is not a phone number').count()).toBeGreaterThan(0);
-    await expect.poll(() => adminPage.getByText('already has this mobile number').count()).toBeGreaterThan(0);
+    await expect.poll(() => adminPage.getByText('is also on row 2').count()).toBeGreaterThan(0);
     await shot(adminPage, 'import-preview');
     const [download] = await Promise.all([
       adminPage.waitForEvent('download'),
-      adminPage.getByRole('button', { name: 'Download the rows with errors' }).click(),
+      adminPage.getByRole('link', { name: 'Download the rows with errors' }).first().click(),
     ]);
-    const errorsCsv = readFileSync(await download.path(), 'utf8').split('\r\n');
-    expect(errorsCsv[0]).toBe('row,phone,givenName,familyName,jobTitle,error');
+    const errorsCsv = readFileSync(await download.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(errorsCsv[0]).toBe('Row,phone,first name,last name,job title,Error');
     expect(errorsCsv.filter((line) => line !== '')).toHaveLength(4);
     await adminPage.getByRole('button', { name: 'Send invitations by text message' }).click();
-    await adminPage.getByText('2 added, 3 not added.').waitFor();
+    await adminPage.getByRole('heading', { name: 'Done' }).waitFor();
+    await adminPage.getByText('2 added, 0 updated, 1 unchanged, 3 with errors.').waitFor();
 
     await adminPage.goto('/people');
     await adminPage.getByRole('link', { name: 'Ana Lima' }).waitFor();

@@ -11,13 +11,13 @@ export type {
   Allowance,
   ApiTokenView,
   AuditEvent,
-  BatchResult,
-  BatchRowResult,
   BulkResult,
   ClaimInfo,
   DevMail,
   DevSms,
   DomainView,
+  ImportJob,
+  ImportRow,
   IssuedAccessCode,
   Limits,
   Lockout,
@@ -116,6 +116,28 @@ function refusal(response: Response, data: Record<string, unknown> | null): ApiE
   );
   for (const listener of errorListeners) listener(error);
   return error;
+}
+
+/**
+ * Sends a file as the body of a POST, as it is: the server streams it into an import job, so a
+ * big file is never read into this page's memory either.
+ */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLocale(),
+    'content-type': contentType,
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, 'network_error', t('app.offline'));
+  }
+  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!response.ok) throw refusal(response, data);
+  return data as T;
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);

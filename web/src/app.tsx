@@ -20,6 +20,7 @@ const AppsPage = lazy(() => import('./pages/apps').then((m) => ({ default: m.App
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
 const DomainsPage = lazy(() => import('./pages/domains').then((m) => ({ default: m.DomainsPage })));
 const ImportPage = lazy(() => import('./pages/import').then((m) => ({ default: m.ImportPage })));
+const ImportJobPage = lazy(() => import('./pages/import-job').then((m) => ({ default: m.ImportJobPage })));
 const IntegrationsPage = lazy(() =>
   import('./pages/integrations').then((m) => ({ default: m.IntegrationsPage })),
 );
@@ -95,6 +96,8 @@ function SignedInPage({ path }: { path: string }) {
   if (path === '/people/new') return <AddPersonPage />;
   if (path === '/people/import') return <ImportPage />;
   if (path === '/people/access-codes') return <AccessCodeSheetPage />;
+  const importJob = match('/people/import/:id', path);
+  if (importJob?.id) return <ImportJobPage id={importJob.id} />;
   const person = match('/people/:id', path);
   if (person?.id) return <PersonPage id={person.id} />;
   if (path === '/invitations') return <InvitationsPage />;

@@ -5,8 +5,13 @@
  * catalogue messages `error.<code>`, with the numbers the server put beside its words. Pure, so
  * the test suite checks it without a browser; web/src/ui/feedback.tsx shows what it picks.
  */
-import type { MessageKey } from './catalogues';
-import type { Values } from './message-format';
+// Types only, named with .js: the server's type check reads this file for its test (Node's
+// resolution wants the extension), and the bundle never sees these imports.
+import type { Values } from './message-format.js';
+import type { en } from './messages/en.js';
+
+/** The catalogue keys (as web/src/catalogues.ts names them). */
+type MessageKey = keyof typeof en;
 
 /** What a refusal carries for its words: its code, the fields it names and its other facts. */
 export interface Refusal {
@@ -21,7 +26,9 @@ export interface CatalogueMessage {
   values?: Values;
 }
 
-type ErrorKeyCode = MessageKey extends `error.${infer Code}` ? Code : never;
+type CodeOf<Key> = Key extends `error.${infer Code}` ? Code : never;
+/** The codes the catalogues have words for (`invalid_credentials`, `rate_limited.minutes`…). */
+type ErrorKeyCode = CodeOf<MessageKey>;
 
 // Refusals whose words depend on nothing but their code. The type holds each to a catalogue key.
 const PLAIN = new Set<string>([

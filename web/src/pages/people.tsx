@@ -87,6 +87,7 @@ export function PeoplePage() {
       {admin ? <AddLinks /> : null}
       <StateTabs state={filters.state} setState={filters.setState} counts={counts.data} />
       <Filters filters={filters} />
+      <ExportLinks filters={filters} />
       {admin && selected.size > 0 ? (
         <BulkBar
           count={selected.size}
@@ -172,6 +173,22 @@ function Filters({ filters }: { filters: ReturnType<typeof usePeopleList>['filte
           { value: 'username', label: t('kind.username') },
         ]}
       />
+    </div>
+  );
+}
+
+/** Everyone the filters select, as a spreadsheet (R24): the server streams it, however many. */
+function ExportLinks({ filters }: { filters: ReturnType<typeof usePeopleList>['filters'] }) {
+  const href = (format: 'csv' | 'xlsx') =>
+    `/api/v1/people/export${query({ format, q: filters.q.trim(), state: filters.state, kind: filters.kind })}`;
+  return (
+    <div className="actions">
+      <a className="button secondary" href={href('csv')} download>
+        {t('people.exportCsv')}
+      </a>
+      <a className="button secondary" href={href('xlsx')} download>
+        {t('people.exportXlsx')}
+      </a>
     </div>
   );
 }

@@ -1,0 +1,61 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  url: string;
+  /** CPU time (user + system, µs) the server process has used so far. */
+  cpuMicros(): Promise<number>;
+  /** With BENCH_PROFILE=DIR, records the server's CPU profile while `work` runs, into DIR/NAME.cpuprofile. */
+  profiled<T>(name: string, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Muster's server in a process of its own on a database that is ready (migrated and
+ * seeded by the caller, who has closed it: an SQLite file has one owner at a time).
+ */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child: ChildProcess = fork(new URL('./server-process.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  let next = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The server stopped (exit ${code}) before listening.`)));
+    child.on('message', (message: { url?: string; id?: number; result?: unknown }) => {
+      if (message.url) resolve(message.url);
+      else if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+    });
+    child.send({ databaseUrl, env: { MUSTER_LOG_LEVEL: 'info', ...env } });
+  });
+  child.removeAllListeners('exit');
+  const call = <T>(op: string, more: object = {}) =>
+    new Promise<T>((resolve) => {
+      const id = next++;
+      waiting.set(id, (result) => {
+        waiting.delete(id);
+        resolve(result as T);
+      });
+      child.send({ id, op, ...more });
+    });
+  return {
+    url,
+    cpuMicros: async () => {
+      const usage = await call<NodeJS.CpuUsage>('cpu');
+      return usage.user + usage.system;
+    },
+    async profiled(name, work) {
+      const dir = process.env.BENCH_PROFILE;
+      if (!dir) return work();
+      await call('profile-start');
+      try {
+        return await work();
+      } finally {
+        await call('profile-stop', { file: join(dir, `${name.replace(/[^\w.-]+/g, '-')}.cpuprofile`) });
+      }
+    },
+    close: () => call('close'),
+  };
+}
