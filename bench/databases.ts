@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -62,4 +62,29 @@ export async function throwAwayDatabase(kind: DatabaseKind): Promise<ThrowAwayDa
     url: url.toString(),
     drop: () => onAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
+}
+
+/**
+ * CPU time (user + system, µs) used so far by the PostgreSQL backends serving one database,
+ * read from /proc (a backend's title names its database); 0 where there is none. Its growth
+ * over a run, per request, is what the database costs each request on the cores the server
+ * shares with it, whatever else the machine's PostgreSQL serves meanwhile.
+ */
+export function postgresCpuMicros(databaseUrl: string): number {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres:') || !title.includes(` ${name} `)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  // Linux counts in clock ticks of 1/100 s.
+  return ticks * 10_000;
 }

@@ -1,118 +1,208 @@
 /**
- * Password sign-in throughput (SPEC §7): successful logins per second over real HTTP, beside
- * the peer that bounds them, the raw argon2id verifications per second this machine does with
- * the same parameters and the same thread pool; then the p99 latency at 70 % of that rate.
- * Goals: logins ≥ 85 % of raw verifications; p99 < 250 ms at 70 % load.
+ * Password sign-in (SPEC §8): phone-number sign-ins per second over HTTP, p50 and p99, at several
+ * concurrencies, on SQLite and PostgreSQL, beside the ceiling measured in the same run: raw
+ * argon2id verifications per second with the same parameters, as many at once as the thread
+ * pool runs (every core busy). Then p99 at 70 % of the ceiling, and whether a wrong password and
+ * an unknown number take the same time (R10-style). The peer: Better Auth with its phone-number
+ * plugin on the same database, with its default hasher and then with Muster's argon2id.
+ * Goals: sign-ins ≥ 85 % of the ceiling; p99 < 250 ms at 70 % load.
  *
- *   npm run bench:login            (SQLite)
- *   MUSTER_DATABASE_URL=postgres://… npm run bench:login
+ *   npm run bench:login                                SQLite and PostgreSQL
+ *   BENCH_DATABASES=sqlite BENCH_SECONDS=2 npm run bench:login
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/crypto/passwords.js';
-import { newId } from '../src/crypto/random.js';
-import { openDeps } from '../src/main.js';
-import { newPersonRow } from '../src/people/person.row.js';
-import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
-import { capabilitiesOf } from '../src/storage/db.js';
-import { load } from './load.js';
+import { type BetterAuthPeer, type PeerHashing, startBetterAuth } from './better-auth-peer.js';
+import { type DatabaseKind, databaseKinds, LABEL, postgresCpuMicros, throwAwayDatabase } from './databases.js';
+import { describeFailures, type LoadOptions, load } from './load.js';
+import { ADMIN_PASSWORD as PASSWORD, benchPhone, openMuster, seedCommunity, seedPeople } from './muster.js';
+import { printTableIfAlone, report } from './report.js';
+import { startServer } from './server.js';
 
 const PEOPLE = 500;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PASSWORD = 'a long enough bench password';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '4,8,16').split(',').map(Number);
+/** Sign-ins of each kind timed one at a time for the equal-timing check. */
+const PROBES = Number(process.env.BENCH_PROBES ?? 15);
+/** libuv's thread pool, where argon2 runs: this many verifications at once keep every core busy. */
+const POOL = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+const SHARE_GOAL = 0.85;
+const P99_GOAL_MS = 250;
 
-const dir = mkdtempSync(join(tmpdir(), 'muster-bench-'));
-const databaseUrl = process.env.MUSTER_DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`;
-const config = loadConfig({
-  MUSTER_LOG_LEVEL: 'silent',
-  MUSTER_DATABASE_URL: databaseUrl,
-  // A throw-away key: the benchmark's database is thrown away too.
-  MUSTER_SECRET_KEY: randomBytes(32).toString('hex'),
-  MUSTER_TRUST_PROXY: 'true',
-  PORT: '0',
-});
-const { deps, close } = await openDeps(config, () => undefined);
+/** The ceiling: argon2id verifications per second, POOL at a time, for `seconds`. */
+async function rawArgon2(hash: string, seconds: number): Promise<number> {
+  let verified = 0;
+  const until = Date.now() + seconds * 1000;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: POOL }, async () => {
+      while (Date.now() < until) {
+        await verify(hash, PASSWORD);
+        verified += 1;
+      }
+    }),
+  );
+  return verified / ((performance.now() - start) / 1000);
+}
 
-// People who have claimed their accounts; one hash serves them all (each verify is still full cost).
-const { community } = await createCommunityWithAdmin({
-  deps,
-  community: newCommunitySchema.parse({ name: 'Bench', slug: `bench${Date.now()}` }),
-  admin: { displayName: 'Admin', email: 'admin@bench.test', password: PASSWORD },
-  meta: { ip: null, requestId: null, userAgent: null },
-});
-const hash = await hashPassword(PASSWORD);
-const now = new Date().toISOString();
-const rows = Array.from({ length: PEOPLE }, (_, i) => ({
-  ...newPersonRow({
-    id: newId(new Date()),
-    communityId: community.id,
-    login: { kind: 'email', value: `p${i}@bench.test` },
-    displayName: `P ${i}`,
-    now,
-  }),
-  invited: 1 as const,
-  claimed: 1 as const,
-  password_hash: hash,
-}));
-for (let i = 0; i < rows.length; i += 100)
-  await deps.db
-    .insertInto('people')
-    .values(rows.slice(i, i + 100))
-    .execute();
+/** The median time of sequential POSTs, one body each (its own client address, so no throttle). */
+async function medianMs(url: string, bodies: object[]): Promise<number> {
+  const times: number[] = [];
+  for (const [i, body] of bodies.entries()) {
+    const start = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.200.${i >> 8}.${i & 255}` },
+      body: JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    if (response.status < 400) throw new Error(`A wrong sign-in was let in: ${response.status}`);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
 
-// Peer: raw verifications, as many in flight as the thread pool runs at once.
-const poolSize = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
-let verified = 0;
-const until = Date.now() + 5_000;
-await Promise.all(
-  Array.from({ length: poolSize }, async () => {
-    while (Date.now() < until) {
-      await verify(hash, PASSWORD);
-      verified += 1;
-    }
-  }),
-);
-const rawRate = verified / 5;
-
-const app = await buildApp(deps);
-const address = await app.listen({ port: 0, host: '127.0.0.1' });
-
-// Each request from its own client address (as behind a proxy), so the per-client throttle is
-// not what is measured; the people take turns, so no account is throttled either.
-const bodies = Array.from({ length: PEOPLE }, (_, i) =>
-  JSON.stringify({ identifier: `p${i}@bench.test`, password: PASSWORD }),
-);
-const run = (overallRate?: number) =>
-  load({
-    url: address,
-    paths: ['/api/v1/auth/login'],
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    bodies,
-    duration: SECONDS,
-    connections: poolSize * 2,
-    ...(overallRate ? { overallRate } : {}),
+/** Wrong password (each for another person: no account meets its throttle) against unknown numbers. */
+async function equalTiming(
+  name: string,
+  url: string,
+  body: (identifier: string, password: string) => object,
+) {
+  // Alternating, so a drift in the machine's load affects both alike.
+  const wrong: object[] = [];
+  const unknown: object[] = [];
+  for (let i = 0; i < PROBES; i++) {
+    wrong.push(body(benchPhone(i), 'not the password at all'));
+    unknown.push(body(benchPhone(PEOPLE + 10_000 + i), PASSWORD));
+  }
+  let wrongMs = 0;
+  let unknownMs = 0;
+  for (let i = 0; i < PROBES; i += 5) {
+    wrongMs += await medianMs(url, wrong.slice(i, i + 5));
+    unknownMs += await medianMs(url, unknown.slice(i, i + 5));
+  }
+  const rounds = Math.ceil(PROBES / 5);
+  const [w, u] = [wrongMs / rounds, unknownMs / rounds];
+  report({
+    bench: 'login',
+    name: `${name}: unknown number vs wrong password`,
+    value: u,
+    unit: 'ms',
+    peer: { name: 'wrong password', value: w },
+    target: '80–125 % (timing tells nothing)',
+    met: u >= 0.8 * w && u <= 1.25 * w,
+    detail: `median of ${PROBES} sign-ins each, one at a time`,
   });
+}
 
-const full = await run();
-const atSeventy = await run(Math.max(1, Math.floor(rawRate * 0.7)));
+async function measureMuster(kind: DatabaseKind, databaseUrl: string, ceiling: { name: string; value: number }) {
+  const { deps, close } = await openMuster(databaseUrl);
+  const community = await seedCommunity(deps);
+  await seedPeople(deps, community.id, PEOPLE, { passwordHash: await hashPassword(PASSWORD) });
+  await close();
+  const server = await startServer(databaseUrl);
+  try {
+    const body = (identifier: string, password: string) => ({ community: community.slug, identifier, password });
+    const bodies = Array.from({ length: PEOPLE }, (_, i) => JSON.stringify(body(benchPhone(i), PASSWORD)));
+    const run = (more: Partial<LoadOptions>) =>
+      load({
+        url: server.url,
+        paths: ['/api/v1/auth/login'],
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        bodies,
+        duration: SECONDS,
+        connections: POOL * 2,
+        serverCpu: server.cpuMicros,
+        ...more,
+      });
+    for (const connections of CONCURRENCIES) {
+      const postgresBefore = postgresCpuMicros(databaseUrl);
+      const result = await server.profiled(`login-${kind}-${connections}`, () => run({ connections }));
+      const postgres = (postgresCpuMicros(databaseUrl) - postgresBefore) / Math.max(1, result.requests);
+      const cpu = `server CPU ${(result.cpuMicrosPerRequest / 1000).toFixed(1)} ms/sign-in${kind === 'postgres' ? `, PostgreSQL CPU ${(postgres / 1000).toFixed(1)} ms/sign-in` : ''}`;
+      report({
+        bench: 'login',
+        name: `Muster sign-ins, ${LABEL[kind]}, ${connections} connections`,
+        value: result.rps,
+        unit: '/s',
+        peer: ceiling,
+        target: `≥ ${SHARE_GOAL * 100} % of ceiling`,
+        met: result.rps >= SHARE_GOAL * ceiling.value && result.failures === 0,
+        detail: `p50 ${result.p50} ms, p99 ${result.p99} ms; ${cpu}; ${describeFailures(result)}`,
+      });
+    }
+    const offered = Math.max(1, Math.floor(ceiling.value * 0.7));
+    const atSeventy = await run({ connections: 32, overallRate: offered });
+    report({
+      bench: 'login',
+      name: `Muster sign-in p99 at 70 % load, ${LABEL[kind]}`,
+      value: atSeventy.p99,
+      unit: 'ms',
+      target: `< ${P99_GOAL_MS} ms`,
+      met: atSeventy.p99 < P99_GOAL_MS && atSeventy.failures === 0,
+      detail: `${offered} sign-ins/s offered, ${atSeventy.rps.toFixed(1)}/s done; p50 ${atSeventy.p50} ms; ${describeFailures(atSeventy)}`,
+    });
+    await equalTiming(`Muster, ${LABEL[kind]}`, `${server.url}/api/v1/auth/login`, body);
+  } finally {
+    await server.close();
+  }
+}
 
-console.log(
-  `Password sign-in on ${capabilitiesOf(deps.db).name}, ${poolSize} argon2 threads, ${PEOPLE} people`,
-);
-console.log(`  raw argon2id verify     ${rawRate.toFixed(1).padStart(7)} /s   (peer)`);
-console.log(
-  `  logins at full load     ${full.rps.toFixed(1).padStart(7)} /s   = ${((full.rps / rawRate) * 100).toFixed(0)}% of raw (goal ≥ 85%); failures: ${full.failures}`,
-);
-console.log(
-  `  p99 at 70% of raw rate  ${String(atSeventy.p99).padStart(7)} ms  (goal < 250 ms); ${atSeventy.rps.toFixed(1)} logins/s; failures: ${atSeventy.failures}`,
-);
+async function measureBetterAuth(kind: DatabaseKind, hashing: PeerHashing, ceiling: { name: string; value: number }) {
+  const database = await throwAwayDatabase(kind);
+  if (!database) return;
+  let peer: BetterAuthPeer | null = null;
+  try {
+    peer = await startBetterAuth({
+      kind,
+      databaseUrl: database.url,
+      hashing,
+      people: PEOPLE,
+      password: PASSWORD,
+      phoneOf: benchPhone,
+    });
+    const body = (phoneNumber: string, password: string) => ({ phoneNumber, password });
+    const connections = POOL * 2;
+    const result = await load({
+      url: peer.url,
+      paths: [peer.signInPath],
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      bodies: Array.from({ length: PEOPLE }, (_, i) => JSON.stringify(body(benchPhone(i), PASSWORD))),
+      duration: SECONDS,
+      connections,
+    });
+    const hasher = hashing === 'default' ? 'its default scrypt' : "Muster's argon2id";
+    report({
+      bench: 'login',
+      name: `Better Auth sign-ins (${hasher}), ${LABEL[kind]}, ${connections} connections`,
+      value: result.rps,
+      unit: '/s',
+      peer: ceiling,
+      detail: `p50 ${result.p50} ms, p99 ${result.p99} ms; ${describeFailures(result)}`,
+    });
+    await equalTiming(`Better Auth (${hasher}), ${LABEL[kind]}`, `${peer.url}${peer.signInPath}`, body);
+  } finally {
+    await peer?.close();
+    await database.drop();
+  }
+}
 
-await app.close();
-await close();
-rmSync(dir, { recursive: true, force: true });
+const hash = await hashPassword(PASSWORD);
+for (const kind of databaseKinds()) {
+  const database = await throwAwayDatabase(kind);
+  if (!database) continue;
+  try {
+    const rate = await rawArgon2(hash, Math.min(5, SECONDS));
+    console.log(`${LABEL[kind]}: raw argon2id ceiling ${rate.toFixed(1)} verifications/s (${POOL} at a time)`);
+    const ceiling = { name: 'raw argon2id', value: rate };
+    await measureMuster(kind, database.url, ceiling);
+    await measureBetterAuth(kind, 'default', ceiling);
+    await measureBetterAuth(kind, 'argon2id', ceiling);
+  } finally {
+    await database.drop();
+  }
+}
+printTableIfAlone();

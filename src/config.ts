@@ -45,6 +45,8 @@ const envSchema = z.object({
   MUSTER_SMS_PER_HOUR: z.coerce.number().int().min(1).default(5000),
   MUSTER_SMS_PER_DAY: z.coerce.number().int().min(1).default(50_000),
   MUSTER_SMS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  MUSTER_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(5000),
+  MUSTER_EMAILS_PER_DAY: z.coerce.number().int().min(1).default(50_000),
   MUSTER_SECRET_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 random bytes written as 64 hex characters (openssl rand -hex 32)')
@@ -127,6 +129,9 @@ export interface Config {
     readonly smsPerDay: number;
     /** Texts per hour to numbers that differ only in their last four digits (R34). */
     readonly smsPerPrefixPerHour: number;
+    /** Deployment-wide emails per clock hour and per UTC day: no tenant turns the server into a mail cannon. */
+    readonly emailsPerHour: number;
+    readonly emailsPerDay: number;
   };
 }
 
@@ -148,10 +153,12 @@ type SmsConfig =
  * it, `smtps://` speaks TLS from the first byte.
  */
 export type MailConfig =
-  | { readonly transport: 'console'; readonly from: string }
+  | { readonly transport: 'console'; readonly from: string; readonly linkOrigin: string }
   | {
       readonly transport: 'smtp';
       readonly from: string;
+      /** Only links to this origin (MUSTER_PUBLIC_URL) are made clickable in an email's HTML. */
+      readonly linkOrigin: string;
       readonly host: string;
       readonly port: number;
       readonly tls: 'opportunistic' | 'starttls' | 'implicit';
@@ -214,6 +221,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smsPerHour: e.MUSTER_SMS_PER_HOUR,
       smsPerDay: e.MUSTER_SMS_PER_DAY,
       smsPerPrefixPerHour: e.MUSTER_SMS_PER_PREFIX_PER_HOUR,
+      emailsPerHour: e.MUSTER_EMAILS_PER_HOUR,
+      emailsPerDay: e.MUSTER_EMAILS_PER_DAY,
     }),
   });
 }
@@ -257,13 +266,15 @@ function smsConfig(e: z.infer<typeof envSchema>, problems: string[]): SmsConfig 
 
 function mailConfig(e: z.infer<typeof envSchema>, publicUrl: string): MailConfig {
   const from = e.MUSTER_MAIL_FROM ?? `Muster <no-reply@${new URL(publicUrl).hostname}>`;
-  if (!e.MUSTER_SMTP_URL) return { transport: 'console', from };
+  const linkOrigin = new URL(publicUrl).origin;
+  if (!e.MUSTER_SMTP_URL) return { transport: 'console', from, linkOrigin };
   const url = new URL(e.MUSTER_SMTP_URL);
   const scheme = url.protocol.slice(0, -1);
   const tls = scheme === 'smtps' ? 'implicit' : scheme === 'smtp+starttls' ? 'starttls' : 'opportunistic';
   return {
     transport: 'smtp',
     from,
+    linkOrigin,
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : tls === 'implicit' ? 465 : 587,
     tls,

@@ -7,9 +7,10 @@ import type { Deps } from './deps.js';
 import { recheckDueDomains } from './domains/recheck-domains.js';
 import { deleteIdempotencyKeysBefore } from './http/idempotency.store.js';
 import { sweepOidc } from './oidc/sweep.js';
-import { deleteSessionsEndedBefore } from './sessions/sessions.store.js';
 import { applyKeptReceipts } from './outbox/receipts.js';
 import { deleteReceiptsBefore, listKeptReceiptIds } from './outbox/receipts.store.js';
+import { deleteResetTokensBefore } from './password-reset/reset-tokens.store.js';
+import { deleteSessionsEndedBefore } from './sessions/sessions.store.js';
 import type { Db } from './storage/db.js';
 import { deleteSpentThrottles } from './throttle/throttle.store.js';
 
@@ -41,6 +42,7 @@ export async function sweepExpired(
   await deleteWindowsEndedBefore(db, iso(now - DAY_MS));
   await deleteDevicesUnusedSince(db, iso(now - DEVICE_TRUST_DAYS * DAY_MS));
   await deleteAuditEventsBefore(db, iso(now - auditRetentionDays * DAY_MS));
+  await deleteResetTokensBefore(db, iso(now - DAY_MS));
   await sweepOidc(db, clock.now());
 }
 

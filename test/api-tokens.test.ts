@@ -429,6 +429,20 @@ eachDatabase('API tokens (R27)', (world) => {
       expectProblem(await withToken(world, made.token, 'GET', '/api/v1/tokens'), 403, 'forbidden');
     });
 
+    it('dies when its owner is reset to unclaimed: the owner can no longer sign in, nor can their token', async () => {
+      const client = await adminClient();
+      const owner = await personWithRole(world, client, 'system_admin', slug);
+      const made = await makeToken(owner.client, 'Reset owner', ['rest']);
+      expect((await withToken(world, made.token, 'GET', '/api/v1/tokens')).statusCode).toBe(200);
+      const reset = await client.post(`/api/v1/people/${owner.id}/unclaim`);
+      expect(reset.statusCode, reset.body).toBe(200);
+      expectProblem(await withToken(world, made.token, 'GET', '/api/v1/tokens'), 401, 'unauthenticated');
+      const listed = (await client.get('/api/v1/tokens'))
+        .json()
+        .items.find((t: { id: string }) => t.id === made.id);
+      expect(listed.revokedAt).toEqual(expect.any(String));
+    });
+
     it('dies with its owner: a deactivated owner makes every token of theirs 401', async () => {
       const client = await adminClient();
       const owner = await personWithRole(world, client, 'system_admin', slug);

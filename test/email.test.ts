@@ -375,15 +375,23 @@ eachDatabase(
         expect(resets).toHaveLength(3);
       });
 
-      it('sends an invited person who never claimed their invitation again instead (within R5)', async () => {
-        const { address } = await addEmailPerson();
+      it('sends an account that has not been claimed nothing: a stranger spends none of its invitations (R5)', async () => {
+        const { id, address } = await addEmailPerson();
+        const first = linkIn((await lastMailTo(world, address, 'invited you')).parsed.text ?? '', 'claim');
         const { before } = await forgot(address);
-        await until(async () => (await countMessages(address)) > before, 'the invitation');
-        const mail = await lastMailTo(world, address, 'Reminder');
-        expect(mail.parsed.subject).toBe(`Reminder: ${community} is waiting for you on Muster`);
-        expect(
-          (await anonymous().get(`/api/v1/claim/${linkIn(mail.parsed.text ?? '', 'claim')}`)).statusCode,
-        ).toBe(200);
+        await until(async () => {
+          const rows = await world.deps.db
+            .selectFrom('audit_events')
+            .select('details')
+            .where('target_id', '=', id)
+            .where('type', '=', 'Password Reset Requested')
+            .execute();
+          return rows.some((row) => row.details.includes('not_claimed'));
+        }, 'the audited request');
+        expect(await countMessages(address)).toBe(before);
+        // The invitation the admin sent still works, and today's allowance is untouched.
+        expect((await anonymous().get(`/api/v1/claim/${first}`)).statusCode).toBe(200);
+        expect((await admin.get(`/api/v1/people/${id}/claim-sms`)).json()).toMatchObject({ used: 1 });
       });
 
       it('never resets an administrator with the emailed link alone: the authenticator code is needed too (R40)', async () => {
@@ -559,3 +567,31 @@ eachDatabase('development email inbox', (world) => {
     expect(devMail(world).find((m) => m.to === address)?.body).toContain('/claim/');
   });
 });
+
+eachDatabase(
+  'email budget of the server',
+  (world) => {
+    it('refuses the email past the hourly budget with 429, adding nobody; the next hour has room again', async () => {
+      const seeded = await seedCommunity(world);
+      const admin = await signIn(world.app, seeded.admin.email ?? '', ADMIN_PASSWORD, seeded.slug);
+      const add = (address: string) =>
+        admin.post('/api/v1/people', { email: address, displayName: 'Bulk Mail' });
+      world.clock.advance(3_600_000 - (world.clock.now().getTime() % 3_600_000) + 60_000);
+      expect((await add(freshAddress('budget'))).statusCode).toBe(201);
+      expect((await add(freshAddress('budget'))).statusCode).toBe(201);
+      const over = freshAddress('budget');
+      const refused = await add(over);
+      expectProblem(refused, 429, 'email_capacity_reached');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await admin.get(`/api/v1/people?q=${encodeURIComponent(over)}`)).json().items).toEqual([]);
+      // Without an invitation nothing is emailed, so the person can still be added.
+      expect(
+        (await admin.post('/api/v1/people', { email: over, displayName: 'Later', sendInvitation: false }))
+          .statusCode,
+      ).toBe(201);
+      world.clock.advance(3_600_000);
+      expect((await add(freshAddress('budget'))).statusCode).toBe(201);
+    });
+  },
+  { config: { MUSTER_EMAILS_PER_HOUR: '2' } },
+);

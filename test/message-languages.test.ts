@@ -93,9 +93,22 @@ describe('emails in every language (R20, R61)', () => {
 
   it('marks an Arabic email right to left in its HTML part', () => {
     const { subject, text } = email('ar', 'claimInvitation');
-    const html = htmlOf(subject, text, 'ar');
+    const html = htmlOf(subject, text, 'ar', new URL(LINK).origin);
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain(`href="${LINK}"`);
+  });
+
+  it("makes only Muster's own links clickable: a URL typed into a name stays text", () => {
+    const { subject, text } = emailCatalogueFor('en').claimInvitation({
+      community: 'Acme',
+      name: 'Win a prize at https://evil.example/prize',
+      link: LINK,
+      days: 14,
+    });
+    const html = htmlOf(subject, text, 'en', new URL(LINK).origin);
+    expect(html).toContain(`href="${LINK}"`);
+    expect(html).not.toContain('href="https://evil.example');
+    expect(html).toContain('https://evil.example/prize');
   });
 });
 

@@ -531,6 +531,15 @@ eachDatabase('SCIM 2.0 (R28)', (world) => {
       );
     });
 
+    it('refuses a userName that looks like an email address but is not one, rather than making it a username', async () => {
+      for (const userName of ['ben@rival.co.uk,', 'cat@rival.co.uk(x)', 'two@@rival.co.uk']) {
+        expectScimError(
+          await scim.post('Users', { schemas: [URN.user], userName, displayName: 'Not An Address' }),
+          400,
+        );
+      }
+    });
+
     it("sends no text when Workplace's accountstatusdetails says invited: false (R3)", async () => {
       const phone = freshMobile();
       await dispatchDue(world);

@@ -8,9 +8,9 @@ import { buildApp } from '../src/app.js';
 import { newId } from '../src/crypto/random.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
-import { matchTotp, newTotpSecret, otpauthUrl, totpCode, totpStep } from '../src/second-factor/totp.js';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
+import { matchTotp, newTotpSecret, otpauthUrl, totpCode, totpStep } from '../src/second-factor/totp.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { openDatabase } from '../src/storage/db.js';
 import { createThrottle } from '../src/throttle/create-throttle.js';
@@ -669,6 +669,37 @@ eachDatabase('second factor for administrators', (world) => {
     expect(failed.map((e) => JSON.parse(e.details).reason)).toContain('wrong_second_factor');
   });
 
+  it('resetting an enrolled admin to unclaimed removes the authenticator too: after claiming they enrol afresh before any admin page (R12, R40)', async () => {
+    const c = await setup();
+    await enablePhoneProfiles(c.admin);
+    const phoneAdmin = await claimedPhonePerson(c);
+    expect(
+      (await c.admin.put(`/api/v1/people/${phoneAdmin.id}/role`, { role: 'system_admin' })).statusCode,
+    ).toBe(200);
+    await enrol(clientOf(await login(c.slug, phoneAdmin.phone, MEMBER_PASSWORD)), MEMBER_PASSWORD);
+    expect((await person(phoneAdmin.id)).totp_confirmed_at).not.toBeNull();
+
+    expect((await c.admin.post(`/api/v1/people/${phoneAdmin.id}/unclaim`)).statusCode).toBe(200);
+    const row = await person(phoneAdmin.id);
+    expect(row).toMatchObject({ totp_secret: null, totp_confirmed_at: null, password_hash: null });
+    const backupCodes = await world.deps.db
+      .selectFrom('backup_codes')
+      .select('person_id')
+      .where('person_id', '=', phoneAdmin.id)
+      .execute();
+    expect(backupCodes).toEqual([]);
+
+    await dispatchDue(world);
+    const claimed = await world.app.inject({
+      method: 'POST',
+      url: `/api/v1/claim/${latestClaimToken(world, phoneAdmin.phone)}`,
+      payload: { password: 'a brand new password' },
+    });
+    expect(claimed.statusCode, claimed.body).toBe(200);
+    expect(claimed.json().secondFactor).toBe('enrollment_required');
+    expectProblem(await clientOf(claimed).get('/api/v1/people'), 403, 'totp_enrollment_required');
+  });
+
   it('an admin who never enrolled cannot recover by text alone: 403 recovery_not_allowed, and the code is not used up (R40)', async () => {
     const c = await setup();
     await enablePhoneProfiles(c.admin);
@@ -780,7 +811,11 @@ describe('muster admin reset-totp (R40)', () => {
         () => clock.now(),
         () => undefined,
       ),
-      mail: createMailer(config.mail, () => clock.now(), () => undefined),
+      mail: createMailer(
+        config.mail,
+        () => clock.now(),
+        () => undefined,
+      ),
       outbox: createOutboxSignal(),
       throttle: createThrottle({ db: storage.db, clock }),
       secrets: createSecrets(Buffer.from(key, 'hex')),

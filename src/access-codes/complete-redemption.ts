@@ -5,6 +5,7 @@ import type { Community } from '../communities/community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { recordSignedOutEverywhere } from '../people/account-events.store.js';
 import type { Person } from '../people/person.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
@@ -72,6 +73,8 @@ export async function completeRedemption({
     if (!updated) return null;
     await deps.throttle.succeeded({ refund: [clientKey] }, tx);
     const otherSessionsEnded = await revokeAllSessions(tx, updated.id, now);
+    if (!claiming)
+      await recordSignedOutEverywhere(tx, { communityId: community.id, personId: updated.id, at: now });
     await deps.throttle.lift(accountKeysOf(updated), tx);
     const session = await issueSession(
       tx,

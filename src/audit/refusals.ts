@@ -66,6 +66,7 @@ const REFUSED: Partial<Record<ErrorCode, AuditTypeName>> = {
   totp_enrollment_required: AuditType.accessDenied,
   claim_sms_daily_limit: AuditType.smsRefused,
   claim_email_daily_limit: AuditType.emailRefused,
+  email_capacity_reached: AuditType.emailRefused,
   sms_capacity_reached: AuditType.smsRefused,
   phone_country_not_allowed: AuditType.smsRefused,
   phone_account_daily_limit: AuditType.smsRefused,

@@ -4,6 +4,7 @@ import type { ActingContext } from '../context.js';
 import { hashPassword } from '../crypto/passwords.js';
 import type { Deps } from '../deps.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
+import { recordSignedOutEverywhere } from '../people/account-events.store.js';
 import { notifyPasswordChanged } from '../people/notify-password-changed.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
@@ -46,6 +47,8 @@ export async function changePassword({
     const otherSessionsEnded = logoutOtherDevices
       ? await revokeAllSessions(tx, person.id, now, currentSessionId)
       : 0;
+    if (logoutOtherDevices)
+      await recordSignedOutEverywhere(tx, { communityId: community.id, personId: person.id, at: now });
     // R41: a password changed by someone holding a stolen session does not go unnoticed.
     const noticeSent = await notifyPasswordChanged(tx, deps, person, community);
     await recordAudit(tx, deps.clock, ctx, {

@@ -13,6 +13,7 @@ import { secondFactorStatus } from '../second-factor/policy.js';
 import { verifySecondFactor } from '../second-factor/verify.js';
 import { type IssuedSession, issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
+import { writeAsOne } from '../storage/write-as-one.js';
 import { accountThrottleKeys, LOGIN_RULES, type ThrottleKey } from '../throttle/throttle.js';
 import { rememberDevice, trustedDeviceKey } from './device-cookie.js';
 
@@ -81,20 +82,24 @@ export async function login(args: SignInArgs): Promise<SignedIn> {
     // The password was right: asking for the code is no failure, so it is charged to nobody.
     askForCode: () => deps.throttle.succeeded({ refund: [account.key, client.key] }),
   });
-  const rehashed = needsRehash(person.passwordHash ?? '') ? await hashPassword(args.password) : null;
-  return deps.db.transaction().execute(async (tx) => {
-    if (rehashed) await updatePerson(tx, person.id, { passwordHash: rehashed });
-    await deps.throttle.succeeded({ forget: [account.key], refund: [client.key] }, tx);
-    const deviceToken = await rememberDevice(tx, args.deviceToken, person, deps.clock.now().toISOString());
+  // A hash made with weaker parameters is replaced; the password was just proven right.
+  if (needsRehash(person.passwordHash ?? '')) {
+    await updatePerson(deps.db, person.id, { passwordHash: await hashPassword(args.password) });
+  }
+  // The success's writes go as one (one statement on PostgreSQL): sign-ins are bound by argon2's
+  // CPU, and every statement's cost comes out of the cores that hash.
+  return writeAsOne(deps.db, async (writer) => {
+    await deps.throttle.succeeded({ forget: [account.key], refund: [client.key] }, writer);
+    const deviceToken = await rememberDevice(writer, args.deviceToken, person, deps.clock.now().toISOString());
     const session = await issueSession(
-      tx,
+      writer,
       deps.clock,
       person,
       lifetimesFor(person.role, community.settings),
       meta,
     );
     await recordAudit(
-      tx,
+      writer,
       deps.clock,
       { ...ctx, actor: { id: person.id, label: person.displayName, role: person.role } },
       {

@@ -2,6 +2,7 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
+import { recordSignedOutEverywhere } from '../people/account-events.store.js';
 import { listLiveSessions, revokeAllSessions, revokeSession } from '../sessions/sessions.store.js';
 import { toSessionView } from '../sessions/sessions.view.js';
 
@@ -74,7 +75,9 @@ export async function revokeOtherSessions({
   currentSessionId: string;
 }): Promise<number> {
   return deps.db.transaction().execute(async (tx) => {
-    const ended = await revokeAllSessions(tx, personId, deps.clock.now().toISOString(), currentSessionId);
+    const now = deps.clock.now().toISOString();
+    const ended = await revokeAllSessions(tx, personId, now, currentSessionId);
+    await recordSignedOutEverywhere(tx, { communityId: ctx.communityId, personId, at: now });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.otherSessionsRevoked,
       target: { id: personId, label: ctx.actor?.label ?? null },

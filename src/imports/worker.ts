@@ -1,6 +1,5 @@
 import { randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
-import { LeaseLost } from './apply-rows.js';
 import { importSignal } from './import-signal.js';
 import {
   deleteJobsFinishedBefore,
@@ -9,6 +8,7 @@ import {
   listRunnableJobs,
 } from './imports.store.js';
 import { pollingLoop } from './polling-loop.js';
+import { LeaseLost } from './record-outcomes.js';
 import { type Lease, stepJob } from './run-job.js';
 
 export interface ImportWorkerOptions {

@@ -1,8 +1,10 @@
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import { enqueueMessage } from '../outbox/enqueue.js';
 import type { OutboxSignal } from '../outbox/outbox-signal.js';
 import type { Tx } from '../storage/db.js';
 import type { MessageKind } from '../storage/schema.js';
+import { takeEmailBudget } from './budget.js';
 import type { Email } from './messages.js';
 
 type EmailKind = Exclude<MessageKind, 'recovery_code' | 'recovery_code_changed'>;
@@ -17,11 +19,11 @@ const EMAIL_TTL_MINUTES: Record<EmailKind, number> = {
 
 /**
  * Queues an email in the caller's transaction (R20, R50), through the same outbox, retries,
- * TTL and audit as texts. `masked` is the same email with its secrets hidden: what admins see.
+ * TTL and audit as texts, counted against the server's email budget. `masked` is the same email with its secrets hidden: what admins see.
  */
-export function enqueueEmail(
+export async function enqueueEmail(
   tx: Tx,
-  deps: { clock: Clock; outbox: OutboxSignal },
+  deps: { clock: Clock; config: Pick<Config, 'limits'>; outbox: OutboxSignal },
   email: {
     communityId: string;
     personId: string;
@@ -34,6 +36,7 @@ export function enqueueEmail(
   },
   { preview = false }: { preview?: boolean } = {},
 ): Promise<string> {
+  if (!preview) await takeEmailBudget(tx, deps);
   return enqueueMessage(
     tx,
     deps,

@@ -10,12 +10,17 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] 
 const LINK = /https?:\/\/[^\s<>"]+/g;
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
 
-/** A paragraph with its links made clickable (and big enough to tap on a phone). */
-function paragraph(text: string): string {
+/**
+ * A paragraph with Muster's own links made clickable (and big enough to tap on a phone). A URL
+ * anywhere else in the text (an admin can type one into a person's name) stays plain text, so
+ * an email from Muster never carries a clickable link to somewhere else.
+ */
+function paragraph(text: string, linkOrigin: string): string {
   let html = '';
   let last = 0;
   for (const match of text.matchAll(LINK)) {
     const url = match[0];
+    if (!url.startsWith(`${linkOrigin}/`)) continue;
     html += escapeHtml(text.slice(last, match.index)).replace(/\n/g, '<br>');
     html += `<a href="${escapeHtml(url)}" style="display:inline-block;padding:8px 0;color:#0b57d0">${escapeHtml(url)}</a>`;
     last = match.index + url.length;
@@ -29,12 +34,17 @@ function paragraph(text: string): string {
  * lines end paragraphs, links become links. Plain markup with inline styles, which every mail
  * client renders, in the message's language and direction.
  */
-export function htmlOf(subject: string, text: string, locale: string | undefined): string {
+export function htmlOf(
+  subject: string,
+  text: string,
+  locale: string | undefined,
+  linkOrigin: string,
+): string {
   const lang = locale ?? 'en';
   const dir = RIGHT_TO_LEFT.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr';
   const body = text
     .split(/\n{2,}/)
-    .map(paragraph)
+    .map((part) => paragraph(part, linkOrigin))
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">

@@ -57,7 +57,7 @@ export function createSmtpMailer(config: SmtpConfig): Mailer {
           to: message.to,
           subject,
           text: message.body,
-          html: htmlOf(subject, message.body, message.locale),
+          html: htmlOf(subject, message.body, message.locale, config.linkOrigin),
           headers: {
             ...TRANSACTIONAL_HEADERS,
             ...(message.locale ? { 'Content-Language': message.locale } : {}),

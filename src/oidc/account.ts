@@ -5,6 +5,8 @@ import { findPersonAnywhere } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import type { Db } from '../storage/db.js';
 import { communityOfClient } from './client-metadata.js';
+import { type AppLifetimes, appLifetimesOf } from './lifetimes.js';
+import { hasPendingAccountEventSince } from './logout.store.js';
 
 /** The scopes an app may ask for, and the claims each brings (R60). */
 export const SCOPE_CLAIMS = {
@@ -26,21 +28,35 @@ export function canUseApps(person: Person | null, communityId: string | null): p
   return communityId === null || person.communityId === communityId;
 }
 
+/** The person behind a record, with how long an administrator's sign-in to an app may last. */
+export type MusterAccount = ClaimsSource & { lifetimes: AppLifetimes | null };
+
 /**
  * What the library calls to find the person behind a session, code or token (`sub` is the
- * person's id: stable, and never the phone number, which an admin may one day reassign).
+ * person's id: stable, and never the phone number, which an admin may one day reassign). A code
+ * or token made before Muster ended the person's sign-ins (a password changed with "log out other
+ * devices", say) is refused at once, in the moment before the logout worker deletes it.
  */
 export async function findAccount(
   db: Db,
   ctx: KoaContextWithOIDC | undefined,
   sub: string,
-): Promise<ClaimsSource | undefined> {
+  token?: { iat?: unknown },
+): Promise<MusterAccount | undefined> {
   const person = await findPersonAnywhere(db, sub);
   const client = ctx?.oidc?.client;
   if (!canUseApps(person, client ? communityOfClient(client) : null)) return undefined;
+  if (typeof token?.iat === 'number') {
+    const issuedAt = new Date(token.iat * 1000).toISOString();
+    if (await hasPendingAccountEventSince(db, person.id, issuedAt)) return undefined;
+  }
   const community = await findCommunityById(db, person.communityId);
   if (!community) return undefined;
-  return { accountId: person.id, claims: async () => claimsOf(person, community) };
+  return {
+    accountId: person.id,
+    claims: async () => claimsOf(person, community),
+    lifetimes: appLifetimesOf(person, community),
+  };
 }
 
 /** Every claim of a person; the library hands an app only those its granted scopes name. */

@@ -110,6 +110,15 @@ export async function listClients(db: Executor, communityId: string): Promise<Oi
   return rows.map(toClient);
 }
 
+export async function countClients(db: Executor, communityId: string): Promise<number> {
+  const row = await db
+    .selectFrom('oidc_clients')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('community_id', '=', communityId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** The apps of a community that want to hear of a logout (back-channel logout). */
 export async function listBackchannelClients(db: Executor, communityId: string): Promise<OidcClient[]> {
   const rows = await db

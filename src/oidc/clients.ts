@@ -1,5 +1,6 @@
 import type { AdapterPayload } from 'oidc-provider';
 import { AuditType, recordAudit } from '../audit/audit.js';
+import { lockCommunity } from '../communities/communities.store.js';
 import type { ActingContext } from '../context.js';
 import { randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
@@ -7,6 +8,7 @@ import { AppError, notFound } from '../errors.js';
 import { toClientMetadata } from './client-metadata.js';
 import { assertClientUris } from './client-uris.js';
 import {
+  countClients,
   deleteClient,
   findClient,
   insertClient,
@@ -16,6 +18,13 @@ import {
   saveClient,
 } from './clients.store.js';
 import type { ClientChanges, ClientInput } from './oidc.schemas.js';
+
+/**
+ * Apps one community may register. Far more than a company runs, and a bound on what one system
+ * admin can make Muster call: every app with a back-channel logout URI is one more address
+ * Muster posts to (docs/oidc.md).
+ */
+export const MAX_CLIENTS_PER_COMMUNITY = 50;
 
 /** Checks an app's metadata as the provider library will read it (it refuses what it cannot serve). */
 export type ValidateMetadata = (metadata: AdapterPayload) => Promise<void>;
@@ -84,6 +93,15 @@ export async function createClient({ deps, ctx, validate, input }: ClientArgs & 
   };
   await assertLibraryAccepts(client, secret, validate);
   await deps.db.transaction().execute(async (tx) => {
+    // Locked, so two registrations at once cannot both take the last place.
+    await lockCommunity(tx, ctx.communityId);
+    if ((await countClients(tx, ctx.communityId)) >= MAX_CLIENTS_PER_COMMUNITY) {
+      throw new AppError(
+        'oidc_client_limit',
+        `A community can have at most ${MAX_CLIENTS_PER_COMMUNITY} apps. Remove an app you no longer use, then register this one.`,
+        { limit: MAX_CLIENTS_PER_COMMUNITY },
+      );
+    }
     await insertClient(tx, client);
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.appRegistered,

@@ -3,7 +3,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionInstance } from 'oidc-provider';
 import type { LiveSession } from '../auth/auth.store.js';
 import { secondFactorStatus } from '../second-factor/policy.js';
-import { canUseApps } from './account.js';
+import { canUseApps, findAccount } from './account.js';
 import { communityOfClient, isFirstParty } from './client-metadata.js';
 import { musterSessionOf } from './muster-session.js';
 import type { OidcDeps } from './provider.js';
@@ -60,7 +60,7 @@ export async function continueInteraction(args: {
     );
   }
   if (interaction.prompt.name === 'consent' && isFirstParty(client)) {
-    const grantId = await grantRequested(provider, interaction);
+    const grantId = await grantRequested(deps, provider, interaction);
     return provider.interactionResult(req, res, { consent: { grantId } });
   }
   return consentPage(uid);
@@ -104,14 +104,23 @@ function loginResult({ person, community, session }: LiveSession) {
   };
 }
 
-/** Allows what the app asked for and was not yet allowed; returns the grant's id. */
-export async function grantRequested(provider: Provider, interaction: InteractionInstance): Promise<string> {
+/**
+ * Allows what the app asked for and was not yet allowed; returns the grant's id. A new grant of an
+ * administrator lasts as long as their Muster session may (R41); this runs outside the library's
+ * request, so its lifetime is given here rather than found by the provider's `ttl.Grant`.
+ */
+export async function grantRequested(
+  deps: OidcDeps,
+  provider: Provider,
+  interaction: InteractionInstance,
+): Promise<string> {
   const accountId = interaction.session?.accountId;
   const clientId = String(interaction.params.client_id ?? '');
   if (!accountId) throw new Error('A consent needs a signed-in person.');
+  const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
+  const admin = existing ? null : (await findAccount(deps.db, undefined, accountId))?.lifetimes;
   const grant =
-    (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ??
-    new provider.Grant({ accountId, clientId });
+    existing ?? new provider.Grant({ accountId, clientId, ...(admin ? { expiresIn: admin.absolute } : {}) });
   const details = interaction.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
   if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
   if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);

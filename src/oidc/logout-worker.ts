@@ -3,12 +3,12 @@ import { runLogoutRound } from './logout.js';
 import type { OidcRuntime } from './runtime.js';
 
 /**
- * Runs in every server process: acts on ended accounts and sends back-channel logouts (R60). It
+ * Runs in every server process: acts on account events and sends back-channel logouts (R60). It
  * looks every `pollMs` (a cheap indexed query), so an app hears of a deactivation within about a
  * second; on PostgreSQL several servers share the work, each row taken by one.
  */
 export function startLogoutDelivery(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'secrets'>,
   runtime: OidcRuntime,
   onError: (error: unknown) => void,
   pollMs = 1000,

@@ -1,11 +1,11 @@
 import { newId } from '../crypto/random.js';
 import type { Executor } from '../storage/db.js';
 
-export interface AccountEnded {
+export interface AccountEvent {
   id: string;
   communityId: string;
   personId: string;
-  kind: 'deactivated' | 'reset' | 'deleted';
+  kind: 'deactivated' | 'reset' | 'deleted' | 'signed_out_everywhere';
 }
 
 /** Whether any account event waits: a cheap look before a transaction, every second. */
@@ -20,7 +20,7 @@ export async function hasPendingAccountEvents(db: Executor): Promise<boolean> {
 }
 
 /** Account events no server has acted on yet, oldest first, locked (PostgreSQL: others skip them). */
-export async function lockPendingAccountEvents(db: Executor, limit: number): Promise<AccountEnded[]> {
+export async function lockPendingAccountEvents(db: Executor, limit: number): Promise<AccountEvent[]> {
   const rows = await db
     .selectFrom('account_events')
     .select(['id', 'community_id', 'person_id', 'kind'])
@@ -36,6 +36,26 @@ export async function lockPendingAccountEvents(db: Executor, limit: number): Pro
     personId: row.person_id,
     kind: row.kind,
   }));
+}
+
+/**
+ * Whether something ended the person's sign-ins at or after `since` and has not been acted on yet:
+ * a token made before it is refused in the moment before its records are deleted.
+ */
+export async function hasPendingAccountEventSince(
+  db: Executor,
+  personId: string,
+  since: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('account_events')
+    .select('id')
+    .where('processed_at', 'is', null)
+    .where('person_id', '=', personId)
+    .where('created_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function markAccountEventProcessed(db: Executor, id: string, now: string): Promise<void> {

@@ -1,7 +1,9 @@
 import type Provider from 'oidc-provider';
 import { AuditType, recordAudit } from '../audit/audit.js';
 import { systemContext } from '../context.js';
+import type { Secrets } from '../crypto/secrets.js';
 import type { Deps } from '../deps.js';
+import type { Executor } from '../storage/db.js';
 import { listBackchannelClients } from './clients.store.js';
 import {
   claimDueDeliveries,
@@ -13,7 +15,7 @@ import {
   markAccountEventProcessed,
   recordDeliveryOutcome,
 } from './logout.store.js';
-import { deletePayloadsOfAccount } from './payloads.store.js';
+import { deletePayloadsOfAccount, listSealedGrantsOfAccount } from './payloads.store.js';
 
 const BATCH = 100;
 /** How long a claimed delivery is this server's; after a crash another tries again then. */
@@ -24,33 +26,59 @@ const MAX_ATTEMPTS = 30;
 const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
 
 /**
- * Acts on people whose accounts ended (R60): everything the provider holds for them (sessions,
- * grants, refresh and access tokens) is deleted, and one back-channel logout per app of their
- * community is queued, in one transaction per batch. The event was written with the change that
- * ended the account, so a crash anywhere in between only delays this, never loses it.
+ * Acts on account events (R60): a person whose account ended, or whose other sessions Muster
+ * ended. Everything the provider holds for them (sessions, grants, refresh and access tokens) is
+ * deleted, and one back-channel logout is queued for each app of their community they hold a
+ * grant for, that is, each app they signed in to: an app they never used never hears of them (and
+ * never learns their id), in one transaction per batch. The event was written with the change
+ * that caused it, so a crash anywhere in between only delays this, never loses it.
  */
-async function processAccountEvents(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
+async function processAccountEvents(deps: Pick<Deps, 'db' | 'clock' | 'secrets'>): Promise<number> {
   if (!(await hasPendingAccountEvents(deps.db))) return 0;
   return deps.db.transaction().execute(async (tx) => {
     const events = await lockPendingAccountEvents(tx, BATCH);
     const now = deps.clock.now().toISOString();
     for (const event of events) {
+      const signedInTo = await appsSignedInTo(tx, deps.secrets, event.personId);
       await deletePayloadsOfAccount(tx, event.personId);
       const clients = await listBackchannelClients(tx, event.communityId);
       await insertLogoutDeliveries(
         tx,
-        clients.map((client) => ({
-          communityId: event.communityId,
-          clientId: client.id,
-          personId: event.personId,
-          reason: event.kind,
-        })),
+        clients
+          .filter((client) => signedInTo.has(client.id))
+          .map((client) => ({
+            communityId: event.communityId,
+            clientId: client.id,
+            personId: event.personId,
+            reason: event.kind,
+          })),
         now,
       );
       await markAccountEventProcessed(tx, event.id, now);
     }
     return events.length;
   });
+}
+
+/** The apps a person holds a grant for, read from the sealed grants before they are deleted. */
+async function appsSignedInTo(tx: Executor, secrets: Secrets, personId: string): Promise<Set<string>> {
+  const sealed = await listSealedGrantsOfAccount(tx, personId);
+  return new Set(
+    sealed.flatMap((grant) => {
+      const { clientId } = JSON.parse(secrets.open(grant)) as { clientId?: unknown };
+      return typeof clientId === 'string' ? [clientId] : [];
+    }),
+  );
+}
+
+/**
+ * What is kept of an app's answer: its status code, or that there was none. Never its body or its
+ * words, so a back-channel URI pointed at some other service inside the network tells whoever
+ * registered it as little as possible (docs/oidc.md).
+ */
+function outcomeOf(cause: unknown): string {
+  const status = (cause as { response?: { status?: unknown } } | null)?.response?.status;
+  return typeof status === 'number' ? `HTTP ${status}` : 'no answer';
 }
 
 /**
@@ -78,7 +106,7 @@ async function deliver(deps: Pick<Deps, 'db' | 'clock'>, provider: Provider, del
     try {
       await client.backchannelLogout(delivery.personId);
     } catch (cause) {
-      error = (cause as Error).message;
+      error = outcomeOf(cause);
     }
   }
   const now = deps.clock.now();
@@ -102,8 +130,8 @@ async function deliver(deps: Pick<Deps, 'db' | 'clock'>, provider: Provider, del
   });
 }
 
-/** One round: act on ended accounts, then send what is due. */
-export async function runLogoutRound(deps: Pick<Deps, 'db' | 'clock'>, provider: Provider) {
+/** One round: act on account events, then send what is due. */
+export async function runLogoutRound(deps: Pick<Deps, 'db' | 'clock' | 'secrets'>, provider: Provider) {
   const accounts = await processAccountEvents(deps);
   const sent = await deliverDueLogouts(deps, provider);
   return { accounts, sent };

@@ -112,7 +112,7 @@ declare module 'oidc-provider' {
     proxy: boolean;
     Client: { find(id: string): Promise<ClientInstance | undefined> };
     Grant: {
-      new (properties: { accountId: string; clientId: string }): GrantInstance;
+      new (properties: { accountId: string; clientId: string; expiresIn?: number }): GrantInstance;
       find(id: string): Promise<GrantInstance | undefined>;
     };
     Interaction: { find(uid: string): Promise<InteractionInstance | undefined> };

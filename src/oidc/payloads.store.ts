@@ -80,6 +80,17 @@ export async function deletePayloadsOfGrant(db: Executor, grantId: string): Prom
     .execute();
 }
 
+/** The sealed grants a person holds: one per app they signed in to and that still keeps it. */
+export async function listSealedGrantsOfAccount(db: Executor, accountId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('oidc_payloads')
+    .select('payload')
+    .where('model', '=', 'Grant')
+    .where('account_id', '=', accountId)
+    .execute();
+  return rows.map((row) => row.payload);
+}
+
 /** Everything of a person: their sessions, grants, codes and tokens; returns how many rows went. */
 export async function deletePayloadsOfAccount(db: Executor, accountId: string): Promise<number> {
   const result = await db.deleteFrom('oidc_payloads').where('account_id', '=', accountId).executeTakeFirst();

@@ -1,9 +1,11 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Clock } from '../clock.js';
 import type { Deps } from '../deps.js';
 import { findAccount, SCOPE_CLAIMS } from './account.js';
 import { createAdapterFactory } from './adapter.js';
 import { COMMUNITY_PROPERTY, FIRST_PARTY_PROPERTY } from './client-metadata.js';
 import { allowRegisteredPrivateAddresses } from './fetch.js';
+import { lifetimesInRequest, remainingSeconds, TTL } from './lifetimes.js';
 import { loadExistingGrant, musterInteractionPolicy } from './policy.js';
 import { logoutPage, renderErrorPage, signedOutPage } from './provider-pages.js';
 import type { SigningJwk } from './signing-keys.js';
@@ -15,24 +17,26 @@ export const OIDC_PREFIX = '/oidc';
 const issuerOf = (config: OidcDeps['config']) => `${config.publicUrl}${OIDC_PREFIX}`;
 const interactionPath = (uid: string) => `${OIDC_PREFIX}/interaction/${uid}`;
 
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 /**
- * Lifetimes. ID and access tokens are short, so a key retired an hour ago signs nothing still
- * valid (signing-keys.ts); a refresh token lasts a month and is replaced at every use; a grant
- * (what the person allowed an app) lasts a year, or until the person's account ends.
+ * The provider's lifetimes (lifetimes.ts). An administrator's refresh tokens, provider sessions
+ * and grants end when their Muster session would (R41): the refresh token's chain is counted from
+ * the Muster sign-in it came from, and each one lasts no longer than the admin idle timeout.
  */
-const TTL = {
-  AccessToken: HOUR,
-  AuthorizationCode: MINUTE,
-  IdToken: HOUR,
-  RefreshToken: 30 * DAY,
-  Interaction: HOUR,
-  Session: 30 * DAY,
-  Grant: 365 * DAY,
-};
+function lifetimes(clock: Clock) {
+  type Ctx = KoaContextWithOIDC | undefined;
+  return {
+    ...TTL,
+    RefreshToken: (ctx: Ctx, token: { authTime?: unknown; iiat?: unknown }) => {
+      const admin = lifetimesInRequest(ctx);
+      return admin ? remainingSeconds(admin, token.authTime ?? token.iiat, clock) : TTL.RefreshToken;
+    },
+    Session: (ctx: Ctx, session: { loginTs?: unknown }) => {
+      const admin = lifetimesInRequest(ctx);
+      return admin ? remainingSeconds(admin, session.loginTs, clock) : TTL.Session;
+    },
+    Grant: (ctx: Ctx) => lifetimesInRequest(ctx)?.absolute ?? TTL.Grant,
+  };
+}
 
 /**
  * The provider (R60), built on oidc-provider, an OpenID Certified library: authorization code
@@ -44,7 +48,8 @@ export function createProvider(deps: OidcDeps, keys: SigningJwk[]): Provider {
   const configuration: Configuration = {
     adapter: createAdapterFactory(deps),
     jwks: { keys },
-    findAccount: (ctx: KoaContextWithOIDC, sub: string) => findAccount(deps.db, ctx, sub),
+    findAccount: (ctx: KoaContextWithOIDC, sub: string, token?: { iat?: unknown }) =>
+      findAccount(deps.db, ctx, sub, token),
     claims: {
       // Claims about the sign-in itself, in every ID token: how (password, and code), when.
       acr: null,
@@ -70,7 +75,7 @@ export function createProvider(deps: OidcDeps, keys: SigningJwk[]): Provider {
     },
     loadExistingGrant,
     rotateRefreshToken: true,
-    ttl: TTL,
+    ttl: lifetimes(deps.clock),
     // Signed with a key derived from the server key, so every server reads every other's.
     cookies: {
       keys: [deps.secrets.mac('oidc-provider-cookies')],

@@ -6,7 +6,6 @@ import { incrementInWindow } from '../counters/window-counters.store.js';
 import { hashToken, randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { DAILY_LIMITS, sendClaimMessage } from '../invitations/claim-message.js';
 import { messageLocale } from '../locales.js';
 import { enqueueEmail } from '../mail/enqueue-email.js';
 import { emailCatalogueFor } from '../mail/messages.js';
@@ -40,9 +39,10 @@ export async function acceptForgotPassword({ deps, communitySlug, meta }: Forgot
 }
 
 /**
- * Emails a reset link to an active, claimed email account; an invited one that never claimed
- * gets its invitation again instead (within R5), since that is the link it is missing. Anything
- * else sends nothing. Each outcome is audited; the requester never learns which it was.
+ * Emails a reset link to an active, claimed email account; anything else sends nothing. An
+ * account not claimed yet gets no new invitation either: a stranger's request must not spend its
+ * day's invitations (R5) nor replace the link its admin sent. Each outcome is audited; the
+ * requester never learns which it was.
  */
 export async function sendResetEmail(community: Community, { deps, email, meta }: ForgotArgs): Promise<void> {
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
@@ -60,10 +60,10 @@ export async function sendResetEmail(community: Community, { deps, email, meta }
         ? 'too_many_requests'
         : person.claimed
           ? await emailResetLink(tx, deps, person, community)
-          : await resendInvitation(tx, deps, person, community);
+          : 'not_claimed';
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.passwordResetRequested,
-      outcome: outcome === 'link_sent' || outcome === 'invitation_sent' ? 'success' : 'failure',
+      outcome: outcome === 'link_sent' ? 'success' : 'failure',
       target: { id: person.id, label: person.displayName },
       details: { outcome },
     });
@@ -84,26 +84,20 @@ async function emailResetLink(tx: Tx, deps: Deps, person: Person, community: Com
   const locale = messageLocale(person.locale, community.defaultLocale);
   const render = emailCatalogueFor(locale).passwordReset;
   const facts = { community: community.name, name: person.displayName };
-  await enqueueEmail(tx, deps, {
-    communityId: community.id,
-    personId: person.id,
-    to: person.email,
-    kind: 'password_reset',
-    channel: 'forgot',
-    locale,
-    content: render({ ...facts, link: resetLink(deps.config.publicUrl, token) }),
-    masked: render({ ...facts, link: resetLink(deps.config.publicUrl, HIDDEN) }),
-  });
-  return 'link_sent';
-}
-
-async function resendInvitation(tx: Tx, deps: Deps, person: Person, community: Community) {
-  if (!person.invited) return 'not_invited';
   try {
-    await sendClaimMessage(tx, deps, { community, person, reason: 'reminder', channel: 'forgot' });
-    return 'invitation_sent';
+    await enqueueEmail(tx, deps, {
+      communityId: community.id,
+      personId: person.id,
+      to: person.email,
+      kind: 'password_reset',
+      channel: 'forgot',
+      locale,
+      content: render({ ...facts, link: resetLink(deps.config.publicUrl, token) }),
+      masked: render({ ...facts, link: resetLink(deps.config.publicUrl, HIDDEN) }),
+    });
   } catch (error) {
-    if (error instanceof AppError && DAILY_LIMITS.has(error.code)) return 'daily_limit';
+    if (error instanceof AppError && error.code === 'email_capacity_reached') return 'email_capacity_reached';
     throw error;
   }
+  return 'link_sent';
 }

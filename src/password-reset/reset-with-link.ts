@@ -9,6 +9,7 @@ import { hashToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
+import { recordSignedOutEverywhere } from '../people/account-events.store.js';
 import { notifyPasswordChanged } from '../people/notify-password-changed.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
@@ -62,6 +63,8 @@ export async function resetPasswordWithLink(
     await spendResetTokensOf(tx, person.id, now);
     await deps.throttle.succeeded({ forget: [secondFactorKey(person)] }, tx);
     const otherSessionsEnded = args.logoutOtherDevices ? await revokeAllSessions(tx, person.id, now) : 0;
+    if (args.logoutOtherDevices)
+      await recordSignedOutEverywhere(tx, { communityId: community.id, personId: person.id, at: now });
     const session = await issueSession(
       tx,
       deps.clock,

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
 import type { Role } from '../storage/schema.js';
+import { recordSignedOutEverywhere } from './account-events.store.js';
 import { assertNotSelf, assertSystemAdminRemains, lockAdminChanges, lockTarget } from './guards.js';
 import { updatePerson } from './people.store.js';
 import { toPersonView } from './person.view.js';
@@ -41,6 +42,11 @@ export async function setRole({
     await assertSystemAdminRemains(tx, ctx.communityId);
     // R41: a new role means new sessions, with the new role's lifetime and second-factor rule.
     const sessionsEnded = await revokeAllSessions(tx, id, deps.clock.now().toISOString());
+    await recordSignedOutEverywhere(tx, {
+      communityId: ctx.communityId,
+      personId: id,
+      at: deps.clock.now().toISOString(),
+    });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.roleChanged,
       target: { id, label: current.displayName },

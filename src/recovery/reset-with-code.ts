@@ -4,6 +4,7 @@ import type { SignedIn } from '../auth/login.js';
 import type { Community } from '../communities/community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
 import type { Deps } from '../deps.js';
+import { recordSignedOutEverywhere } from '../people/account-events.store.js';
 import { notifyPasswordChanged } from '../people/notify-password-changed.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
@@ -51,6 +52,8 @@ export async function resetPasswordWithCode({
     if (!updated) return null;
     await deps.throttle.succeeded(succeeded, tx);
     const otherSessionsEnded = logoutOtherDevices ? await revokeAllSessions(tx, person.id, now) : 0;
+    if (logoutOtherDevices)
+      await recordSignedOutEverywhere(tx, { communityId: community.id, personId: person.id, at: now });
     const session = await issueSession(
       tx,
       deps.clock,

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import type { Community } from '../communities/community.js';
 import { type NormalisedLogin, normaliseUsername } from '../people/login.js';
 import { parsePhone } from '../phone/phone.js';
 import { ScimError } from './scim-error.js';
 import type { ScimUserFields } from './user-fields.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An email address as the REST API takes one: anything else is not an email login. */
+const EMAIL = z.email().max(254);
 
 /**
  * Which account a new SCIM User becomes (R28, the CSV's precedence in SCIM terms):
@@ -20,7 +22,18 @@ export function loginForNewUser(
 ): NormalisedLogin {
   const { userName } = fields;
   if (userName !== undefined) {
-    if (EMAIL.test(userName)) return { kind: 'email', value: userName.toLowerCase() };
+    if (userName.includes('@')) {
+      // Something with an @ that is not an address (`ben@rival.co.uk,`) must not become a
+      // username that mail servers would read as the address (R26's check looks at the domain).
+      if (!EMAIL.safeParse(userName).success) {
+        throw new ScimError(
+          400,
+          `The userName "${userName}" looks like an email address but is not one.`,
+          'invalidValue',
+        );
+      }
+      return { kind: 'email', value: userName.toLowerCase() };
+    }
     if (/^(\+|00)\d/.test(userName)) {
       const phone = parsePhone(userName, community.defaultCountry);
       if (phone.ok) return { kind: 'phone', value: phone.e164 };

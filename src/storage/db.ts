@@ -21,6 +21,11 @@ export interface Capabilities {
    * commit is a sync to disk, so grouping writes pays.
    */
   readonly concurrentWriters: boolean;
+  /**
+   * Several writes can travel as one statement, each a data-modifying WITH of it: one round trip
+   * and one commit where every statement crosses the network (see write-as-one.ts).
+   */
+  readonly writesInOneStatement: boolean;
 }
 
 export interface Storage {

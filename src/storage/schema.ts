@@ -366,7 +366,8 @@ export interface AccountEventsTable {
   id: string;
   community_id: string;
   person_id: string;
-  kind: 'deactivated' | 'reset' | 'deleted';
+  /** signed_out_everywhere: the person's other sessions ended; the account itself goes on. */
+  kind: 'deactivated' | 'reset' | 'deleted' | 'signed_out_everywhere';
   created_at: string;
   processed_at: string | null;
 }

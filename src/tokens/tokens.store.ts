@@ -45,6 +45,7 @@ export async function findUsableToken(
     .select([
       'people.role as owner_role',
       'people.active as owner_active',
+      'people.claimed as owner_claimed',
       'people.display_name as owner_label',
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
@@ -52,8 +53,10 @@ export async function findUsableToken(
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
     .executeTakeFirst();
   if (!row) return null;
-  const { owner_role, owner_active, owner_label, ...token } = row;
-  if (token.created_by !== null && owner_active !== 1) return null;
+  const { owner_role, owner_active, owner_claimed, owner_label, ...token } = row;
+  // A token acts as its owner: an owner who cannot sign in (deactivated, or reset to unclaimed)
+  // lends it nothing.
+  if (token.created_by !== null && (owner_active !== 1 || owner_claimed !== 1)) return null;
   return { token: toApiToken(token), ownerRole: owner_role ?? null, ownerLabel: owner_label ?? null };
 }
 

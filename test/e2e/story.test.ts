@@ -291,6 +291,7 @@ describe.runIf(run)('the web app in Chromium (R1, R3, R7, R9, R10, R11, R12, R27
     await adminPage.getByRole('button', { name: 'Send invitations by text message' }).click();
     await adminPage.getByRole('heading', { name: 'Done' }).waitFor();
     await adminPage.getByText('2 added, 0 updated, 1 unchanged, 3 with errors.').waitFor();
+    await shot(adminPage, 'import-job');
 
     await adminPage.goto('/people');
     await adminPage.getByRole('link', { name: 'Ana Lima' }).waitFor();

@@ -15,7 +15,7 @@ export function openPostgres(url: string): Storage {
   return {
     db,
     // Several server processes may share the database, and transactions run side by side.
-    capabilities: { name: 'postgres', concurrentWriters: true },
+    capabilities: { name: 'postgres', concurrentWriters: true, writesInOneStatement: true },
     close: () => db.destroy(),
   };
 }

@@ -57,7 +57,7 @@ export function openSqlite(path: string): Storage {
   return {
     db,
     // One process owns the file and one transaction writes at a time; each commit syncs to disk.
-    capabilities: { name: 'sqlite', concurrentWriters: false },
+    capabilities: { name: 'sqlite', concurrentWriters: false, writesInOneStatement: false },
     close: () => db.destroy(),
   };
 }
