@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hash, verify } from '@node-rs/argon2';
-import SQLite from 'better-sqlite3';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
 import { phoneNumber } from 'better-auth/plugins/phone-number';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseKind } from './databases.js';
 
@@ -65,7 +65,8 @@ export async function startBetterAuth(options: {
         ? {
             password: {
               hash: (password: string) => hash(password, MUSTER_ARGON2),
-              verify: ({ hash: stored, password }: { hash: string; password: string }) => verify(stored, password),
+              verify: ({ hash: stored, password }: { hash: string; password: string }) =>
+                verify(stored, password),
             },
           }
         : {}),
@@ -81,13 +82,16 @@ export async function startBetterAuth(options: {
   const context = await auth.$context;
   const passwordHash = await context.password.hash(options.password);
   for (let n = 0; n < options.people; n++) {
-    const user = await context.internalAdapter.createUser({
-      name: `Worker ${n}`,
-      email: `worker${n}@peer.example`,
-      emailVerified: false,
-      phoneNumber: options.phoneOf(n),
-      phoneNumberVerified: true,
-    });
+    const user = await context.internalAdapter.createUser(
+      {
+        name: `Worker ${n}`,
+        email: `worker${n}@peer.example`,
+        emailVerified: false,
+        phoneNumber: options.phoneOf(n),
+        phoneNumberVerified: true,
+      },
+      { method: 'phone-number' },
+    );
     await context.internalAdapter.linkAccount({
       userId: user.id,
       providerId: 'credential',

@@ -7,7 +7,8 @@ import pg from 'pg';
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 /** Where throw-away PostgreSQL databases are made: a server the benchmark may create databases on. */
-export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const LABEL: Record<DatabaseKind, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
@@ -52,7 +53,9 @@ export async function throwAwayDatabase(kind: DatabaseKind): Promise<ThrowAwayDa
   try {
     await onAdmin((client) => client.query(`create database ${name}`));
   } catch (error) {
-    console.log(`PostgreSQL at ${POSTGRES_ADMIN_URL} does not answer (${(error as Error).message}): skipped.`);
+    console.log(
+      `PostgreSQL at ${POSTGRES_ADMIN_URL} does not answer (${(error as Error).message}): skipped.`,
+    );
     return null;
   }
   const url = new URL(POSTGRES_ADMIN_URL);
@@ -60,7 +63,8 @@ export async function throwAwayDatabase(kind: DatabaseKind): Promise<ThrowAwayDa
   return {
     kind,
     url: url.toString(),
-    drop: () => onAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      onAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }
 

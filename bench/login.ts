@@ -9,13 +9,20 @@
  *
  *   npm run bench:login                                SQLite and PostgreSQL
  *   BENCH_DATABASES=sqlite BENCH_SECONDS=2 npm run bench:login
+ *   BENCH_BETTER_AUTH=off npm run bench:login          Muster alone
  */
 import { verify } from '@node-rs/argon2';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { type BetterAuthPeer, type PeerHashing, startBetterAuth } from './better-auth-peer.js';
-import { type DatabaseKind, databaseKinds, LABEL, postgresCpuMicros, throwAwayDatabase } from './databases.js';
+import {
+  type DatabaseKind,
+  databaseKinds,
+  LABEL,
+  postgresCpuMicros,
+  throwAwayDatabase,
+} from './databases.js';
 import { describeFailures, type LoadOptions, load } from './load.js';
-import { ADMIN_PASSWORD as PASSWORD, benchPhone, openMuster, seedCommunity, seedPeople } from './muster.js';
+import { benchPhone, openMuster, ADMIN_PASSWORD as PASSWORD, seedCommunity, seedPeople } from './muster.js';
 import { printTableIfAlone, report } from './report.js';
 import { startServer } from './server.js';
 
@@ -96,14 +103,22 @@ async function equalTiming(
   });
 }
 
-async function measureMuster(kind: DatabaseKind, databaseUrl: string, ceiling: { name: string; value: number }) {
+async function measureMuster(
+  kind: DatabaseKind,
+  databaseUrl: string,
+  ceiling: { name: string; value: number },
+) {
   const { deps, close } = await openMuster(databaseUrl);
   const community = await seedCommunity(deps);
   await seedPeople(deps, community.id, PEOPLE, { passwordHash: await hashPassword(PASSWORD) });
   await close();
   const server = await startServer(databaseUrl);
   try {
-    const body = (identifier: string, password: string) => ({ community: community.slug, identifier, password });
+    const body = (identifier: string, password: string) => ({
+      community: community.slug,
+      identifier,
+      password,
+    });
     const bodies = Array.from({ length: PEOPLE }, (_, i) => JSON.stringify(body(benchPhone(i), PASSWORD)));
     const run = (more: Partial<LoadOptions>) =>
       load({
@@ -150,7 +165,11 @@ async function measureMuster(kind: DatabaseKind, databaseUrl: string, ceiling: {
   }
 }
 
-async function measureBetterAuth(kind: DatabaseKind, hashing: PeerHashing, ceiling: { name: string; value: number }) {
+async function measureBetterAuth(
+  kind: DatabaseKind,
+  hashing: PeerHashing,
+  ceiling: { name: string; value: number },
+) {
   const database = await throwAwayDatabase(kind);
   if (!database) return;
   let peer: BetterAuthPeer | null = null;
@@ -196,11 +215,15 @@ for (const kind of databaseKinds()) {
   if (!database) continue;
   try {
     const rate = await rawArgon2(hash, Math.min(5, SECONDS));
-    console.log(`${LABEL[kind]}: raw argon2id ceiling ${rate.toFixed(1)} verifications/s (${POOL} at a time)`);
+    console.log(
+      `${LABEL[kind]}: raw argon2id ceiling ${rate.toFixed(1)} verifications/s (${POOL} at a time)`,
+    );
     const ceiling = { name: 'raw argon2id', value: rate };
     await measureMuster(kind, database.url, ceiling);
-    await measureBetterAuth(kind, 'default', ceiling);
-    await measureBetterAuth(kind, 'argon2id', ceiling);
+    if (process.env.BENCH_BETTER_AUTH !== 'off') {
+      await measureBetterAuth(kind, 'default', ceiling);
+      await measureBetterAuth(kind, 'argon2id', ceiling);
+    }
   } finally {
     await database.drop();
   }

@@ -73,13 +73,15 @@ export async function seedPeople(
 ): Promise<void> {
   const from = options.from ?? 0;
   const now = new Date().toISOString();
-  const template: Record<string, unknown> = { ...newPersonRow({
-    id: 'seeded',
-    communityId,
-    login: { kind: 'phone', value: benchPhone(0) },
-    displayName: 'Worker',
-    now,
-  }) };
+  const template: Record<string, unknown> = {
+    ...newPersonRow({
+      id: 'seeded',
+      communityId,
+      login: { kind: 'phone', value: benchPhone(0) },
+      displayName: 'Worker',
+      now,
+    }),
+  };
   if (options.passwordHash) {
     Object.assign(template, { invited: 1, claimed: 1, claimed_at: now, password_hash: options.passwordHash });
   }
@@ -131,7 +133,9 @@ async function postJson(url: string, body: unknown, session?: AdminSession) {
   });
   const json = (await response.json()) as Record<string, unknown>;
   if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(json)}`);
-  const cookie = (response.headers.getSetCookie().find((c) => c.includes('muster_session')) ?? '').split(';')[0];
+  const cookie = (response.headers.getSetCookie().find((c) => c.includes('muster_session')) ?? '').split(
+    ';',
+  )[0];
   return { json, cookie: cookie || session?.cookie || '' };
 }
 
@@ -165,7 +169,11 @@ export async function makeTokens(
 ): Promise<string[]> {
   const tokens: string[] = [];
   for (let i = 0; i < count; i++) {
-    const made = await postJson(`${url}/api/v1/tokens`, { name: `bench ${scope} ${i}`, scopes: [scope] }, session);
+    const made = await postJson(
+      `${url}/api/v1/tokens`,
+      { name: `bench ${scope} ${i}`, scopes: [scope] },
+      session,
+    );
     tokens.push(String(made.json.token));
   }
   return tokens;

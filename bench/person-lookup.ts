@@ -14,8 +14,8 @@ import Fastify from 'fastify';
 import { type DatabaseKind, LABEL, throwAwayDatabase } from './databases.js';
 import { describeFailures, type LoadOptions, type LoadResult, load } from './load.js';
 import { benchPhone, makeTokens, openMuster, seedCommunity, seedPeople, signInAdmin } from './muster.js';
-import { startServer } from './server.js';
 import { printTableIfAlone, report } from './report.js';
+import { startServer } from './server.js';
 
 const SIZES = (process.env.BENCH_PEOPLE ?? '1000,1000000').split(',').map(Number);
 const KINDS = (process.env.BENCH_DATABASES ?? 'sqlite').split(',').map((k) => k.trim() as DatabaseKind);
@@ -30,8 +30,11 @@ const P99_GOAL_MS = 20;
 /** "Flat" from 1k to 1M, allowing for a shared machine's noise. */
 const FLAT_GOAL = 0.8;
 
-const measure = (url: string, paths: string[], more: Omit<LoadOptions, 'url' | 'paths' | 'duration' | 'connections'> = {}) =>
-  load({ url, paths, ...more, duration: SECONDS, connections: CONNECTIONS });
+const measure = (
+  url: string,
+  paths: string[],
+  more: Omit<LoadOptions, 'url' | 'paths' | 'duration' | 'connections'> = {},
+) => load({ url, paths, ...more, duration: SECONDS, connections: CONNECTIONS });
 
 async function helloWorld(): Promise<LoadResult> {
   const hello = Fastify();
@@ -55,13 +58,20 @@ async function lookups(kind: DatabaseKind, size: number) {
     await seedPeople(deps, community.id, size);
     await close();
     const seedSeconds = (performance.now() - seeding) / 1000;
-    console.log(`  ${LABEL[kind]}: seeded ${size.toLocaleString('en')} people in ${seedSeconds.toFixed(1)} s`);
-    const server = await startServer(database.url, process.env.BENCH_LOG_LEVEL ? { MUSTER_LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {});
+    console.log(
+      `  ${LABEL[kind]}: seeded ${size.toLocaleString('en')} people in ${seedSeconds.toFixed(1)} s`,
+    );
+    const server = await startServer(
+      database.url,
+      process.env.BENCH_LOG_LEVEL ? { MUSTER_LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {},
+    );
     try {
       const { url } = server;
       const session = await signInAdmin(url, community);
       const tokens = await makeTokens(url, session, 'scim', SCIM_TOKENS);
-      const phones = Array.from({ length: LOOKED_UP }, (_, i) => benchPhone(Math.floor((i * size) / LOOKED_UP)));
+      const phones = Array.from({ length: LOOKED_UP }, (_, i) =>
+        benchPhone(Math.floor((i * size) / LOOKED_UP)),
+      );
       const serverCpu = server.cpuMicros;
       const rest = await server.profiled(`lookup-rest-${kind}-${size}`, () =>
         measure(
@@ -117,7 +127,9 @@ for (const kind of KINDS) {
   const smallest = bySize.get(Math.min(...bySize.keys()));
   const largest = bySize.get(Math.max(...bySize.keys()));
   if (bySize.size < 2 || !smallest || !largest) continue;
-  const [small, large] = [Math.min(...bySize.keys()), Math.max(...bySize.keys())].map((n) => n.toLocaleString('en'));
+  const [small, large] = [Math.min(...bySize.keys()), Math.max(...bySize.keys())].map((n) =>
+    n.toLocaleString('en'),
+  );
   for (const api of ['rest', 'scim'] as const) {
     report({
       bench: 'lookup',

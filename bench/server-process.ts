@@ -12,32 +12,35 @@ type Request = { id: number; op: 'cpu' | 'profile-start' | 'profile-stop' | 'clo
 
 const send = (message: unknown) => process.send?.(message);
 
-process.once('message', async ({ databaseUrl, env }: { databaseUrl: string; env: Record<string, string> }) => {
-  const { deps, close } = await openMuster(databaseUrl, env);
-  const { app, url } = await serve(deps);
-  const inspector = new Session();
-  inspector.connect();
-  process.on('message', async (request: Request) => {
-    switch (request.op) {
-      case 'cpu':
-        return send({ id: request.id, result: process.cpuUsage() });
-      case 'profile-start':
-        await inspector.post('Profiler.enable');
-        await inspector.post('Profiler.start');
-        return send({ id: request.id, result: null });
-      case 'profile-stop': {
-        const { profile } = await inspector.post('Profiler.stop');
-        const file = request.file ?? 'server.cpuprofile';
-        mkdirSync(join(file, '..'), { recursive: true });
-        writeFileSync(file, JSON.stringify(profile));
-        return send({ id: request.id, result: file });
+process.once(
+  'message',
+  async ({ databaseUrl, env }: { databaseUrl: string; env: Record<string, string> }) => {
+    const { deps, close } = await openMuster(databaseUrl, env);
+    const { app, url } = await serve(deps);
+    const inspector = new Session();
+    inspector.connect();
+    process.on('message', async (request: Request) => {
+      switch (request.op) {
+        case 'cpu':
+          return send({ id: request.id, result: process.cpuUsage() });
+        case 'profile-start':
+          await inspector.post('Profiler.enable');
+          await inspector.post('Profiler.start');
+          return send({ id: request.id, result: null });
+        case 'profile-stop': {
+          const { profile } = await inspector.post('Profiler.stop');
+          const file = request.file ?? 'server.cpuprofile';
+          mkdirSync(join(file, '..'), { recursive: true });
+          writeFileSync(file, JSON.stringify(profile));
+          return send({ id: request.id, result: file });
+        }
+        case 'close':
+          await app.close();
+          await close();
+          send({ id: request.id, result: null });
+          return process.exit(0);
       }
-      case 'close':
-        await app.close();
-        await close();
-        send({ id: request.id, result: null });
-        return process.exit(0);
-    }
-  });
-  send({ url });
-});
+    });
+    send({ url });
+  },
+);

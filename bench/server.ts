@@ -1,10 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ServerProcess {
   url: string;
   /** CPU time (user + system, µs) the server process has used so far. */
   cpuMicros(): Promise<number>;
+  /** The most memory the server process has held resident so far (Linux's VmHWM), in MB. */
+  peakRssMb(): number;
   /** With BENCH_PROFILE=DIR, records the server's CPU profile while `work` runs, into DIR/NAME.cpuprofile. */
   profiled<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -14,7 +17,10 @@ export interface ServerProcess {
  * Starts Muster's server in a process of its own on a database that is ready (migrated and
  * seeded by the caller, who has closed it: an SQLite file has one owner at a time).
  */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child: ChildProcess = fork(new URL('./server-process.ts', import.meta.url), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -55,6 +61,10 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       } finally {
         await call('profile-stop', { file: join(dir, `${name.replace(/[^\w.-]+/g, '-')}.cpuprofile`) });
       }
+    },
+    peakRssMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     },
     close: () => call('close'),
   };

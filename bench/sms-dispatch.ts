@@ -1,48 +1,26 @@
 /**
- * SMS dispatch throughput (SPEC §7): texts drained from the outbox to a local fake Twilio, in
- * texts per second, beside the goal (2,000/s) and beside the peer: how many of the same
- * requests per second the fake itself answers to a bare client at the same concurrency.
+ * SMS dispatch throughput (SPEC §8): texts drained from the outbox (the messages table) to a
+ * local fake Twilio over HTTP, in texts per second, on SQLite and PostgreSQL, beside the goal
+ * (2,000/s) and the peer: how many of the same requests per second the fake itself answers to a
+ * bare client at the same concurrency, in the same run.
  *
- *   npm run bench:sms            (SQLite)
- *   MUSTER_DATABASE_URL=postgres://… npm run bench:sms
+ *   npm run bench:sms                            20,000 texts, SQLite and PostgreSQL
+ *   BENCH_TEXTS=2000 BENCH_DATABASES=sqlite npm run bench:sms
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
-import { openDeps } from '../src/main.js';
+import type { Deps } from '../src/deps.js';
 import { createDispatcher } from '../src/outbox/dispatcher.js';
-import { capabilitiesOf } from '../src/storage/db.js';
-import { startFakeTwilio } from '../test/fakes/twilio.js';
+import { type FakeTwilio, startFakeTwilio } from '../test/fakes/twilio.js';
+import { type DatabaseKind, databaseKinds, LABEL, throwAwayDatabase } from './databases.js';
+import { openMuster } from './muster.js';
+import { printTableIfAlone, report } from './report.js';
 
 const TEXTS = Number(process.env.BENCH_TEXTS ?? 20_000);
 const CONCURRENCY = 50;
 const GOAL = 2_000;
 
-const dir = mkdtempSync(join(tmpdir(), 'muster-bench-'));
-const databaseUrl = process.env.MUSTER_DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`;
-const twilio = await startFakeTwilio({
-  accountSid: `AC${randomBytes(16).toString('hex')}`,
-  authToken: randomBytes(16).toString('hex'),
-});
-
-try {
-  const config = loadConfig({
-    MUSTER_LOG_LEVEL: 'silent',
-    MUSTER_DATABASE_URL: databaseUrl,
-    // A throw-away key: the benchmark's database is thrown away too.
-    MUSTER_SECRET_KEY: randomBytes(32).toString('hex'),
-    MUSTER_SMS_PROVIDER: 'twilio',
-    MUSTER_TWILIO_API_BASE: twilio.baseUrl,
-    MUSTER_TWILIO_ACCOUNT_SID: twilio.accountSid,
-    MUSTER_TWILIO_AUTH_TOKEN: twilio.authToken,
-    MUSTER_TWILIO_FROM: '+15005550006',
-    MUSTER_PUBLIC_URL: 'https://muster.example',
-  });
-  const { deps, close } = await openDeps(config, () => undefined);
-
+async function queueTexts(deps: Deps) {
   // The outbox as a burst of invitations leaves it: one community, many queued texts.
   const now = new Date();
   const communityId = newId(now);
@@ -93,17 +71,19 @@ try {
       .insertInto('messages')
       .values(rows.slice(i, i + 500))
       .execute();
+}
 
-  // Peer: the fake alone, same request, same concurrency, no database.
-  const peerRequests = Math.min(TEXTS, 10_000);
+/** Peer: the fake alone, same request, same concurrency, no database. */
+async function fakeAlone(twilio: FakeTwilio): Promise<number> {
+  const requests = Math.min(TEXTS, 10_000);
   const form = new URLSearchParams({ To: '+447911000000', From: '+15005550006', Body: 'peer' });
   const auth = `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString('base64')}`;
   const url = `${twilio.baseUrl}/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`;
   let next = 0;
-  const peerStart = performance.now();
+  const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < peerRequests) {
+      while (next++ < requests) {
         const response = await fetch(url, {
           method: 'POST',
           headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
@@ -113,30 +93,63 @@ try {
       }
     }),
   );
-  const peerRate = peerRequests / ((performance.now() - peerStart) / 1000);
   twilio.reset();
+  return requests / ((performance.now() - start) / 1000);
+}
 
-  const dispatcher = createDispatcher(deps, { sms: deps.sms, email: deps.mail }, { concurrency: CONCURRENCY, batchSize: 500 });
-  const start = performance.now();
-  const handled = await dispatcher.drainAll();
-  const seconds = (performance.now() - start) / 1000;
-  const rate = handled / seconds;
-  const sent = await deps.db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'sent')
-    .executeTakeFirstOrThrow();
+async function dispatch(kind: DatabaseKind, twilio: FakeTwilio) {
+  const database = await throwAwayDatabase(kind);
+  if (!database) return;
+  try {
+    const { deps, close } = await openMuster(database.url, {
+      MUSTER_SMS_PROVIDER: 'twilio',
+      MUSTER_TWILIO_API_BASE: twilio.baseUrl,
+      MUSTER_TWILIO_ACCOUNT_SID: twilio.accountSid,
+      MUSTER_TWILIO_AUTH_TOKEN: twilio.authToken,
+      MUSTER_TWILIO_FROM: '+15005550006',
+    });
+    try {
+      await queueTexts(deps);
+      const peer = await fakeAlone(twilio);
+      const dispatcher = createDispatcher(
+        deps,
+        { sms: deps.sms, email: deps.mail },
+        { concurrency: CONCURRENCY, batchSize: 500 },
+      );
+      const start = performance.now();
+      const handled = await dispatcher.drainAll();
+      const rate = handled / ((performance.now() - start) / 1000);
+      const sent = await deps.db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'sent')
+        .executeTakeFirstOrThrow();
+      report({
+        bench: 'sms',
+        name: `SMS dispatch to a fake Twilio, ${LABEL[kind]}, ${TEXTS.toLocaleString('en')} texts`,
+        value: rate,
+        unit: 'texts/s',
+        peer: { name: 'the fake alone', value: peer },
+        target: `≥ ${GOAL.toLocaleString('en')}/s`,
+        met: rate >= GOAL && Number(sent.n) === TEXTS && twilio.violations.length === 0,
+        detail: `${Number(sent.n)} of ${TEXTS} sent, ${CONCURRENCY} at a time; contract violations: ${twilio.violations.length}`,
+      });
+      twilio.reset();
+    } finally {
+      await close();
+    }
+  } finally {
+    await database.drop();
+  }
+}
 
-  console.log(`SMS dispatch on ${capabilitiesOf(deps.db).name}: ${TEXTS} texts, concurrency ${CONCURRENCY}`);
-  console.log(
-    `  dispatched      ${rate.toFixed(0).padStart(7)} texts/s   (goal ≥ ${GOAL}/s: ${rate >= GOAL ? 'met' : 'NOT met'})`,
-  );
-  console.log(
-    `  peer: the fake  ${peerRate.toFixed(0).padStart(7)} requests/s (same requests, no database): ${((rate / peerRate) * 100).toFixed(0)}% of it`,
-  );
-  console.log(`  sent ${Number(sent.n)} of ${TEXTS}; contract violations: ${twilio.violations.length}`);
-  await close();
+const twilio = await startFakeTwilio({
+  accountSid: `AC${randomBytes(16).toString('hex')}`,
+  authToken: randomBytes(16).toString('hex'),
+});
+try {
+  for (const kind of databaseKinds()) await dispatch(kind, twilio);
 } finally {
   await twilio.close();
-  rmSync(dir, { recursive: true, force: true });
 }
+printTableIfAlone();

@@ -1,3 +1,4 @@
+import { forgetAccessCodesExpiredBefore } from './access-codes/access-codes.store.js';
 import { deleteAuditEventsBefore } from './audit/audit.store.js';
 import { deleteDevicesUnusedSince } from './auth/trusted-devices.store.js';
 import type { Clock } from './clock.js';
@@ -16,6 +17,9 @@ import { deleteSpentThrottles } from './throttle/throttle.store.js';
 
 const DAY_MS = 86_400_000;
 
+/** An expired access code is still recognised (and said to be expired) for this long (R21). */
+const ACCESS_CODE_KEPT_DAYS = 30;
+
 /** A browser that has not signed in for this long is a stranger again (R33). */
 const DEVICE_TRUST_DAYS = 180;
 
@@ -23,7 +27,8 @@ const DEVICE_TRUST_DAYS = 180;
  * Removes what has served its purpose: idempotency answers past their 24 hours, throttle
  * counters whose window and lockout have both ended, delivery receipts no text ever claimed,
  * daily counters a week old, sessions ended more than 30 days ago (kept that long for "where you
- * were signed in"), devices unused for half a year, and audit events past their retention (R36).
+ * were signed in"), devices unused for half a year, audit events past their retention (R36), the
+ * provider's expired records (oidc/sweep.ts), and access codes a month past their expiry (R21).
  */
 export async function sweepExpired(
   db: Db,
@@ -44,6 +49,7 @@ export async function sweepExpired(
   await deleteAuditEventsBefore(db, iso(now - auditRetentionDays * DAY_MS));
   await deleteResetTokensBefore(db, iso(now - DAY_MS));
   await sweepOidc(db, clock.now());
+  await forgetAccessCodesExpiredBefore(db, iso(now - ACCESS_CODE_KEPT_DAYS * DAY_MS));
 }
 
 /** Housekeeping between dispatcher rounds: the sweep above, and the daily re-check of verified domains (R26). */

@@ -7,11 +7,11 @@ import type { Deps } from './deps.js';
 import { runHousekeeping } from './housekeeping.js';
 import { createImportWorker } from './imports/worker.js';
 import { sendDueReminders } from './invitations/reminders.js';
-import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
 import { createMailer } from './mail/create-mailer.js';
 import { startLogoutDelivery } from './oidc/logout-worker.js';
 import { createDispatcher } from './outbox/dispatcher.js';
 import { createOutboxSignal } from './outbox/outbox-signal.js';
+import { issueSetupLinkIfEmpty } from './setup/setup.service.js';
 import { createSmsProvider } from './sms/providers/index.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
 import { createThrottle } from './throttle/create-throttle.js';
@@ -54,15 +54,19 @@ export async function openDeps(
  */
 export function startDispatcher(deps: Deps, onError: (error: unknown) => void) {
   let lastPeriodic = 0;
-  const dispatcher = createDispatcher(deps, { sms: deps.sms, email: deps.mail }, {
-    onError,
-    onIdle: async () => {
-      if (Date.now() - lastPeriodic < PERIODIC_INTERVAL_MS) return;
-      lastPeriodic = Date.now();
-      await sendDueReminders({ deps });
-      await runHousekeeping(deps);
+  const dispatcher = createDispatcher(
+    deps,
+    { sms: deps.sms, email: deps.mail },
+    {
+      onError,
+      onIdle: async () => {
+        if (Date.now() - lastPeriodic < PERIODIC_INTERVAL_MS) return;
+        lastPeriodic = Date.now();
+        await sendDueReminders({ deps });
+        await runHousekeeping(deps);
+      },
     },
-  });
+  );
   dispatcher.start();
   // Import jobs (R54) run where texts are sent: every process that dispatches also imports.
   const imports = createImportWorker(deps, { onError });
@@ -82,7 +86,9 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const { deps, close } = await openDeps(config, print);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
-  const logouts = startLogoutDelivery(deps, app.oidc, (error) => app.log.error({ err: error }, 'OpenID logout'));
+  const logouts = startLogoutDelivery(deps, app.oidc, (error) =>
+    app.log.error({ err: error }, 'OpenID logout'),
+  );
   const dispatcher =
     config.dispatcher === 'inline'
       ? startDispatcher(deps, (error) => app.log.error({ err: error }, 'outbox dispatcher'))

@@ -8,11 +8,13 @@ import {
   generateAccessCode,
   normaliseAccessCode,
 } from '../src/crypto/access-code.js';
+import { sweepExpired } from '../src/housekeeping.js';
 import { createTokenAsOperator } from '../src/tokens/operator-token.js';
 import {
   ADMIN_PASSWORD,
   activateWithPassword,
-  type Client,
+  Client,
+  currentTotp,
   eachDatabase,
   expectProblem,
   seedCommunity,
@@ -456,6 +458,42 @@ eachDatabase('access codes (R21)', (world) => {
       expect((await personRow(world, id)).claimed).toBe(0);
     });
 
+    it('is forgotten by housekeeping a month after it expired, used or not; until then it says it expired (R21)', async () => {
+      const admin = await setup(world);
+      const unused = await addWorker(admin);
+      const { accessCode } = await issue(admin.client, unused);
+      const used = await claimedWorker(world, admin);
+      const later = await addWorker(admin);
+      world.clock.advance(30 * DAY);
+      const again = await signIn(world.app, `admin@${admin.slug}.test`, ADMIN_PASSWORD, admin.slug);
+      await issue(again, later);
+      world.clock.advance(60 * DAY + 29 * DAY);
+      await sweepExpired(world.deps.db, world.clock, world.deps.config);
+      // 29 days past its expiry: still known, so the worker hears that it expired.
+      expectProblem(
+        await redeem(world, { accessCode, username: unique('late.'), password: PASSWORD }),
+        410,
+        'access_code_expired',
+      );
+      world.clock.advance(2 * DAY);
+      await sweepExpired(world.deps.db, world.clock, world.deps.config);
+      for (const id of [unused, used.id]) {
+        const row = await personRow(world, id);
+        expect(row.access_code_hash).toBeNull();
+        expect(row.access_code_expires_at).toBeNull();
+      }
+      const client = await signIn(world.app, `admin@${admin.slug}.test`, ADMIN_PASSWORD, admin.slug);
+      expect((await client.get(`/api/v1/people/${unused}/access-code`)).json().state).toBe('none');
+      expectProblem(
+        await redeem(world, { accessCode, username: unique('late.'), password: PASSWORD }),
+        400,
+        'access_code_invalid',
+      );
+      // A code made a month later expired a day ago: kept, and still said to have expired.
+      expect((await personRow(world, later)).access_code_hash).not.toBeNull();
+      expect((await client.get(`/api/v1/people/${later}/access-code`)).json().state).toBe('expired');
+    });
+
     it('dies with a deactivation: reactivating the account does not bring the code back', async () => {
       const admin = await setup(world);
       const id = await addWorker(admin);
@@ -833,6 +871,154 @@ eachDatabase('access codes (R21)', (world) => {
       expect((await personRow(world, id)).role).toBe('member');
       const manager = await admin.client.put(`/api/v1/people/${id}/role`, { role: 'account_manager' });
       expect(manager.statusCode, manager.body).toBe(200);
+    });
+  });
+
+  describe('a code and the second factor (R40)', () => {
+    /** A worker who claimed with a code, then made an account manager by a system admin. */
+    async function accessCodeManager(admin: Admin) {
+      const id = await addWorker(admin);
+      const { accessCode } = await issue(admin.client, id);
+      const username = unique('manager.');
+      const claimed = await redeem(world, { accessCode, username, password: PASSWORD });
+      expect(claimed.statusCode, claimed.body).toBe(200);
+      const promoted = await admin.client.put(`/api/v1/people/${id}/role`, { role: 'account_manager' });
+      expect(promoted.statusCode, promoted.body).toBe(200);
+      return { id, username };
+    }
+
+    /** Sets up an authenticator app for the account, as its owner does; answers its secret. */
+    async function enrol(username: string, slug: string): Promise<string> {
+      const signedIn = await login(world, slug, username, PASSWORD);
+      expect(signedIn.statusCode, signedIn.body).toBe(200);
+      const client = new Client(world.app, sessionCookieFrom(signedIn), signedIn.json().csrfToken);
+      const started = await client.post('/api/v1/me/totp', { password: PASSWORD });
+      expect(started.statusCode, started.body).toBe(200);
+      client.adopt(started);
+      const secret: string = started.json().secret;
+      const confirmed = await client.post('/api/v1/me/totp/confirm', {
+        code: currentTotp(secret, world.clock.now()),
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      // The code just used is spent: the next one the app shows comes 30 seconds on.
+      world.clock.advance(30_000);
+      return secret;
+    }
+
+    it('recovers an account with an authenticator only with its code too; wrong codes are refused, audited and counted per account', async () => {
+      const admin = await setup(world);
+      const manager = await accessCodeManager(admin);
+      const secret = await enrol(manager.username, admin.slug);
+      const issued = await admin.client.post(`/api/v1/people/${manager.id}/access-code`);
+      expect(issued.json().purpose).toBe('recovery');
+      const { accessCode } = issued.json();
+      const before = (await personRow(world, manager.id)).password_hash;
+
+      const asked = expectProblem(
+        await redeem(world, { accessCode, password: 'taken over passphrase 1' }),
+        401,
+        'second_factor_required',
+      );
+      expect(asked.errors).toEqual([{ path: 'totp', message: 'required for this account' }]);
+      const right = currentTotp(secret, world.clock.now());
+      const wrong = right === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 5; i++) {
+        expectProblem(
+          await redeem(world, { accessCode, password: 'taken over passphrase 1', totp: wrong }),
+          401,
+          'totp_invalid',
+        );
+      }
+      // Counted per account, whatever address the guesses come from.
+      expectProblem(
+        await redeem(world, { accessCode, password: 'taken over passphrase 1', totp: right }),
+        429,
+        'rate_limited',
+      );
+      const refusals = await auditOf(world, admin.communityId, 'Access Code Failed', manager.id);
+      expect(refusals.map((event) => JSON.parse(event.details ?? '{}').reason)).toEqual(
+        Array(5).fill('wrong_second_factor'),
+      );
+      // Nothing changed meanwhile: the same password, and the code still works.
+      expect((await personRow(world, manager.id)).password_hash).toBe(before);
+      expect((await admin.client.get(`/api/v1/people/${manager.id}/access-code`)).json().state).toBe(
+        'active',
+      );
+
+      world.clock.advance(16 * 60_000);
+      const recovered = await redeem(world, {
+        accessCode,
+        password: 'a fresh passphrase 2',
+        totp: currentTotp(secret, world.clock.now()),
+      });
+      expect(recovered.statusCode, recovered.body).toBe(200);
+      expect(recovered.json()).toMatchObject({ outcome: 'recovered', secondFactor: 'enrolled' });
+    });
+
+    it('never recovers by code alone an account that must have an authenticator and has none; one not yet claimed still claims', async () => {
+      const admin = await setup(world);
+      const settings = await admin.client.patch('/api/v1/settings', { secondFactorForAccountManagers: true });
+      expect(settings.statusCode, settings.body).toBe(200);
+      const manager = await accessCodeManager(admin);
+      const { accessCode } = await issue(admin.client, manager.id);
+      const refused = expectProblem(
+        await redeem(world, { accessCode, password: 'taken over passphrase 1', totp: '123456' }),
+        403,
+        'recovery_not_allowed',
+      );
+      expect(refused.detail).toMatch(/access code alone/);
+      const [event] = await auditOf(world, admin.communityId, 'Access Code Failed', manager.id);
+      expect(JSON.parse(event?.details ?? '{}')).toMatchObject({ reason: 'second_factor_missing' });
+
+      const id = await addWorker(admin);
+      expect(
+        (await admin.client.put(`/api/v1/people/${id}/role`, { role: 'account_manager' })).statusCode,
+      ).toBe(200);
+      const claim = await issue(admin.client, id);
+      const claimed = await redeem(world, {
+        accessCode: claim.accessCode,
+        username: unique('new.manager.'),
+        password: PASSWORD,
+      });
+      expect(claimed.statusCode, claimed.body).toBe(200);
+      expect(claimed.json()).toMatchObject({ outcome: 'claimed', secondFactor: 'enrollment_required' });
+    });
+
+    it('only a system admin makes or cancels a code for an account manager or an analyst: an account manager gets 403', async () => {
+      const admin = await setup(world);
+      const actor = await staff(world, admin, 'account_manager');
+      const manager = await accessCodeManager(admin);
+      const analyst = await addWorker(admin);
+      expect((await admin.client.put(`/api/v1/people/${analyst}/role`, { role: 'analyst' })).statusCode).toBe(
+        200,
+      );
+      for (const id of [manager.id, analyst]) {
+        const hashBefore = (await personRow(world, id)).access_code_hash;
+        const refused = expectProblem(
+          await actor.client.post(`/api/v1/people/${id}/access-code`),
+          403,
+          'target_outranks_actor',
+        );
+        expect(refused.detail).toMatch(/Only a system admin/);
+        expectProblem(
+          await actor.client.delete(`/api/v1/people/${id}/access-code`),
+          403,
+          'target_outranks_actor',
+        );
+        const bulk = await actor.client.post('/api/v1/people/access-codes', { ids: [id] });
+        expect(bulk.json()).toMatchObject({
+          done: 0,
+          failed: 1,
+          results: [{ id, status: 'error', code: 'target_outranks_actor' }],
+        });
+        expect((await personRow(world, id)).access_code_hash).toBe(hashBefore);
+        expect((await admin.client.post(`/api/v1/people/${id}/access-code`)).statusCode).toBe(200);
+        expect((await admin.client.delete(`/api/v1/people/${id}/access-code`)).statusCode).toBe(204);
+      }
+      // A member is still the account manager's to help.
+      expect(
+        (await actor.client.post(`/api/v1/people/${await addWorker(admin)}/access-code`)).statusCode,
+      ).toBe(200);
     });
   });
 

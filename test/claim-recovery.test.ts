@@ -146,11 +146,7 @@ async function snapshot(world: World, admin: Admin, personId: string) {
       .selectAll()
       .where('community_id', '=', admin.communityId)
       .execute(),
-    sms: await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('community_id', '=', admin.communityId)
-      .execute(),
+    sms: await db.selectFrom('messages').selectAll().where('community_id', '=', admin.communityId).execute(),
     sessions: await db.selectFrom('sessions').selectAll().where('person_id', '=', personId).execute(),
   };
 }

@@ -313,6 +313,24 @@ eachDatabase(
         );
       });
 
+      it('ends what apps hold for the person only when the reset logs out other devices (R31, R60)', async () => {
+        const signOuts = (id: string) =>
+          world.deps.db.selectFrom('account_events').select('kind').where('person_id', '=', id).execute();
+        for (const logoutOtherDevices of [false, true]) {
+          const { id, address } = await claimedEmailPerson();
+          const { before } = await forgot(address);
+          await until(async () => (await countMessages(address)) > before, 'the reset email');
+          const token = linkIn((await lastMailTo(world, address, 'Reset your')).parsed.text ?? '', 'reset');
+          const reset = await anonymous().post(`/api/v1/reset/${token}`, {
+            password: NEW_PASSWORD,
+            logoutOtherDevices,
+          });
+          expect(reset.statusCode, reset.body).toBe(200);
+          // The provider's logout worker acts on the event: apps' grants and tokens end, the account goes on.
+          expect(await signOuts(id)).toEqual(logoutOtherDevices ? [{ kind: 'signed_out_everywhere' }] : []);
+        }
+      });
+
       it('lets exactly one of several parallel uses of a link through', async () => {
         const { address } = await claimedEmailPerson();
         const { before } = await forgot(address);

@@ -213,7 +213,9 @@ eachDatabase('invitations', (world) => {
     expect((await admin.client.get(`/api/v1/people/${id}`)).json().state).toBe('not_invited');
     const invited = await admin.client.post(`/api/v1/people/${id}/invite`);
     expect(invited.statusCode, invited.body).toBe(200);
-    expect((await smsRows(world, id)).map((r) => [r.medium, r.kind])).toEqual([['email', 'claim_invitation']]);
+    expect((await smsRows(world, id)).map((r) => [r.medium, r.kind])).toEqual([
+      ['email', 'claim_invitation'],
+    ]);
     expect((await admin.client.get(`/api/v1/people/${id}`)).json().state).toBe('invited');
   });
 

@@ -191,6 +191,29 @@ eachDatabase('client apps of Sign in with Muster (R60)', (world) => {
     expectProblem(await otherAdmin.delete(`/api/v1/oidc/clients/${app.clientId}`), 404, 'not_found');
     expect((await tokenRequest(world, app.clientId, app.clientSecret)).json().error).toBe('invalid_grant');
   });
+
+  it('registers at most 50 apps in a community, even when many are registered at once; removing one makes room', async () => {
+    const c = await seedCommunity(world);
+    const sysAdmin = await signIn(world.app, c.admin.email ?? '', undefined, c.slug);
+    for (let i = 0; i < 46; i++) {
+      const created = await register({ name: `App ${i}`, public: true }, sysAdmin);
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => register({ name: `Racing ${i}`, public: true }, sysAdmin)),
+    );
+    expect(racing.filter((answer) => answer.statusCode === 201)).toHaveLength(4);
+    for (const refused of racing.filter((answer) => answer.statusCode !== 201)) {
+      const problem = expectProblem(refused, 409, 'oidc_client_limit');
+      expect(problem.detail).toMatch(/at most 50 apps/);
+    }
+    const items = (await sysAdmin.get('/api/v1/oidc/clients')).json().items as { clientId: string }[];
+    expect(items).toHaveLength(50);
+    // Another community's apps do not count.
+    expect((await register({ name: 'Elsewhere', public: true })).statusCode).toBe(201);
+    expect((await sysAdmin.delete(`/api/v1/oidc/clients/${items[0]?.clientId}`)).statusCode).toBe(204);
+    expect((await register({ name: 'In its place', public: true }, sysAdmin)).statusCode).toBe(201);
+  });
 });
 
 describe('`muster oidc` on the command line (R60)', () => {

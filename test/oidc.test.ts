@@ -7,12 +7,13 @@ import { startLogoutDelivery } from '../src/oidc/logout-worker.js';
 import { rotateSigningKeys } from '../src/oidc/signing-keys.js';
 import {
   activateWithPassword,
-  type Client,
+  Client,
   dispatchDue,
   eachDatabase,
   enablePhoneProfiles,
   latestClaimToken,
   seedCommunity,
+  sessionCookieFrom,
   signIn,
   type World,
 } from './harness.js';
@@ -63,6 +64,7 @@ eachDatabase(
     let admin: Client;
     let otherAdmin: Client;
     let otherSlug: string;
+    let slug: string;
 
     beforeAll(async () => {
       // The provider keeps time by the system clock; Muster's clock starts at the same instant.
@@ -72,8 +74,11 @@ eachDatabase(
       await world.app.listen({ port: Number(new URL(origin).port), host: '127.0.0.1' });
       expect((world.app.server.address() as AddressInfo).port).toBe(Number(new URL(origin).port));
       const a = await seedCommunity(world);
+      slug = a.slug;
       admin = await signIn(world.app, a.admin.email ?? '', undefined, a.slug);
       await enablePhoneProfiles(admin);
+      const accessCodes = await admin.patch('/api/v1/settings', { accessCodeProfilesEnabled: true });
+      expect(accessCodes.statusCode, accessCodes.body).toBe(200);
       const b = await seedCommunity(world);
       otherSlug = b.slug;
       otherAdmin = await signIn(world.app, b.admin.email ?? '', undefined, b.slug);
@@ -329,13 +334,16 @@ eachDatabase(
       }
     });
 
-    it('tells every app of the community by back-channel logout when an admin deactivates the worker; their tokens stop at once', async () => {
+    it('tells the apps the worker signed in to by back-channel logout when an admin deactivates them; their tokens stop at once; an app they never used hears nothing', async () => {
       const worker = await claimedWorker();
       const receiver = await logoutReceiver();
       try {
         const app = await publicApp({ backchannelLogoutUri: receiver.url });
+        const other = await publicApp({ name: 'Training', backchannelLogoutUri: receiver.url });
         const unused = await publicApp({ name: 'Learning', backchannelLogoutUri: receiver.url });
-        const { tokens } = await codeFlow(app.config, new Browser(origin), worker);
+        const browser = new Browser(origin);
+        const { tokens } = await codeFlow(app.config, browser, worker);
+        await codeFlow(other.config, browser, worker);
         const deactivated = await admin.post(`/api/v1/people/${worker.id}/deactivate`);
         expect(deactivated.statusCode, deactivated.body).toBe(200);
         // Before any logout is sent: the provider asks about the person at every use.
@@ -345,7 +353,9 @@ eachDatabase(
         expect(await logoutRound()).toMatchObject({ accounts: 1, sent: 2 });
         const keys = await jwks();
         const received = receiver.tokens.map((token) => verifyJwt(token, keys));
-        expect(received.map((r) => r.claims.aud).sort()).toEqual([app.clientId, unused.clientId].sort());
+        // An app the worker never signed in to is not told (nor does it learn their id).
+        expect(received.map((r) => r.claims.aud).sort()).toEqual([app.clientId, other.clientId].sort());
+        expect(received.map((r) => r.claims.aud)).not.toContain(unused.clientId);
         for (const { header, claims } of received) {
           expect(header.alg).toBe('RS256');
           expect(claims).toMatchObject({
@@ -379,6 +389,13 @@ eachDatabase(
         await expectRefreshRefused(app.config, tokens.refresh_token ?? '');
         expect(await logoutRound()).toMatchObject({ accounts: 1, sent: 1 });
         expect(receiver.tokens).toHaveLength(1);
+        // Only the status code of the app's answer is kept, never its words or its body.
+        const pending = await world.deps.db
+          .selectFrom('oidc_logout_deliveries')
+          .select(['status', 'last_error'])
+          .where('person_id', '=', reset.id)
+          .execute();
+        expect(pending).toEqual([{ status: 'pending', last_error: 'HTTP 503' }]);
         // The app answered 503: tried again once its pause has passed.
         receiver.answerWith(200);
         world.clock.advance(31_000);
@@ -386,12 +403,15 @@ eachDatabase(
         expect(receiver.tokens).toHaveLength(2);
 
         const deleted = await claimedWorker();
+        await codeFlow(app.config, new Browser(origin), deleted);
         expect((await admin.post(`/api/v1/people/${deleted.id}/deactivate`)).statusCode).toBe(200);
-        expect((await admin.delete(`/api/v1/people/${deleted.id}`)).statusCode).toBe(204);
         await logoutRound();
+        // Deleting a deactivated person finds nothing left in the provider: the app heard already.
+        expect((await admin.delete(`/api/v1/people/${deleted.id}`)).statusCode).toBe(204);
+        expect(await logoutRound()).toMatchObject({ accounts: 1, sent: 0 });
         const keys = await jwks();
         const subjects = receiver.tokens.map((token) => verifyJwt(token, keys).claims.sub);
-        expect(subjects).toEqual([reset.id, reset.id, deleted.id, deleted.id]);
+        expect(subjects).toEqual([reset.id, reset.id, deleted.id]);
       } finally {
         await removeListeningApps();
         await receiver.close();
@@ -417,6 +437,264 @@ eachDatabase(
         await removeListeningApps();
         await receiver.close();
       }
+    });
+
+    /** Muster's clock and the provider's (the system's) agree, as on a server: never behind. */
+    function catchUpClock() {
+      const behind = Date.now() - world.clock.now().getTime();
+      if (behind > 0) world.clock.advance(behind);
+    }
+
+    /** A worker's own phone: signed in to Muster, as the worker is after claiming. */
+    async function signedInAs(worker: Login) {
+      const answer = await world.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { community: slug, identifier: worker.identifier, password: worker.password },
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return new Client(world.app, sessionCookieFrom(answer), answer.json().csrfToken);
+    }
+
+    /** A worker with neither email nor phone, who claimed their account with an access code (R21). */
+    async function accessCodeWorker(): Promise<Worker> {
+      phoneSerial += 1;
+      const created = await admin.post('/api/v1/people', {
+        displayName: 'Kim Access',
+        externalId: `AC${phoneSerial}`,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const code = (await admin.post(`/api/v1/people/${created.json().id}/access-code`)).json().accessCode;
+      const username = `kim.${phoneSerial}`;
+      const claimed = await world.app.inject({
+        method: 'POST',
+        url: '/api/v1/access-code/claim',
+        payload: { accessCode: code, username, password: PASSWORD },
+      });
+      expect(claimed.statusCode, claimed.body).toBe(200);
+      return { id: created.json().id, identifier: username, password: PASSWORD };
+    }
+
+    const NEW_PASSWORD = 'a brand new passphrase 77';
+    /** Every way Muster ends a worker's other sessions, each answering the password afterwards. */
+    const endingOtherSessions: {
+      flow: string;
+      worker: () => Promise<Worker>;
+      end: (worker: Worker) => Promise<string>;
+    }[] = [
+      {
+        flow: 'a password change with "log out other devices"',
+        worker: () => claimedWorker(),
+        async end(worker) {
+          const changed = await (await signedInAs(worker)).post('/api/v1/me/password', {
+            currentPassword: worker.password,
+            newPassword: NEW_PASSWORD,
+            logoutOtherDevices: true,
+          });
+          expect(changed.statusCode, changed.body).toBe(200);
+          return NEW_PASSWORD;
+        },
+      },
+      {
+        flow: '"log out of other devices"',
+        worker: () => claimedWorker(),
+        async end(worker) {
+          const ended = await (await signedInAs(worker)).post('/api/v1/me/sessions/revoke-others');
+          expect(ended.statusCode, ended.body).toBe(200);
+          return worker.password;
+        },
+      },
+      {
+        flow: 'a reset by recovery code that logs out other devices',
+        worker: () => claimedWorker(),
+        async end(worker) {
+          const session = await signedInAs(worker);
+          const made = await session.post('/api/v1/me/recovery-code', { password: worker.password });
+          expect(made.statusCode, made.body).toBe(200);
+          const recovered = await world.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/recover',
+            payload: {
+              community: slug,
+              phone: worker.identifier,
+              recoveryCode: made.json().recoveryCode,
+              newPassword: NEW_PASSWORD,
+              logoutOtherDevices: true,
+            },
+          });
+          expect(recovered.statusCode, recovered.body).toBe(200);
+          return NEW_PASSWORD;
+        },
+      },
+      {
+        flow: 'a recovery with an access code',
+        worker: () => accessCodeWorker(),
+        async end(worker) {
+          const code = (await admin.post(`/api/v1/people/${worker.id}/access-code`)).json().accessCode;
+          const recovered = await world.app.inject({
+            method: 'POST',
+            url: '/api/v1/access-code/claim',
+            payload: { accessCode: code, password: NEW_PASSWORD },
+          });
+          expect(recovered.statusCode, recovered.body).toBe(200);
+          expect(recovered.json().outcome).toBe('recovered');
+          return NEW_PASSWORD;
+        },
+      },
+    ];
+
+    it('ends what apps hold whenever Muster ends the worker’s other sessions; the apps they used hear of it; the account goes on (R31, R60)', async () => {
+      const receiver = await logoutReceiver();
+      try {
+        const app = await publicApp({ backchannelLogoutUri: receiver.url });
+        const unused = await publicApp({ name: 'Learning', backchannelLogoutUri: receiver.url });
+        const keys = await jwks();
+        for (const { flow, worker: make, end } of endingOtherSessions) {
+          const worker = await make();
+          const { tokens } = await codeFlow(app.config, new Browser(origin), worker);
+          catchUpClock();
+          const password = await end(worker);
+          // At once, before the logout worker has run: the refresh token is refused.
+          await expectRefreshRefused(app.config, tokens.refresh_token ?? '');
+          await expect(
+            rp.fetchUserInfo(app.config, tokens.access_token, worker.id),
+            flow,
+          ).rejects.toBeTruthy();
+          const events = await world.deps.db
+            .selectFrom('account_events')
+            .select('kind')
+            .where('person_id', '=', worker.id)
+            .execute();
+          expect(events, flow).toEqual([{ kind: 'signed_out_everywhere' }]);
+          expect(await logoutRound(), flow).toMatchObject({ accounts: 1, sent: 1 });
+          const told = verifyJwt(receiver.tokens.at(-1) ?? '', keys).claims;
+          expect(told, flow).toMatchObject({ sub: worker.id, aud: app.clientId });
+          const left = await world.deps.db
+            .selectFrom('oidc_payloads')
+            .select('model')
+            .where('account_id', '=', worker.id)
+            .execute();
+          expect(left, flow).toEqual([]);
+          // Nothing was deactivated: the worker signs in to the app again, and it refreshes.
+          const again = await codeFlow(app.config, new Browser(origin), { ...worker, password });
+          expect(
+            (await rp.refreshTokenGrant(app.config, again.tokens.refresh_token ?? '')).access_token,
+          ).toBeTruthy();
+        }
+        expect(receiver.tokens).toHaveLength(endingOtherSessions.length);
+        const audiences = receiver.tokens.map((token) => verifyJwt(token, keys).claims.aud);
+        expect(audiences).not.toContain(unused.clientId);
+      } finally {
+        await removeListeningApps();
+        await receiver.close();
+      }
+    });
+
+    it('keeps an app signed in when the password changes without "log out other devices"', async () => {
+      const worker = await claimedWorker();
+      const app = await publicApp();
+      const { tokens } = await codeFlow(app.config, new Browser(origin), worker);
+      catchUpClock();
+      const changed = await (await signedInAs(worker)).post('/api/v1/me/password', {
+        currentPassword: worker.password,
+        newPassword: NEW_PASSWORD,
+        logoutOtherDevices: false,
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      await logoutRound();
+      expect((await rp.refreshTokenGrant(app.config, tokens.refresh_token ?? '')).access_token).toBeTruthy();
+    });
+
+    it('keeps only whether an app answered a logout, and its status code: never its words (docs/oidc.md)', async () => {
+      const [closed] = await freePorts(1);
+      const app = await publicApp({ backchannelLogoutUri: `http://127.0.0.1:${closed}/logout` });
+      try {
+        const worker = await claimedWorker();
+        await codeFlow(app.config, new Browser(origin), worker);
+        expect((await admin.post(`/api/v1/people/${worker.id}/deactivate`)).statusCode).toBe(200);
+        expect(await logoutRound()).toMatchObject({ accounts: 1, sent: 1 });
+        const delivery = () =>
+          world.deps.db
+            .selectFrom('oidc_logout_deliveries')
+            .select(['status', 'last_error'])
+            .where('person_id', '=', worker.id)
+            .executeTakeFirstOrThrow();
+        expect(await delivery()).toEqual({ status: 'pending', last_error: 'no answer' });
+        // The last try: given up on, and the audit log says so in the same few words.
+        await world.deps.db
+          .updateTable('oidc_logout_deliveries')
+          .set({ attempts: 29 })
+          .where('person_id', '=', worker.id)
+          .execute();
+        world.clock.advance(3_600_000);
+        await logoutRound();
+        expect(await delivery()).toEqual({ status: 'failed', last_error: 'no answer' });
+        const failed = await world.deps.db
+          .selectFrom('audit_events')
+          .select('details')
+          .where('type', '=', 'App Logout Failed')
+          .where('target_id', '=', app.clientId)
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(failed.details ?? '{}')).toMatchObject({ error: 'no answer', attempts: 30 });
+        expect(failed.details).not.toContain('127.0.0.1');
+      } finally {
+        await removeListeningApps();
+      }
+    });
+
+    it('keeps an administrator’s app sign-in no longer than their Muster session may last (R41)', async () => {
+      const c = await seedCommunity(world);
+      const sysAdmin = await signIn(world.app, c.admin.email ?? '', undefined, c.slug);
+      const settings = await sysAdmin.patch('/api/v1/settings', {
+        adminSessionIdleMinutes: 60,
+        adminSessionAbsoluteHours: 2,
+      });
+      expect(settings.statusCode, settings.body).toBe(200);
+      const person = async (email: string, role: 'account_manager' | 'member') => {
+        const created = await sysAdmin.post('/api/v1/people', { email, displayName: `A ${role}` });
+        expect(created.statusCode, created.body).toBe(201);
+        const id: string = created.json().id;
+        if (role !== 'member') {
+          expect((await sysAdmin.put(`/api/v1/people/${id}/role`, { role })).statusCode).toBe(200);
+        }
+        await activateWithPassword(world, id, PASSWORD);
+        return { id, identifier: email, password: PASSWORD };
+      };
+      const manager = await person(`manager.${phoneSerial}@${c.slug}.test`, 'account_manager');
+      const member = await person(`member.${phoneSerial}@${c.slug}.test`, 'member');
+      const registered = await publicApp({}, sysAdmin);
+      await logoutRound();
+      catchUpClock();
+      const lifetimes = async (accountId: string) => {
+        const now = world.clock.now().getTime();
+        const rows = await world.deps.db
+          .selectFrom('oidc_payloads')
+          .select(['model', 'expires_at'])
+          .where('account_id', '=', accountId)
+          .where('consumed_at', 'is', null)
+          .execute();
+        return Object.fromEntries(
+          rows.map((row) => [row.model, Math.round((Date.parse(row.expires_at ?? '') - now) / 60_000)]),
+        );
+      };
+      const { tokens } = await codeFlow(registered.config, new Browser(origin), manager);
+      // In minutes: an hour idle at most, and the grant two hours, as the admin's Muster session.
+      expect(await lifetimes(manager.id)).toMatchObject({ RefreshToken: 60, Session: 60, Grant: 120 });
+      await codeFlow(registered.config, new Browser(origin), member);
+      expect(await lifetimes(member.id)).toMatchObject({
+        RefreshToken: 30 * 24 * 60,
+        Session: 30 * 24 * 60,
+        Grant: 365 * 24 * 60,
+      });
+      // Used every 50 minutes the refresh token goes on, but never past two hours from sign-in.
+      world.clock.advance(50 * 60_000);
+      const first = await rp.refreshTokenGrant(registered.config, tokens.refresh_token ?? '');
+      expect((await lifetimes(manager.id)).RefreshToken).toBe(60);
+      world.clock.advance(50 * 60_000);
+      const second = await rp.refreshTokenGrant(registered.config, first.refresh_token ?? '');
+      expect((await lifetimes(manager.id)).RefreshToken).toBe(20);
+      world.clock.advance(21 * 60_000);
+      await expectRefreshRefused(registered.config, second.refresh_token ?? '');
     });
 
     it('never gives a token to an account that ended: a code made before is refused', async () => {

@@ -377,6 +377,31 @@ eachDatabase('people API', (world) => {
     expect(idsOf(await listAll(admin.client, `q=ann&kind=phone`))).toEqual([]);
   });
 
+  it('looks a person up by mobile number in any form the community writes, only within the community', async () => {
+    const admin = await community(world);
+    const other = await community(world);
+    await enablePhoneProfiles(admin);
+    await enablePhoneProfiles(other);
+    const number = mobile();
+    const person = await addPerson(admin.client, { phone: number, displayName: 'Pat Lookup' });
+    await addPerson(admin.client, { phone: mobile(), displayName: 'Someone Else' });
+    const elsewhere = mobile();
+    await addPerson(other.client, { phone: elsewhere, displayName: 'Not Ours' });
+
+    const byPhone = (phone: string) => listAll(admin.client, `phone=${encodeURIComponent(phone)}`);
+    const national = `0${number.slice(3, 7)} ${number.slice(7)}`;
+    expect(idsOf(await byPhone(number))).toEqual([person.id]);
+    expect(idsOf(await byPhone(national))).toEqual([person.id]);
+    expect(idsOf(await byPhone(`+44 ${number.slice(3)}`))).toEqual([person.id]);
+    // E.164 in shape but not canonical (a trunk 0 after the country code): read, then found.
+    expect(idsOf(await byPhone(`+440${number.slice(3)}`))).toEqual([person.id]);
+    expect(idsOf(await byPhone(elsewhere))).toEqual([]);
+    expect(
+      idsOf(await listAll(admin.client, `phone=${encodeURIComponent(number)}&state=deactivated`)),
+    ).toEqual([]);
+    expectProblem(await admin.client.get('/api/v1/people?phone=not-a-number'), 400, 'invalid_request');
+  });
+
   it('R29: pages through more than one page with a cursor: no duplicates, no gaps, nextCursor null at the end', async () => {
     const admin = await community(world);
     for (let i = 0; i < 11; i++)

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
-import { createDispatcher } from '../src/outbox/dispatcher.js';
 import { createMailer } from '../src/mail/create-mailer.js';
+import { createDispatcher } from '../src/outbox/dispatcher.js';
 import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
 import { createSmsProvider } from '../src/sms/providers/index.js';
 import { openDatabase, type Storage } from '../src/storage/db.js';
@@ -47,7 +47,11 @@ describe.runIf(inject('postgresUrl'))('two servers on one PostgreSQL (R53)', () 
           () => clock.now(),
           () => undefined,
         ),
-        mail: createMailer(config.mail, () => clock.now(), () => undefined),
+        mail: createMailer(
+          config.mail,
+          () => clock.now(),
+          () => undefined,
+        ),
         outbox: createOutboxSignal(),
         throttle: createThrottle({ db: storage.db, clock }),
         secrets,

@@ -39,7 +39,11 @@ async function seedAndSignIn(world: World, options: { country?: string; timeZone
 
 /** A signed-in person with the given role, added through the API. */
 async function personWithRole(world: World, admin: Client, slug: string, role: Role, email: string) {
-  const created = await admin.post('/api/v1/people', { email, displayName: `A ${role}`, sendInvitation: false });
+  const created = await admin.post('/api/v1/people', {
+    email,
+    displayName: `A ${role}`,
+    sendInvitation: false,
+  });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
   if (role !== 'member') {

@@ -655,7 +655,9 @@ eachDatabase(
           return result;
         },
       };
-      expect(await createDispatcher(world.deps, { sms: quickCarrier, email: world.deps.mail }).drainAll()).toBe(1);
+      expect(
+        await createDispatcher(world.deps, { sms: quickCarrier, email: world.deps.mail }).drainAll(),
+      ).toBe(1);
       expect(twilio.messages).toHaveLength(1);
       const row = await onlyTextTo(person.id);
       expect(row.provider_message_id).toBe(twilio.messages[0]?.sid);

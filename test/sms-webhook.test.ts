@@ -203,7 +203,9 @@ eachDatabase(
       const person = await addPhonePerson(client, '+447911123456');
       const queued = await onlyTextTo(world, person.id);
 
-      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
+      expect(
+        await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll(),
+      ).toBe(1);
 
       expect(gateway.violations).toEqual([]);
       expect(gateway.requests).toBe(1);
@@ -235,14 +237,20 @@ eachDatabase(
       const person = await addPhonePerson(client, '+447911123457');
       gateway.answerNext({ status: 500, body: { message: 'gateway restarting' } });
 
-      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
+      expect(
+        await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll(),
+      ).toBe(1);
       let row = await onlyTextTo(world, person.id);
       expect(row).toMatchObject({ status: 'queued', attempts: 1, error_code: 'webhook_500' });
       expect(row.body).not.toBeNull();
-      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(0);
+      expect(
+        await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll(),
+      ).toBe(0);
       world.clock.advance(Math.max(0, Date.parse(row.next_attempt_at) - world.clock.now().getTime()));
 
-      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
+      expect(
+        await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll(),
+      ).toBe(1);
       row = await onlyTextTo(world, person.id);
       expect(row).toMatchObject({ status: 'sent', attempts: 2, body: null, error_code: null });
       expect(gateway.requests).toBe(2);
@@ -259,7 +267,9 @@ eachDatabase(
       const person = await addPhonePerson(client, '+447911123458');
       gateway.answerNext({ status: 400, body: { error: 'invalid_number', message: 'No such subscriber' } });
 
-      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(1);
+      expect(
+        await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll(),
+      ).toBe(1);
       const row = await onlyTextTo(world, person.id);
       expect(row).toMatchObject({
         status: 'failed',
@@ -269,7 +279,9 @@ eachDatabase(
         body: null,
       });
       world.clock.advanceMinutes(30);
-      expect(await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll()).toBe(0);
+      expect(
+        await createDispatcher(world.deps, { sms: world.deps.sms, email: world.deps.mail }).drainAll(),
+      ).toBe(0);
       expect(gateway.requests).toBe(1);
       expect(gateway.texts).toHaveLength(0);
       const listed = await client.get(`/api/v1/sms-messages?personId=${person.id}`);

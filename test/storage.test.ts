@@ -5,6 +5,7 @@ import { newPersonRow } from '../src/people/person.row.js';
 import { type Db, migrateDown, migrateToLatest, uniqueViolation } from '../src/storage/db.js';
 import { migrations } from '../src/storage/migrations/index.js';
 import type { CommunitiesTable, PeopleTable } from '../src/storage/schema.js';
+import { writeAsOne } from '../src/storage/write-as-one.js';
 import { createTestDatabase, type DialectName, dialects } from './harness.js';
 
 /** A brand-new database with no schema at all (the harness's databases are already migrated). */
@@ -288,6 +289,56 @@ for (const dialect of dialects()) {
           .where('id', '=', kept.id)
           .execute();
         expect(communities).toHaveLength(1);
+      });
+
+      it('write several rows as one (writeAsOne): all land, and the writer’s answer comes back', async () => {
+        const community = await newCommunity();
+        const first = personRow(community.id, { phone: '+447911000301' });
+        const second = personRow(community.id, { phone: '+447911000302' });
+        const answer = await writeAsOne(db, async (writer) => {
+          await writer.insertInto('people').values(first).execute();
+          await writer.insertInto('people').values(second).execute();
+          await writer
+            .updateTable('communities')
+            .set({ name: 'Renamed' })
+            .where('id', '=', community.id)
+            .execute();
+          return 'done';
+        });
+        expect(answer).toBe('done');
+        expect((await peopleIn(community.id)).map((p) => p.phone).sort()).toEqual([
+          '+447911000301',
+          '+447911000302',
+        ]);
+        const renamed = await db
+          .selectFrom('communities')
+          .select('name')
+          .where('id', '=', community.id)
+          .execute();
+        expect(renamed).toEqual([{ name: 'Renamed' }]);
+      });
+
+      it('write nothing of a writeAsOne whose last write is refused', async () => {
+        const community = await newCommunity();
+        await db
+          .insertInto('people')
+          .values(personRow(community.id, { phone: '+447911000401' }))
+          .execute();
+        const error = await errorOf(
+          writeAsOne(db, async (writer) => {
+            await writer
+              .insertInto('people')
+              .values(personRow(community.id, { phone: '+447911000402' }))
+              .execute();
+            await writer.deleteFrom('communities').where('id', '=', 'no such community').execute();
+            await writer
+              .insertInto('people')
+              .values(personRow(community.id, { phone: '+447911000401' }))
+              .execute();
+          }),
+        );
+        expect(uniqueViolation(error)).toBe('phone');
+        expect((await peopleIn(community.id)).map((p) => p.phone)).toEqual(['+447911000401']);
       });
     });
   });

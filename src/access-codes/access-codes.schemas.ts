@@ -80,6 +80,13 @@ export const redeemBodySchema = z.strictObject({
       'Required to claim an account that has no username yet. An account that has one keeps it: leave this out or send that username.',
     ),
   password: z.string().max(1024),
+  totp: z
+    .string()
+    .max(100)
+    .optional()
+    .describe(
+      'For an account with an authenticator app (R40): its 6-digit code or a backup code. Asked for with second_factor_required.',
+    ),
 });
 
 /** A redeemed code signs the worker in: who, where, and whether it was a claim or a recovery. */

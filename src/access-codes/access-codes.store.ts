@@ -121,3 +121,25 @@ export async function consumeAccessCode(
     .executeTakeFirst();
   return row ? toPerson(row) : null;
 }
+
+/**
+ * Housekeeping: forgets every code that expired before `before`, used, cancelled or not: its keyed
+ * hash and its facts go, and the account reads as never having had one. Neither the person's
+ * version nor their last change moves: nothing about them changed.
+ */
+export async function forgetAccessCodesExpiredBefore(db: Executor, before: string): Promise<number> {
+  const result = await db
+    .updateTable('people')
+    .set({
+      access_code_hash: null,
+      access_code_created_at: null,
+      access_code_expires_at: null,
+      access_code_generation: null,
+      access_code_used_at: null,
+      access_code_revoked_at: null,
+    })
+    .where('access_code_hash', 'is not', null)
+    .where('access_code_expires_at', '<=', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

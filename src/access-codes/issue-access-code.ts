@@ -13,6 +13,7 @@ import {
   accessCodeHash,
   assertAccessCodeAccount,
   assertAccessCodesEnabled,
+  assertMayHandOutCodeFor,
 } from './rules.js';
 
 export interface IssuedAccessCode {
@@ -44,6 +45,7 @@ export async function issueAccessCode({
   return deps.db.transaction().execute(async (tx) => {
     const person = await lockTarget(tx, ctx, id);
     assertAccessCodeAccount(person);
+    assertMayHandOutCodeFor(ctx, person);
     if (!person.active) {
       throw new AppError(
         'account_not_invitable',

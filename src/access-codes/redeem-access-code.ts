@@ -19,6 +19,7 @@ import type { ThrottleKey } from '../throttle/throttle.js';
 import { findByAccessCode } from './access-codes.store.js';
 import { completeRedemption, type Redeemed, usernameTaken } from './complete-redemption.js';
 import { ACCESS_CODE_RULES, accessCodeHash, accessCodeProblem, invalidCode, usedCode } from './rules.js';
+import { checkSecondFactor } from './second-factor.js';
 
 export interface RedeemArgs {
   deps: Deps;
@@ -28,6 +29,8 @@ export interface RedeemArgs {
   /** The username to pick (an unclaimed account); for one that has a username, empty or that one. */
   username?: string | undefined;
   password: string;
+  /** For an account with an authenticator: its code or a backup code, too (R40). */
+  totp?: string | undefined;
   deviceToken: string | null;
   meta: RequestMeta;
 }
@@ -36,7 +39,8 @@ export interface RedeemArgs {
  * Redeems an access code (R21): on an unclaimed account the worker picks a unique username and a
  * password (a claim); on a claimed one the code resets the password and ends every other session
  * (a recovery). Either way the worker is signed in, and the code is spent by the same conditional
- * update that makes the change, so of parallel uses exactly one succeeds.
+ * update that makes the change, so of parallel uses exactly one succeeds. An account with an
+ * authenticator also gives its code, as with every other way back in (R40).
  *
  * Guesses are counted per client address (a code is looked up without a username, so there is no
  * account to count against until it matches), and a code that matches takes its count back (R33).
@@ -77,12 +81,17 @@ export async function redeemAccessCode(args: RedeemArgs): Promise<Redeemed> {
       ),
     );
   }
-  // The code is right: what can still go wrong (a username, a password) is no guess, and is not
-  // charged to the client address.
-  const username = await checkChoices(args, person, community, typedUsername).catch(async (error) => {
-    await deps.throttle.succeeded({ refund: [client.key] });
-    throw error;
-  });
+  // The code is right: what can still go wrong (a username, a password, an authenticator code,
+  // which is counted per account) is no guess at a code, and is not charged to the client address.
+  const username = await checkChoices(args, person, community, typedUsername)
+    .then(async (chosen) => {
+      await checkSecondFactor(args, person, community, (reason, error) => refuse(person, reason, error));
+      return chosen;
+    })
+    .catch(async (error) => {
+      await deps.throttle.succeeded({ refund: [client.key] });
+      throw error;
+    });
   const result = await completeRedemption({
     deps,
     person,

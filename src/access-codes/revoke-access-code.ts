@@ -3,7 +3,7 @@ import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { lockTarget } from '../people/guards.js';
 import { markAccessCodeRevoked } from './access-codes.store.js';
-import { assertAccessCodeAccount } from './rules.js';
+import { assertAccessCodeAccount, assertMayHandOutCodeFor } from './rules.js';
 
 /**
  * Cancels a person's access code at once (a sheet went missing, a code was handed to the wrong
@@ -22,6 +22,7 @@ export async function revokeAccessCode({
   return deps.db.transaction().execute(async (tx) => {
     const person = await lockTarget(tx, ctx, id);
     assertAccessCodeAccount(person);
+    assertMayHandOutCodeFor(ctx, person);
     const revoked = await markAccessCodeRevoked(tx, person.id, deps.clock.now().toISOString());
     if (revoked) {
       await recordAudit(tx, deps.clock, ctx, {

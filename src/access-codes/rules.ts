@@ -1,4 +1,5 @@
 import type { Community } from '../communities/community.js';
+import type { ActingContext } from '../context.js';
 import type { Secrets } from '../crypto/secrets.js';
 import { AppError } from '../errors.js';
 import type { Person } from '../people/person.js';
@@ -33,6 +34,19 @@ export function assertAccessCodeAccount(person: Person) {
     person.loginKind === 'phone'
       ? 'This person signs in with a mobile number: they get in with the invitation text and reset their password with their recovery code. Access codes are for people with neither email nor phone.'
       : 'This person signs in with an email address: they get in with the invitation email and reset their password by email. Access codes are for people with neither email nor phone.',
+  );
+}
+
+/**
+ * A code is a way into the account it is for. Into an account that can act on other people's
+ * (an account manager, an analyst), only a system admin may make or cancel one: an account
+ * manager could otherwise take over a fellow account manager's account (R40).
+ */
+export function assertMayHandOutCodeFor(ctx: ActingContext, person: Person) {
+  if (person.role === 'member' || ctx.actor?.role === 'system_admin') return;
+  throw new AppError(
+    'target_outranks_actor',
+    'Only a system admin can make or cancel an access code for an account manager or an analyst. Ask a system admin.',
   );
 }
 

@@ -44,24 +44,38 @@ function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
   };
 }
 
+function auditRow(event: Omit<AuditEvent, 'count'>) {
+  return {
+    id: event.id,
+    community_id: event.communityId,
+    occurred_at: event.occurredAt,
+    type: event.type,
+    outcome: event.outcome,
+    actor_id: event.actor.id,
+    actor_label: event.actor.label,
+    target_id: event.target.id,
+    target_label: event.target.label,
+    ip: event.ip,
+    request_id: event.requestId,
+    details: JSON.stringify(event.details),
+  };
+}
+
 export async function insertAuditEvent(db: Executor, event: Omit<AuditEvent, 'count'>): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: event.id,
-      community_id: event.communityId,
-      occurred_at: event.occurredAt,
-      type: event.type,
-      outcome: event.outcome,
-      actor_id: event.actor.id,
-      actor_label: event.actor.label,
-      target_id: event.target.id,
-      target_label: event.target.label,
-      ip: event.ip,
-      request_id: event.requestId,
-      details: JSON.stringify(event.details),
-    })
-    .execute();
+  await db.insertInto('audit_events').values(auditRow(event)).execute();
+}
+
+/** Rows per statement: 12 columns each, well inside both databases' limits on bound values. */
+const EVENTS_PER_STATEMENT = 800;
+
+/** Many audit rows (an import's batch of changes), a chunk per statement. */
+export async function insertAuditEvents(db: Executor, events: readonly Omit<AuditEvent, 'count'>[]) {
+  for (let i = 0; i < events.length; i += EVENTS_PER_STATEMENT) {
+    await db
+      .insertInto('audit_events')
+      .values(events.slice(i, i + EVENTS_PER_STATEMENT).map(auditRow))
+      .execute();
+  }
 }
 
 /** One page of a community's audit log, newest first; `limit + 1` rows tell whether more follow. */

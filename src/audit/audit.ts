@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { ActingContext } from '../context.js';
 import { newId } from '../crypto/random.js';
 import type { Executor } from '../storage/db.js';
-import { insertAuditEvent } from './audit.store.js';
+import { insertAuditEvent, insertAuditEvents } from './audit.store.js';
 
 /** Event names follow Workplace's security log, so administrators recognise them (R36). */
 export const AuditType = {
@@ -103,4 +103,33 @@ export async function recordAudit(db: Executor, clock: Clock, ctx: ActingContext
     requestId: ctx.meta.requestId,
     details: entry.details ?? {},
   });
+}
+
+/**
+ * Writes many audit rows in the caller's transaction, a few statements whatever their number:
+ * an import's batch records each change it makes as one by one would (R36).
+ */
+export async function recordAudits(
+  db: Executor,
+  clock: Clock,
+  ctx: ActingContext,
+  entries: readonly AuditEntry[],
+) {
+  const now = clock.now();
+  const occurredAt = now.toISOString();
+  await insertAuditEvents(
+    db,
+    entries.map((entry) => ({
+      id: newId(now),
+      communityId: ctx.communityId,
+      occurredAt,
+      type: entry.type,
+      outcome: entry.outcome ?? 'success',
+      actor: { id: ctx.actor?.id ?? null, label: ctx.actor?.label ?? null },
+      target: { id: entry.target?.id ?? null, label: entry.target?.label ?? null },
+      ip: ctx.meta.ip,
+      requestId: ctx.meta.requestId,
+      details: entry.details ?? {},
+    })),
+  );
 }

@@ -90,7 +90,12 @@ export async function login(args: SignInArgs): Promise<SignedIn> {
   // CPU, and every statement's cost comes out of the cores that hash.
   return writeAsOne(deps.db, async (writer) => {
     await deps.throttle.succeeded({ forget: [account.key], refund: [client.key] }, writer);
-    const deviceToken = await rememberDevice(writer, args.deviceToken, person, deps.clock.now().toISOString());
+    const deviceToken = await rememberDevice(
+      writer,
+      args.deviceToken,
+      person,
+      deps.clock.now().toISOString(),
+    );
     const session = await issueSession(
       writer,
       deps.clock,

@@ -165,6 +165,41 @@ export async function emailDomainVerifiedElsewhere(
   return (await findVerifiedElsewhere(db, communityId, emailDomainCandidates(email))) !== null;
 }
 
+/**
+ * emailDomainVerifiedElsewhere for many addresses at once (an import's batch): the addresses whose
+ * domain, or a domain above it, another community has verified, looked up a chunk of names per
+ * statement.
+ */
+export async function emailsVerifiedElsewhere(
+  db: Executor,
+  communityId: string,
+  emails: readonly string[],
+): Promise<Set<string>> {
+  const candidatesOf = new Map<string, string[]>();
+  for (const email of emails) {
+    const domain = email.slice(email.lastIndexOf('@') + 1);
+    if (!candidatesOf.has(domain)) candidatesOf.set(domain, emailDomainCandidates(email));
+  }
+  const names = [...new Set([...candidatesOf.values()].flat())];
+  const taken = new Set<string>();
+  for (let i = 0; i < names.length; i += 500) {
+    const rows = await db
+      .selectFrom('domains')
+      .select('name')
+      .where('name', 'in', names.slice(i, i + 500))
+      .where('verified_at', 'is not', null)
+      .where('community_id', '!=', communityId)
+      .execute();
+    for (const row of rows) taken.add(row.name);
+  }
+  if (taken.size === 0) return new Set();
+  return new Set(
+    emails.filter((email) =>
+      (candidatesOf.get(email.slice(email.lastIndexOf('@') + 1)) ?? []).some((name) => taken.has(name)),
+    ),
+  );
+}
+
 /** Verified domains whose next check is due, oldest first. */
 export async function listDueRechecks(db: Executor, now: string, limit: number): Promise<Domain[]> {
   const rows = await db

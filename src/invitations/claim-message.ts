@@ -5,10 +5,11 @@ import { emailDomainVerifiedElsewhere } from '../domains/domains.store.js';
 import { AppError } from '../errors.js';
 import { takeClaimEmail, takeClaimSms } from '../limits/limits.service.js';
 import { messageLocale } from '../locales.js';
-import { enqueueEmail } from '../mail/enqueue-email.js';
+import { emailMessage, enqueueEmail, type NewEmail } from '../mail/enqueue-email.js';
 import { emailCatalogueFor } from '../mail/messages.js';
+import type { NewMessage } from '../outbox/enqueue.js';
 import type { Person } from '../people/person.js';
-import { enqueueSms } from '../sms/enqueue-sms.js';
+import { enqueueSms, type NewSms, smsMessage } from '../sms/enqueue-sms.js';
 import { catalogueFor, HIDDEN } from '../sms/messages.js';
 import type { Tx } from '../storage/db.js';
 import { claimLink, issueClaimToken } from './claim-link.js';
@@ -86,45 +87,57 @@ const KIND = {
 } as const;
 const TEMPLATE = { invitation: 'claimInvitation', reminder: 'claimReminder', reset: 'accountReset' } as const;
 
-function queueClaimText(tx: Tx, deps: Deps, claim: QueuedClaim, preview: boolean) {
+function claimText(deps: Deps, claim: QueuedClaim): NewSms {
   const render = catalogueFor(claim.locale)[TEMPLATE[claim.reason]];
   const hidden = claimLink(deps.config.publicUrl, HIDDEN);
-  return enqueueSms(
-    tx,
-    deps,
-    {
-      communityId: claim.community.id,
-      personId: claim.person.id,
-      to: claim.to,
-      kind: KIND[claim.reason],
-      channel: claim.channel,
-      body: render({ community: claim.community.name, link: claim.link }),
-      preview: render({ community: claim.community.name, link: hidden }),
-    },
-    { preview },
-  );
+  return {
+    communityId: claim.community.id,
+    personId: claim.person.id,
+    to: claim.to,
+    kind: KIND[claim.reason],
+    channel: claim.channel,
+    body: render({ community: claim.community.name, link: claim.link }),
+    preview: render({ community: claim.community.name, link: hidden }),
+  };
 }
 
-function queueClaimEmail(tx: Tx, deps: Deps, claim: QueuedClaim, preview: boolean) {
+function claimEmail(deps: Deps, claim: QueuedClaim): NewEmail {
   const render = emailCatalogueFor(claim.locale)[TEMPLATE[claim.reason]];
   const facts = {
     community: claim.community.name,
     name: claim.person.displayName,
     days: claim.community.settings.claimLinkLifetimeDays,
   };
-  return enqueueEmail(
-    tx,
-    deps,
-    {
-      communityId: claim.community.id,
-      personId: claim.person.id,
-      to: claim.to,
-      kind: KIND[claim.reason],
-      channel: claim.channel,
-      locale: claim.locale,
-      content: render({ ...facts, link: claim.link }),
-      masked: render({ ...facts, link: claimLink(deps.config.publicUrl, HIDDEN) }),
-    },
-    { preview },
-  );
+  return {
+    communityId: claim.community.id,
+    personId: claim.person.id,
+    to: claim.to,
+    kind: KIND[claim.reason],
+    channel: claim.channel,
+    locale: claim.locale,
+    content: render({ ...facts, link: claim.link }),
+    masked: render({ ...facts, link: claimLink(deps.config.publicUrl, HIDDEN) }),
+  };
+}
+
+function queueClaimText(tx: Tx, deps: Deps, claim: QueuedClaim, preview: boolean) {
+  return enqueueSms(tx, deps, claimText(deps, claim), { preview });
+}
+
+function queueClaimEmail(tx: Tx, deps: Deps, claim: QueuedClaim, preview: boolean) {
+  return enqueueEmail(tx, deps, claimEmail(deps, claim), { preview });
+}
+
+/**
+ * The claim message of a person whose link is already issued, as the outbox queues it: a text to
+ * a phone account, an email to an email account, in their language. Its budget (R34) and the
+ * person's allowance (R5) are the caller's to have taken: an import takes them for a batch.
+ */
+export function claimMessage(
+  deps: Deps,
+  claim: { community: Community; person: Person; reason: ClaimMessageReason; channel: string; link: string },
+): NewMessage {
+  const locale = messageLocale(claim.person.locale, claim.community.defaultLocale);
+  if (claim.person.phone) return smsMessage(claimText(deps, { ...claim, locale, to: claim.person.phone }));
+  return emailMessage(claimEmail(deps, { ...claim, locale, to: claim.person.email ?? '' }));
 }

@@ -27,6 +27,29 @@ export async function insertClaimToken(
     .execute();
 }
 
+/** Many claim tokens (an import's invitations), a chunk per statement. */
+export async function insertClaimTokens(
+  db: Executor,
+  tokens: readonly Parameters<typeof insertClaimToken>[1][],
+): Promise<void> {
+  for (let i = 0; i < tokens.length; i += 1000) {
+    await db
+      .insertInto('claim_tokens')
+      .values(
+        tokens.slice(i, i + 1000).map((token) => ({
+          token_hash: token.tokenHash,
+          community_id: token.communityId,
+          person_id: token.personId,
+          generation: token.generation,
+          created_at: token.createdAt,
+          expires_at: token.expiresAt,
+          used_at: null,
+        })),
+      )
+      .execute();
+  }
+}
+
 /**
  * Marks a person invited under a new invitation generation, killing every earlier link (R8).
  * The increment happens in the database, so parallel invitations get distinct generations.

@@ -24,7 +24,7 @@ import type { ClientChanges, ClientInput } from './oidc.schemas.js';
  * admin can make Muster call: every app with a back-channel logout URI is one more address
  * Muster posts to (docs/oidc.md).
  */
-export const MAX_CLIENTS_PER_COMMUNITY = 50;
+const MAX_CLIENTS_PER_COMMUNITY = 50;
 
 /** Checks an app's metadata as the provider library will read it (it refuses what it cannot serve). */
 export type ValidateMetadata = (metadata: AdapterPayload) => Promise<void>;

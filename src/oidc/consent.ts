@@ -80,7 +80,10 @@ export async function decideConsent(args: {
   }
   const scopes = requestedScopes(interaction);
   interaction.result = allow
-    ? { ...interaction.lastSubmission, consent: { grantId: await grantRequested(deps, provider, interaction) } }
+    ? {
+        ...interaction.lastSubmission,
+        consent: { grantId: await grantRequested(deps, provider, interaction) },
+      }
     : { error: 'access_denied', error_description: 'The person did not allow the app access.' };
   // The library keeps its records' lifetimes in its own seconds; keep this one's whole life.
   await interaction.save(Math.max(1, interaction.exp - interaction.iat));

@@ -34,8 +34,13 @@ function lifetimes(clock: Clock) {
       const admin = lifetimesInRequest(ctx);
       return admin ? remainingSeconds(admin, session.loginTs, clock) : TTL.Session;
     },
-    Grant: (ctx: Ctx) => lifetimesInRequest(ctx)?.absolute ?? TTL.Grant,
+    Grant: grantLifetime,
   };
+}
+
+/** A grant made inside the provider's request (a first-party app's); interaction.ts sets its own. */
+function grantLifetime(ctx: KoaContextWithOIDC | undefined): number {
+  return lifetimesInRequest(ctx)?.absolute ?? TTL.Grant;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { newId } from '../crypto/random.js';
 import type { Tx } from '../storage/db.js';
 import type { Medium, MessageKind } from '../storage/schema.js';
-import { insertMessage } from './outbox.store.js';
+import { insertMessage, insertMessages } from './outbox.store.js';
 import type { OutboxSignal } from './outbox-signal.js';
 
 export interface NewMessage {
@@ -45,4 +45,30 @@ export async function enqueueMessage(
   });
   if (!preview) deps.outbox.notify();
   return id;
+}
+
+/**
+ * Queues many messages in the caller's transaction (an import's invitations), a chunk per
+ * statement: as enqueueMessage, each exists if and only if the change that caused it commits.
+ */
+export async function enqueueMessages(
+  tx: Tx,
+  deps: { clock: Clock; outbox: OutboxSignal },
+  messages: readonly NewMessage[],
+  { preview = false }: { preview?: boolean } = {},
+): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const rows = messages.map(({ ttlMinutes, subject = null, locale = null, ...rest }) => ({
+    ...rest,
+    subject,
+    locale,
+    id: newId(now),
+    now: at,
+    expiresAt: new Date(now.getTime() + ttlMinutes * 60_000).toISOString(),
+  }));
+  await insertMessages(tx, rows);
+  if (!preview) deps.outbox.notify();
+  return rows.map((row) => row.id);
 }

@@ -84,55 +84,65 @@ export function toMessage(row: MessagesTable): Message {
   };
 }
 
-export async function insertMessage(
-  db: Executor,
-  message: Pick<
-    Message,
-    | 'id'
-    | 'communityId'
-    | 'personId'
-    | 'medium'
-    | 'to'
-    | 'kind'
-    | 'channel'
-    | 'subject'
-    | 'locale'
-    | 'body'
-    | 'preview'
-  > & {
-    now: string;
-    expiresAt: string;
-  },
-): Promise<void> {
-  await db
-    .insertInto('messages')
-    .values({
-      id: message.id,
-      community_id: message.communityId,
-      person_id: message.personId,
-      medium: message.medium,
-      recipient: message.to,
-      kind: message.kind,
-      channel: message.channel,
-      subject: message.subject,
-      locale: message.locale,
-      body: message.body,
-      preview: message.preview,
-      status: 'queued',
-      attempts: 0,
-      next_attempt_at: message.now,
-      lease_expires_at: null,
-      expires_at: message.expiresAt,
-      provider: null,
-      provider_message_id: null,
-      error_code: null,
-      error_message: null,
-      created_at: message.now,
-      updated_at: message.now,
-      sent_at: null,
-      delivered_at: null,
-    })
-    .execute();
+type NewMessageRow = Pick<
+  Message,
+  | 'id'
+  | 'communityId'
+  | 'personId'
+  | 'medium'
+  | 'to'
+  | 'kind'
+  | 'channel'
+  | 'subject'
+  | 'locale'
+  | 'body'
+  | 'preview'
+> & { now: string; expiresAt: string };
+
+function messageRow(message: NewMessageRow): Insertable<MessagesTable> {
+  return {
+    id: message.id,
+    community_id: message.communityId,
+    person_id: message.personId,
+    medium: message.medium,
+    recipient: message.to,
+    kind: message.kind,
+    channel: message.channel,
+    subject: message.subject,
+    locale: message.locale,
+    body: message.body,
+    preview: message.preview,
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: message.now,
+    lease_expires_at: null,
+    expires_at: message.expiresAt,
+    provider: null,
+    provider_message_id: null,
+    error_code: null,
+    error_message: null,
+    created_at: message.now,
+    updated_at: message.now,
+    sent_at: null,
+    delivered_at: null,
+  };
+}
+
+/** Rows per statement: 24 columns each, well inside both databases' limits on bound values. */
+const MESSAGES_PER_STATEMENT = 400;
+
+/** Queues many messages (an import's invitations), a chunk of rows per statement. */
+export async function insertMessages(db: Executor, messages: readonly NewMessageRow[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += MESSAGES_PER_STATEMENT) {
+    await db
+      .insertInto('messages')
+      .values(messages.slice(i, i + MESSAGES_PER_STATEMENT).map(messageRow))
+      .execute();
+  }
+}
+
+export async function insertMessage(db: Executor, message: NewMessageRow): Promise<void> {
+  await db.insertInto('messages').values(messageRow(message)).execute();
 }
 
 /**
@@ -144,20 +154,27 @@ export async function claimDueMessages(
   db: Executor,
   claim: { now: string; leaseUntil: string; providers: Readonly<Record<Medium, string>>; limit: number },
 ): Promise<ClaimedMessage[]> {
-  const due = db
-    .selectFrom('messages')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', claim.now)]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_expires_at', '<=', claim.now)]),
-      ]),
-    )
-    .orderBy('next_attempt_at')
-    .limit(claim.limit)
-    .forUpdate()
-    .skipLocked();
+  // A materialized CTE picks the messages once. As `id IN (SELECT … LIMIT n FOR UPDATE SKIP
+  // LOCKED)`, PostgreSQL may run the subquery again for each row it updates, each run skipping
+  // the rows this statement already took, and lease more than `limit`.
   const rows = await db
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('messages')
+          .select('id')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', claim.now)]),
+              eb.and([eb('status', '=', 'sending'), eb('lease_expires_at', '<=', claim.now)]),
+            ]),
+          )
+          .orderBy('next_attempt_at')
+          .limit(claim.limit)
+          .forUpdate()
+          .skipLocked(),
+    )
     .updateTable('messages')
     .set((eb) => ({
       status: 'sending',
@@ -171,7 +188,7 @@ export async function claimDueMessages(
         .end(),
       updated_at: claim.now,
     }))
-    .where('id', 'in', due)
+    .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
     .returning([
       'id',
       'community_id',

@@ -37,34 +37,22 @@ export async function createPersonIn(
   tx: Tx,
   { deps, ctx, input, channel, ...decided }: CreatePersonArgs,
 ): Promise<{ person: Person; community: Community }> {
-  const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
-  if (!displayName) {
-    throw new AppError('name_required', 'Give the person a name: a display name, or a given or family name.');
-  }
+  const displayName = nameOfNewPerson(input);
   try {
     const community = await findCommunityOrThrow(tx, ctx.communityId);
-    const login =
-      decided.login ??
-      (hasNoLogin(input) ? accessCodeLogin(input, community) : normaliseLogin(input, community));
-    if (login.kind === 'phone') {
-      if (!community.settings.phoneProfilesEnabled) {
-        throw new AppError(
-          'phone_profiles_disabled',
-          'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
-        );
-      }
-      assertCountryAllowed(community, login.value);
-      await takePhoneAccountCreation(tx, deps, community);
-    }
+    const login = loginOfNewPerson(input, community, decided.login);
+    if (login.kind === 'phone') await takePhoneAccountCreation(tx, deps, community);
     const now = deps.clock.now();
     const id = newId(now);
     await checkManager(tx, ctx.communityId, id, input.managerId);
-    const person: Person = {
-      ...newPerson({ id, communityId: ctx.communityId, login, displayName, now: now.toISOString() }),
-      ...profileChanges(input),
+    const person = newPersonFrom(input, {
+      id,
+      communityId: ctx.communityId,
+      login,
       displayName,
-      ...(decided.userName !== undefined ? { userName: decided.userName } : {}),
-    };
+      now: now.toISOString(),
+      userName: decided.userName,
+    });
     await insertPerson(tx, person);
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.accountCreated,
@@ -80,6 +68,53 @@ export async function createPersonIn(
       decided.userName === undefined ? (decided.login?.kind ?? loginKindOf(input)) : undefined,
     );
   }
+}
+
+/** A new person's name: the display name, else made of the given and family names. */
+export function nameOfNewPerson(input: CreatePersonInput): string {
+  const displayName = input.displayName ?? displayNameOf(input.givenName, input.familyName);
+  if (!displayName) {
+    throw new AppError('name_required', 'Give the person a name: a display name, or a given or family name.');
+  }
+  return displayName;
+}
+
+/**
+ * A new person's login, checked before anything is written: one login (R1), mobile numbers only
+ * while the community allows phone accounts and texts their country (R34), access codes only
+ * while it allows them (R21). The daily limit (R6) is the caller's next step.
+ */
+export function loginOfNewPerson(
+  input: CreatePersonInput,
+  community: Community,
+  decided?: NormalisedLogin | undefined,
+): NormalisedLogin {
+  const login =
+    decided ?? (hasNoLogin(input) ? accessCodeLogin(input, community) : normaliseLogin(input, community));
+  if (login.kind === 'phone') {
+    if (!community.settings.phoneProfilesEnabled) {
+      throw new AppError(
+        'phone_profiles_disabled',
+        'Profile creation with mobile number is turned off. A system admin can turn it on in Settings.',
+      );
+    }
+    assertCountryAllowed(community, login.value);
+  }
+  return login;
+}
+
+/** The person the input describes, as it will be stored. */
+export function newPersonFrom(
+  input: CreatePersonInput,
+  fields: Parameters<typeof newPerson>[0] & { userName?: string | undefined },
+): Person {
+  const { userName, ...base } = fields;
+  return {
+    ...newPerson(base),
+    ...profileChanges(input),
+    displayName: fields.displayName,
+    ...(userName !== undefined ? { userName } : {}),
+  };
 }
 
 function loginKindOf(input: CreatePersonInput): LoginKind | undefined {

@@ -75,6 +75,19 @@ export async function insertPerson(db: Executor, person: Person): Promise<void> 
   await db.insertInto('people').values(toPersonRow(person)).execute();
 }
 
+/** Rows per statement: some 45 columns each, well inside both databases' limits on bound values. */
+const PEOPLE_PER_STATEMENT = 250;
+
+/** Many new people (an import's batch), a chunk per statement; a clash fails the whole call. */
+export async function insertPeople(db: Executor, people: readonly Person[]): Promise<void> {
+  for (let i = 0; i < people.length; i += PEOPLE_PER_STATEMENT) {
+    await db
+      .insertInto('people')
+      .values(people.slice(i, i + PEOPLE_PER_STATEMENT).map(toPersonRow))
+      .execute();
+  }
+}
+
 /** Fields an update may be made conditional on: it changes the row only if they still hold. */
 export type PersonConditions = Partial<
   Pick<

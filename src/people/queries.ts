@@ -57,7 +57,9 @@ async function canonicalPhone(deps: Deps, communityId: string, typed: string): P
   const community = await findCommunityOrThrow(deps.db, communityId);
   const parsed = parsePhone(typed, community.defaultCountry);
   if (!parsed.ok) {
-    throw new AppError('invalid_request', parsed.message, { errors: [{ path: 'phone', message: parsed.message }] });
+    throw new AppError('invalid_request', parsed.message, {
+      errors: [{ path: 'phone', message: parsed.message }],
+    });
   }
   return parsed.e164;
 }

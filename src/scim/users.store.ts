@@ -61,9 +61,7 @@ export async function searchScimPeople(
   const total =
     rows.length < page.limit && (rows.length > 0 || page.offset === 0)
       ? page.offset + rows.length
-      : Number(
-          (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-        );
+      : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return { total, people: rows.map(toScimPerson) };
 }
 

@@ -11,7 +11,9 @@ export const smsViewSchema = z.object({
   medium: z.enum(['sms', 'email']),
   to: z
     .string()
-    .describe('Masked: a number keeps its country code and last four digits, an address its first letter and domain.'),
+    .describe(
+      'Masked: a number keeps its country code and last four digits, an address its first letter and domain.',
+    ),
   subject: z.string().nullable().describe('Emails only.'),
   kind: z.string(),
   channel: z.string(),

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import { enqueueMessage } from '../outbox/enqueue.js';
+import { enqueueMessage, type NewMessage } from '../outbox/enqueue.js';
 import type { OutboxSignal } from '../outbox/outbox-signal.js';
 import type { Tx } from '../storage/db.js';
 import type { MessageKind } from '../storage/schema.js';
@@ -42,10 +42,10 @@ export async function enqueueSms(
 ): Promise<string> {
   // A recovery code follows a claim whose invitation text was already counted.
   if (sms.kind !== 'recovery_code' && !preview) await takeSmsBudget(tx, deps, sms.to);
-  return enqueueMessage(
-    tx,
-    deps,
-    { ...sms, medium: 'sms', ttlMinutes: SMS_TTL_MINUTES[sms.kind] },
-    { preview },
-  );
+  return enqueueMessage(tx, deps, smsMessage(sms), { preview });
+}
+
+/** A text as the outbox queues it, with the time it stays worth delivering; its budget is the caller's. */
+export function smsMessage(sms: NewSms): NewMessage {
+  return { ...sms, medium: 'sms', ttlMinutes: SMS_TTL_MINUTES[sms.kind] };
 }

@@ -58,7 +58,7 @@ export const ar = {
   'error.recovery_failed':
     'رقم الجوال ورمز الاسترداد هذان غير متطابقين. تحقّق منهما وأعد المحاولة، وإن فقدت الرمز فاطلب من المسؤول إعادة تعيين حسابك.',
   'error.recovery_not_allowed':
-    'هذا حساب مسؤول، ولا يكفي رمز الاسترداد أو رابط البريد الإلكتروني وحده لإعادة تعيينه. اطلب من مسؤول نظام آخر إعادة حسابك إلى حالة «غير مُفعّل».',
+    'هذا حساب مسؤول، ولا يكفي رمز الاسترداد أو رابط البريد الإلكتروني أو رمز الدخول وحده لإعادة تعيينه. اطلب من مسؤول نظام آخر إعادة حسابك إلى حالة «غير مُفعّل».',
   'error.second_factor_required':
     'هذا حساب مسؤول: أدخل أيضًا الرمز المكوّن من 6 أرقام من تطبيق المصادقة (أو رمزًا احتياطيًا).',
   'error.totp_required': 'أدخل أيضًا الرمز المكوّن من 6 أرقام من تطبيق المصادقة (أو أحد رموزك الاحتياطية).',
@@ -306,6 +306,8 @@ export const ar = {
   'people.remind': 'تذكير',
   'people.unclaim': 'إعادة إلى حالة «غير مُفعّل»',
   'people.deactivate': 'تعطيل',
+  'people.exportCsv': 'تصدير CSV',
+  'people.exportXlsx': 'تصدير Excel',
   'people.bulkDone': 'تم: {done}. لم يتم: {failed}.',
   'people.empty': 'لا توجد نتائج. أضف أشخاصًا أو غيّر البحث.',
   'people.count':
@@ -351,26 +353,52 @@ export const ar = {
 
   'import.title': 'إضافة عدة أشخاص',
   'import.intro':
-    'الصق قائمة أو ارفع ملف CSV أو Excel يبدأ بصف للعناوين. الأعمدة: phone (أو mobile)، email، first name، last name، display name، job title، department، employee id، location.',
+    'ارفع ملف CSV أو Excel، أو الصق قائمة، على أن تكون أسماء الأعمدة في الصف الأول. ملفات Workplace تعمل كما هي: قالبه، وملفه للأشخاص الذين ليس لديهم بريد إلكتروني (Employee Id)، وملف تصدير الحسابات منه. الأشخاص الموجودون في Muster تُحدَّث بياناتهم ولا يُضافون مرتين.',
   'import.paste': 'الصق الصفوف هنا',
   'import.file': 'أو اختر ملفًا',
   'import.check': 'التحقق من القائمة',
   'import.checking': 'جارٍ التحقق من {done} من {total}…',
-  'import.sending': 'جارٍ إضافة {done} من {total}…',
   'import.preview': 'معاينة',
-  'import.ready': 'جاهز',
-  'import.error': 'خطأ',
-  'import.overLimit': 'يتجاوز الحد اليومي',
+  'import.previewSummary':
+    'لم يتغير شيء بعد. عند الاستيراد — للإضافة: {created}، للتحديث: {updated}، دون تغيير: {unchanged}. صفوف فيها أخطاء: {failed}. بانتظار حد الغد: {waiting}.',
+  'import.unknownColumns': 'لن تُستورد هذه الأعمدة لأن Muster لا يعرفها: {columns}.',
+  'import.rowsWithProblems': 'الصفوف التي فيها أخطاء',
   'import.row': 'الصف',
-  'import.summary': 'جاهز: {ready}. فيه أخطاء: {errors}. يتجاوز حد اليوم: {over}.',
+  'import.cells': 'بداية الصف',
+  'import.reason': 'السبب',
   'import.sendNow': 'إرسال الدعوات الآن',
   'import.sendLater': 'الإضافة الآن وإرسال الدعوات لاحقًا',
   'import.send': 'إرسال الدعوات في رسائل نصية',
   'import.addOnly': 'إضافة الأشخاص',
-  'import.done': 'أُضيف: {created}. لم يُضَف: {failed}.',
   'import.noRows': 'لا توجد صفوف لإضافتها. الصق قائمة أو اختر ملفًا.',
   'import.downloadErrors': 'تنزيل الصفوف التي فيها أخطاء',
   'import.placeholder': 'phone,first name,last name\n+971 50 123 4567,Omar,Haddad',
+
+  'importJob.title': 'استيراد',
+  'importJob.back': 'كل عمليات الاستيراد',
+  'importJob.state.queued': 'بانتظار البدء',
+  'importJob.state.running': 'جارٍ الاستيراد',
+  'importJob.state.waiting': 'بانتظار تجدد الحد اليومي',
+  'importJob.state.done': 'اكتمل',
+  'importJob.state.failed': 'توقف',
+  'importJob.state.cancelled': 'أُلغي',
+  'importJob.progress': 'الصفوف المعالَجة: {processed} من {total}',
+  'importJob.counts': 'أُضيف: {created}. حُدِّث: {updated}. دون تغيير: {unchanged}. فيه أخطاء: {failed}.',
+  'importJob.waitingUntil':
+    'تم بلوغ حد اليوم لحسابات رقم الجوال الجديدة. الصفوف المنتظرة: {waiting}. سيُستأنف الاستيراد تلقائيًا في {time}.',
+  'importJob.closeTab': 'يمكنك إغلاق هذه الصفحة، فالاستيراد مستمر على الخادم.',
+  'importJob.cancel': 'إلغاء الاستيراد',
+  'importJob.confirmCancel': 'هل تريد إلغاء هذا الاستيراد؟ تبقى الصفوف التي استُوردت كما هي.',
+  'importJob.error': 'توقف الاستيراد: {error}',
+
+  'imports.title': 'عمليات الاستيراد',
+  'imports.empty': 'لا توجد عمليات استيراد بعد.',
+  'imports.started': 'وقت البدء',
+  'imports.file': 'الملف',
+  'imports.state': 'الحالة',
+  'imports.result': 'النتيجة',
+  'imports.errors': 'الصفوف التي فيها أخطاء',
+  'imports.unnamed': 'قائمة ملصقة',
 
   'person.edit': 'تعديل الملف الشخصي',
   'person.phoneFixed':
@@ -615,6 +643,8 @@ export const ar = {
   'accessCode.continue': 'الانتقال إلى حسابك',
   'accessCode.haveAccount': 'لديك اسم مستخدم وكلمة مرور بالفعل؟',
   'accessCode.signIn': 'تسجيل الدخول',
+  'accessCode.totpStep':
+    'يسجّل هذا الحساب الدخول أيضًا بتطبيق المصادقة. للإنهاء، أدخل الرمز المكوّن من 6 أرقام من التطبيق، أو رمزًا احتياطيًا.',
   'login.accessCode': 'هل أعطاك المسؤول رمز دخول؟',
   'login.useAccessCode': 'استخدم رمز الدخول',
   'person.usernameFixed': 'اختاره الشخص نفسه برمز الدخول. لا يمكن تغييره.',

@@ -59,7 +59,7 @@ export const de = {
   'error.recovery_failed':
     'Handynummer und Wiederherstellungscode passen nicht zusammen. Prüfen Sie beides und versuchen Sie es erneut; wenn Sie Ihren Code verloren haben, bitten Sie Ihre Administration, Ihr Konto zurückzusetzen.',
   'error.recovery_not_allowed':
-    'Dies ist ein Administrationskonto: Ein Wiederherstellungscode oder ein Link per E-Mail allein kann es nicht zurücksetzen. Bitten Sie jemand anderen aus der Systemadministration, Ihr Konto auf „nicht aktiviert“ zurückzusetzen.',
+    'Dies ist ein Administrationskonto: Ein Wiederherstellungscode, ein Link per E-Mail oder ein Zugangscode allein kann es nicht zurücksetzen. Bitten Sie jemand anderen aus der Systemadministration, Ihr Konto auf „nicht aktiviert“ zurückzusetzen.',
   'error.second_factor_required':
     'Dies ist ein Administrationskonto: Geben Sie zusätzlich den 6-stelligen Code aus Ihrer Authenticator-App (oder einen Backup-Code) ein.',
   'error.totp_required':
@@ -319,6 +319,8 @@ export const de = {
   'people.remind': 'Erinnern',
   'people.unclaim': 'Auf „nicht aktiviert“ zurücksetzen',
   'people.deactivate': 'Deaktivieren',
+  'people.exportCsv': 'Als CSV exportieren',
+  'people.exportXlsx': 'Als Excel exportieren',
   'people.bulkDone': '{done} erledigt, {failed} nicht erledigt.',
   'people.empty': 'Keine Treffer. Fügen Sie Personen hinzu oder ändern Sie die Suche.',
   'people.count': '{count, plural, one {# Person} other {# Personen}}',
@@ -364,27 +366,54 @@ export const de = {
 
   'import.title': 'Mehrere Personen hinzufügen',
   'import.intro':
-    'Fügen Sie eine Liste ein oder laden Sie eine CSV- oder Excel-Datei mit Kopfzeile hoch. Spalten: phone (oder mobile), email, first name, last name, display name, job title, department, employee id, location.',
+    'Laden Sie eine CSV- oder Excel-Datei hoch oder fügen Sie eine Liste ein, mit den Spaltennamen in der ersten Zeile. Dateien aus Workplace funktionieren unverändert: die Vorlage, die Datei für Personen ohne E-Mail (Employee Id) und der Konto-Export. Personen, die schon in Muster sind, werden aktualisiert und nie doppelt angelegt.',
   'import.paste': 'Zeilen hier einfügen',
   'import.file': 'Oder eine Datei auswählen',
   'import.check': 'Liste prüfen',
   'import.checking': 'Prüfe {done} von {total} …',
-  'import.sending': 'Füge {done} von {total} hinzu …',
   'import.preview': 'Vorschau',
-  'import.ready': 'Bereit',
-  'import.error': 'Fehler',
-  'import.overLimit': 'Über dem Tageslimit',
+  'import.previewSummary':
+    'Noch wurde nichts geändert. Der Import würde {created} hinzufügen, {updated} aktualisieren und {unchanged} unverändert lassen. Zeilen mit Fehlern: {failed}. Warten auf das Limit von morgen: {waiting}.',
+  'import.unknownColumns': 'Diese Spalten werden nicht importiert, weil Muster sie nicht kennt: {columns}.',
+  'import.rowsWithProblems': 'Zeilen mit Fehlern',
   'import.row': 'Zeile',
-  'import.summary': '{ready} bereit, {errors} mit Fehlern, {over} über dem heutigen Limit.',
+  'import.cells': 'Zeilenanfang',
+  'import.reason': 'Grund',
   'import.sendNow': 'Einladungen jetzt senden',
   'import.sendLater': 'Jetzt hinzufügen, Einladungen später senden',
   'import.send': 'Einladungen per SMS senden',
   'import.addOnly': 'Personen hinzufügen',
-  'import.done': '{created} hinzugefügt, {failed} nicht hinzugefügt.',
   'import.noRows':
     'Es gibt keine Zeilen zum Hinzufügen. Fügen Sie eine Liste ein oder wählen Sie eine Datei.',
   'import.downloadErrors': 'Zeilen mit Fehlern herunterladen',
   'import.placeholder': 'phone,first name,last name\n+49 151 23456789,Lena,Schmidt',
+
+  'importJob.title': 'Import',
+  'importJob.back': 'Alle Importe',
+  'importJob.state.queued': 'Wartet auf den Start',
+  'importJob.state.running': 'Wird importiert',
+  'importJob.state.waiting': 'Wartet auf das nächste Tageslimit',
+  'importJob.state.done': 'Fertig',
+  'importJob.state.failed': 'Gestoppt',
+  'importJob.state.cancelled': 'Abgebrochen',
+  'importJob.progress': '{processed} von {total} Zeilen',
+  'importJob.counts':
+    '{created} hinzugefügt, {updated} aktualisiert, {unchanged} unverändert, {failed} mit Fehlern.',
+  'importJob.waitingUntil':
+    'Das heutige Limit für neue Konten mit Handynummer ist erreicht. Wartende Zeilen: {waiting}. Der Import läuft am {time} von selbst weiter.',
+  'importJob.closeTab': 'Sie können diese Seite schließen: Der Import läuft auf dem Server weiter.',
+  'importJob.cancel': 'Import abbrechen',
+  'importJob.confirmCancel': 'Diesen Import abbrechen? Bereits importierte Zeilen bleiben, wie sie sind.',
+  'importJob.error': 'Der Import wurde gestoppt: {error}',
+
+  'imports.title': 'Importe',
+  'imports.empty': 'Noch keine Importe.',
+  'imports.started': 'Gestartet',
+  'imports.file': 'Datei',
+  'imports.state': 'Status',
+  'imports.result': 'Ergebnis',
+  'imports.errors': 'Zeilen mit Fehlern',
+  'imports.unnamed': 'Eingefügte Liste',
 
   'person.edit': 'Profil bearbeiten',
   'person.phoneFixed':
@@ -645,6 +674,8 @@ export const de = {
   'accessCode.continue': 'Weiter zu Ihrem Konto',
   'accessCode.haveAccount': 'Sie haben schon einen Benutzernamen und ein Passwort?',
   'accessCode.signIn': 'Anmelden',
+  'accessCode.totpStep':
+    'Dieses Konto meldet sich zusätzlich mit einer Authenticator-App an. Geben Sie zum Abschluss den 6-stelligen Code aus der App oder einen Backup-Code ein.',
   'login.accessCode': 'Zugangscode von Ihrer Administration bekommen?',
   'login.useAccessCode': 'Zugangscode verwenden',
   'person.usernameFixed': 'Von der Person mit ihrem Zugangscode gewählt. Er lässt sich nicht ändern.',

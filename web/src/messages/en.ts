@@ -56,7 +56,7 @@ export const en = {
   'error.recovery_failed':
     'That mobile number and recovery code do not match. Check both and try again; if you have lost your code, ask your admin to reset your account.',
   'error.recovery_not_allowed':
-    'This is an administrator account, and a recovery code or an emailed link alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
+    'This is an administrator account, and a recovery code, an emailed link or an access code alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
   'error.second_factor_required':
     'This is an administrator account: enter the 6-digit code from your authenticator app (or a backup code) too.',
   'error.totp_required':
@@ -637,6 +637,8 @@ export const en = {
   'accessCode.continue': 'Continue to your account',
   'accessCode.haveAccount': 'Already have a username and password?',
   'accessCode.signIn': 'Sign in',
+  'accessCode.totpStep':
+    'This account also signs in with an authenticator app. Enter the 6-digit code from the app, or a backup code, to finish.',
   'login.accessCode': 'Got an access code from your admin?',
   'login.useAccessCode': 'Use your access code',
 

@@ -60,7 +60,7 @@ export const es = {
   'error.recovery_failed':
     'Ese número de celular y ese código de recuperación no coinciden. Revisa ambos e inténtalo de nuevo; si perdiste tu código, pídele a tu administrador que restablezca tu cuenta.',
   'error.recovery_not_allowed':
-    'Esta es una cuenta de administrador y no se puede restablecer solo con un código de recuperación o un enlace por correo. Pídele a otro administrador del sistema que la restablezca a no reclamada.',
+    'Esta es una cuenta de administrador y no se puede restablecer solo con un código de recuperación, un enlace por correo o un código de acceso. Pídele a otro administrador del sistema que la restablezca a no reclamada.',
   'error.second_factor_required':
     'Esta es una cuenta de administrador: escribe también el código de 6 dígitos de tu app de autenticación (o un código de respaldo).',
   'error.totp_required':
@@ -317,6 +317,8 @@ export const es = {
   'people.remind': 'Recordar',
   'people.unclaim': 'Restablecer a no reclamada',
   'people.deactivate': 'Desactivar',
+  'people.exportCsv': 'Exportar CSV',
+  'people.exportXlsx': 'Exportar a Excel',
   'people.bulkDone': 'Hechas: {done}. Sin hacer: {failed}.',
   'people.empty': 'Nadie coincide. Agrega personas o cambia la búsqueda.',
   'people.count': '{count, plural, one {# persona} many {# de personas} other {# personas}}',
@@ -362,26 +364,54 @@ export const es = {
 
   'import.title': 'Agregar varias personas',
   'import.intro':
-    'Pega una lista o sube un archivo CSV o Excel con una fila de encabezados. Columnas: phone (o mobile), email, first name, last name, display name, job title, department, employee id, location.',
+    'Sube un archivo CSV o Excel, o pega una lista, con los nombres de las columnas en la primera fila. Los archivos de Workplace funcionan tal como están: su plantilla, su archivo para personas sin correo (Employee Id) y su exportación de cuentas. Las personas que ya están en Muster se actualizan; nunca se agregan dos veces.',
   'import.paste': 'Pega las filas aquí',
   'import.file': 'O elige un archivo',
   'import.check': 'Revisar la lista',
   'import.checking': 'Revisando {done} de {total}…',
-  'import.sending': 'Agregando {done} de {total}…',
   'import.preview': 'Vista previa',
-  'import.ready': 'Lista',
-  'import.error': 'Error',
-  'import.overLimit': 'Supera el límite diario',
+  'import.previewSummary':
+    'Todavía no se ha cambiado nada. La importación quedaría así: {created} por agregar, {updated} por actualizar y {unchanged} sin cambios. Filas con errores: {failed}. En espera del límite de mañana: {waiting}.',
+  'import.unknownColumns': 'Estas columnas no se importan porque Muster no las reconoce: {columns}.',
+  'import.rowsWithProblems': 'Filas con errores',
   'import.row': 'Fila',
-  'import.summary': 'Listas: {ready}. Con errores: {errors}. Por encima del límite de hoy: {over}.',
+  'import.cells': 'Inicio de la fila',
+  'import.reason': 'Motivo',
   'import.sendNow': 'Enviar las invitaciones ahora',
   'import.sendLater': 'Agregar ahora y enviar las invitaciones más tarde',
   'import.send': 'Enviar invitaciones por SMS',
   'import.addOnly': 'Agregar personas',
-  'import.done': 'Agregadas: {created}. Sin agregar: {failed}.',
   'import.noRows': 'No hay filas para agregar. Pega una lista o elige un archivo.',
   'import.downloadErrors': 'Descargar las filas con errores',
   'import.placeholder': 'phone,first name,last name\n+52 55 1234 5678,Ana,García',
+
+  'importJob.title': 'Importación',
+  'importJob.back': 'Todas las importaciones',
+  'importJob.state.queued': 'Por comenzar',
+  'importJob.state.running': 'Importando',
+  'importJob.state.waiting': 'Esperando que se renueve el límite diario',
+  'importJob.state.done': 'Terminada',
+  'importJob.state.failed': 'Detenida',
+  'importJob.state.cancelled': 'Cancelada',
+  'importJob.progress': '{processed} de {total} filas',
+  'importJob.counts':
+    'Agregadas: {created}. Actualizadas: {updated}. Sin cambios: {unchanged}. Con errores: {failed}.',
+  'importJob.waitingUntil':
+    'Se alcanzó el límite de hoy de cuentas nuevas con número de celular. Filas en espera: {waiting}. La importación seguirá sola el {time}.',
+  'importJob.closeTab': 'Puedes cerrar esta página: la importación sigue en el servidor.',
+  'importJob.cancel': 'Cancelar la importación',
+  'importJob.confirmCancel':
+    '¿Cancelar esta importación? Las filas que ya se importaron se quedan como están.',
+  'importJob.error': 'La importación se detuvo: {error}',
+
+  'imports.title': 'Importaciones',
+  'imports.empty': 'Todavía no hay importaciones.',
+  'imports.started': 'Inicio',
+  'imports.file': 'Archivo',
+  'imports.state': 'Estado',
+  'imports.result': 'Resultado',
+  'imports.errors': 'Filas con errores',
+  'imports.unnamed': 'Lista pegada',
 
   'person.edit': 'Editar perfil',
   'person.phoneFixed':
@@ -641,6 +671,8 @@ export const es = {
   'accessCode.continue': 'Ir a tu cuenta',
   'accessCode.haveAccount': '¿Ya tienes nombre de usuario y contraseña?',
   'accessCode.signIn': 'Iniciar sesión',
+  'accessCode.totpStep':
+    'Esta cuenta también inicia sesión con una app de autenticación. Para terminar, escribe el código de 6 dígitos de la app o un código de respaldo.',
   'login.accessCode': '¿Tu administrador te dio un código de acceso?',
   'login.useAccessCode': 'Usar tu código de acceso',
   'person.usernameFixed': 'Lo eligió la persona con su código de acceso. No se puede cambiar.',

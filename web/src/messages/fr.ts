@@ -60,7 +60,7 @@ export const fr = {
   'error.recovery_failed':
     'Ce numéro de mobile et ce code de récupération ne correspondent pas. Vérifiez les deux et réessayez ; si vous avez perdu votre code, demandez à votre administrateur de réinitialiser votre compte.',
   'error.recovery_not_allowed':
-    'Ceci est un compte administrateur : un code de récupération ou un lien reçu par e-mail ne suffit pas à le réinitialiser. Demandez à un autre administrateur système de remettre votre compte en attente d’activation.',
+    'Ceci est un compte administrateur : un code de récupération, un lien reçu par e-mail ou un code d’accès ne suffit pas à le réinitialiser. Demandez à un autre administrateur système de remettre votre compte en attente d’activation.',
   'error.second_factor_required':
     'Ceci est un compte administrateur : saisissez aussi le code à 6 chiffres de votre application d’authentification (ou un code de secours).',
   'error.totp_required':
@@ -321,6 +321,8 @@ export const fr = {
   'people.remind': 'Relancer',
   'people.unclaim': 'Remettre en attente d’activation',
   'people.deactivate': 'Désactiver',
+  'people.exportCsv': 'Exporter en CSV',
+  'people.exportXlsx': 'Exporter en Excel',
   'people.bulkDone': 'Effectuées : {done}. Non effectuées : {failed}.',
   'people.empty': 'Aucun résultat. Ajoutez des personnes ou modifiez la recherche.',
   'people.count': '{count, plural, one {# personne} many {# de personnes} other {# personnes}}',
@@ -366,26 +368,53 @@ export const fr = {
 
   'import.title': 'Ajouter plusieurs personnes',
   'import.intro':
-    'Collez une liste ou importez un fichier CSV ou Excel avec une ligne d’en-tête. Colonnes : phone (ou mobile), email, first name, last name, display name, job title, department, employee id, location.',
+    'Importez un fichier CSV ou Excel, ou collez une liste, avec les noms des colonnes sur la première ligne. Les fichiers de Workplace fonctionnent tels quels : son modèle, son fichier pour les personnes sans e-mail (Employee Id) et son export de comptes. Les personnes déjà présentes dans Muster sont mises à jour, jamais ajoutées deux fois.',
   'import.paste': 'Collez les lignes ici',
   'import.file': 'Ou choisissez un fichier',
   'import.check': 'Vérifier la liste',
   'import.checking': 'Vérification : {done} sur {total}…',
-  'import.sending': 'Ajout : {done} sur {total}…',
   'import.preview': 'Aperçu',
-  'import.ready': 'Prête',
-  'import.error': 'Erreur',
-  'import.overLimit': 'Au-delà de la limite quotidienne',
+  'import.previewSummary':
+    'Rien n’a encore été modifié. Résultat prévu de l’import : {created} à ajouter, {updated} à mettre à jour, {unchanged} sans changement. Lignes en erreur : {failed}. En attente de la limite de demain : {waiting}.',
+  'import.unknownColumns': 'Ces colonnes ne sont pas importées, car Muster ne les reconnaît pas : {columns}.',
+  'import.rowsWithProblems': 'Lignes en erreur',
   'import.row': 'Ligne',
-  'import.summary': 'Prêtes : {ready}. Avec erreurs : {errors}. Au-delà de la limite du jour : {over}.',
+  'import.cells': 'Début de la ligne',
+  'import.reason': 'Motif',
   'import.sendNow': 'Envoyer les invitations maintenant',
   'import.sendLater': 'Ajouter maintenant, envoyer les invitations plus tard',
   'import.send': 'Envoyer les invitations par SMS',
   'import.addOnly': 'Ajouter les personnes',
-  'import.done': 'Ajoutées : {created}. Non ajoutées : {failed}.',
   'import.noRows': 'Il n’y a aucune ligne à ajouter. Collez une liste ou choisissez un fichier.',
   'import.downloadErrors': 'Télécharger les lignes en erreur',
   'import.placeholder': 'phone,first name,last name\n+33 6 12 34 56 78,Camille,Martin',
+
+  'importJob.title': 'Import',
+  'importJob.back': 'Tous les imports',
+  'importJob.state.queued': 'En attente de démarrage',
+  'importJob.state.running': 'Import en cours',
+  'importJob.state.waiting': 'En attente de la limite quotidienne',
+  'importJob.state.done': 'Terminé',
+  'importJob.state.failed': 'Interrompu',
+  'importJob.state.cancelled': 'Annulé',
+  'importJob.progress': 'Lignes traitées : {processed} sur {total}',
+  'importJob.counts':
+    'Ajoutées : {created}. Mises à jour : {updated}. Inchangées : {unchanged}. En erreur : {failed}.',
+  'importJob.waitingUntil':
+    'La limite du jour pour les nouveaux comptes par numéro de mobile est atteinte. Lignes en attente : {waiting}. L’import reprendra automatiquement le {time}.',
+  'importJob.closeTab': 'Vous pouvez fermer cette page : l’import se poursuit sur le serveur.',
+  'importJob.cancel': 'Annuler l’import',
+  'importJob.confirmCancel': 'Annuler cet import ? Les lignes déjà importées restent telles quelles.',
+  'importJob.error': 'L’import s’est arrêté : {error}',
+
+  'imports.title': 'Imports',
+  'imports.empty': 'Aucun import pour l’instant.',
+  'imports.started': 'Lancé le',
+  'imports.file': 'Fichier',
+  'imports.state': 'Statut',
+  'imports.result': 'Résultat',
+  'imports.errors': 'Lignes en erreur',
+  'imports.unnamed': 'Liste collée',
 
   'person.edit': 'Modifier le profil',
   'person.phoneFixed':
@@ -646,6 +675,8 @@ export const fr = {
   'accessCode.continue': 'Accéder à votre compte',
   'accessCode.haveAccount': 'Vous avez déjà un nom d’utilisateur et un mot de passe ?',
   'accessCode.signIn': 'Se connecter',
+  'accessCode.totpStep':
+    'Ce compte se connecte aussi avec une application d’authentification. Pour terminer, saisissez le code à 6 chiffres de l’application, ou un code de secours.',
   'login.accessCode': 'Votre administrateur vous a remis un code d’accès ?',
   'login.useAccessCode': 'Utiliser votre code d’accès',
   'person.usernameFixed': 'Choisi par la personne avec son code d’accès. Il ne peut pas être modifié.',

@@ -60,7 +60,7 @@ export const pl = {
   'error.recovery_failed':
     'Ten numer komórkowy i kod odzyskiwania do siebie nie pasują. Sprawdź oba i spróbuj ponownie; jeśli kod zaginął, poproś administratora o zresetowanie konta.',
   'error.recovery_not_allowed':
-    'To konto administratora: sam kod odzyskiwania ani link z e-maila nie wystarczą, aby je zresetować. Poproś innego administratora systemu o przywrócenie stanu nieaktywowanego.',
+    'To konto administratora: sam kod odzyskiwania, link z e-maila ani kod dostępu nie wystarczą, aby je zresetować. Poproś innego administratora systemu o przywrócenie stanu nieaktywowanego.',
   'error.second_factor_required':
     'To konto administratora: wpisz też 6-cyfrowy kod z aplikacji uwierzytelniającej (albo kod zapasowy).',
   'error.totp_required':
@@ -319,6 +319,8 @@ export const pl = {
   'people.remind': 'Przypomnij',
   'people.unclaim': 'Przywróć stan nieaktywowany',
   'people.deactivate': 'Dezaktywuj',
+  'people.exportCsv': 'Eksportuj do CSV',
+  'people.exportXlsx': 'Eksportuj do Excela',
   'people.bulkDone': 'Wykonano: {done}. Nie wykonano: {failed}.',
   'people.empty': 'Brak wyników. Dodaj osoby albo zmień wyszukiwanie.',
   'people.count': '{count, plural, one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
@@ -364,26 +366,53 @@ export const pl = {
 
   'import.title': 'Dodaj wiele osób',
   'import.intro':
-    'Wklej listę albo prześlij plik CSV lub Excel z wierszem nagłówka. Kolumny: phone (lub mobile), email, first name, last name, display name, job title, department, employee id, location.',
+    'Prześlij plik CSV lub Excel albo wklej listę z nazwami kolumn w pierwszym wierszu. Pliki z Workplace działają bez zmian: szablon, plik dla osób bez e-maila (Employee Id) i eksport kont. Osoby, które już są w Muster, zostaną zaktualizowane, a nie dodane drugi raz.',
   'import.paste': 'Wklej tutaj wiersze',
   'import.file': 'Albo wybierz plik',
   'import.check': 'Sprawdź listę',
   'import.checking': 'Sprawdzanie: {done} z {total}…',
-  'import.sending': 'Dodawanie: {done} z {total}…',
   'import.preview': 'Podgląd',
-  'import.ready': 'Gotowe',
-  'import.error': 'Błąd',
-  'import.overLimit': 'Ponad dzienny limit',
+  'import.previewSummary':
+    'Nic jeszcze nie zmieniono. Import: do dodania {created}, do aktualizacji {updated}, bez zmian {unchanged}. Wiersze z błędami: {failed}. Poczekają na jutrzejszy limit: {waiting}.',
+  'import.unknownColumns': 'Te kolumny nie zostaną zaimportowane, bo Muster ich nie rozpoznaje: {columns}.',
+  'import.rowsWithProblems': 'Wiersze z błędami',
   'import.row': 'Wiersz',
-  'import.summary': 'Gotowe: {ready}. Z błędami: {errors}. Ponad dzisiejszy limit: {over}.',
+  'import.cells': 'Początek wiersza',
+  'import.reason': 'Przyczyna',
   'import.sendNow': 'Wyślij zaproszenia teraz',
   'import.sendLater': 'Dodaj teraz, zaproszenia wyślij później',
   'import.send': 'Wyślij zaproszenia SMS-em',
   'import.addOnly': 'Dodaj osoby',
-  'import.done': 'Dodano: {created}. Nie dodano: {failed}.',
   'import.noRows': 'Nie ma wierszy do dodania. Wklej listę albo wybierz plik.',
   'import.downloadErrors': 'Pobierz wiersze z błędami',
   'import.placeholder': 'phone,first name,last name\n+48 512 345 678,Anna,Nowak',
+
+  'importJob.title': 'Import',
+  'importJob.back': 'Wszystkie importy',
+  'importJob.state.queued': 'Czeka na rozpoczęcie',
+  'importJob.state.running': 'Importowanie',
+  'importJob.state.waiting': 'Czeka na odnowienie dziennego limitu',
+  'importJob.state.done': 'Zakończony',
+  'importJob.state.failed': 'Przerwany',
+  'importJob.state.cancelled': 'Anulowany',
+  'importJob.progress': 'Przetworzone wiersze: {processed} z {total}',
+  'importJob.counts':
+    'Dodano: {created}. Zaktualizowano: {updated}. Bez zmian: {unchanged}. Z błędami: {failed}.',
+  'importJob.waitingUntil':
+    'Osiągnięto dzisiejszy limit nowych kont z numerem komórkowym. Oczekujące wiersze: {waiting}. Import zostanie wznowiony automatycznie: {time}.',
+  'importJob.closeTab': 'Tę stronę można zamknąć: import trwa dalej na serwerze.',
+  'importJob.cancel': 'Anuluj import',
+  'importJob.confirmCancel': 'Anulować ten import? Już zaimportowane wiersze pozostaną bez zmian.',
+  'importJob.error': 'Import został przerwany: {error}',
+
+  'imports.title': 'Importy',
+  'imports.empty': 'Nie ma jeszcze importów.',
+  'imports.started': 'Rozpoczęto',
+  'imports.file': 'Plik',
+  'imports.state': 'Status',
+  'imports.result': 'Wynik',
+  'imports.errors': 'Wiersze z błędami',
+  'imports.unnamed': 'Wklejona lista',
 
   'person.edit': 'Edytuj profil',
   'person.phoneFixed':
@@ -634,6 +663,8 @@ export const pl = {
   'accessCode.continue': 'Przejdź do konta',
   'accessCode.haveAccount': 'Masz już nazwę użytkownika i hasło?',
   'accessCode.signIn': 'Zaloguj się',
+  'accessCode.totpStep':
+    'To konto loguje się też przez aplikację uwierzytelniającą. Aby dokończyć, wpisz 6-cyfrowy kod z aplikacji albo kod zapasowy.',
   'login.accessCode': 'Masz kod dostępu od administratora?',
   'login.useAccessCode': 'Użyj kodu dostępu',
   'person.usernameFixed': 'Wybrana przez tę osobę przy użyciu kodu dostępu. Nie można jej zmienić.',

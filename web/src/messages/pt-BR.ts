@@ -57,7 +57,7 @@ export const ptBR = {
   'error.recovery_failed':
     'Esse número de celular e esse código de recuperação não correspondem. Confira os dois e tente de novo; se você perdeu o código, peça ao seu administrador para redefinir sua conta.',
   'error.recovery_not_allowed':
-    'Esta é uma conta de administrador, e um código de recuperação ou um link por e-mail não bastam para redefini-la. Peça a outro administrador do sistema para voltar sua conta para não ativada.',
+    'Esta é uma conta de administrador, e um código de recuperação, um link por e-mail ou um código de acesso não bastam para redefini-la. Peça a outro administrador do sistema para voltar sua conta para não ativada.',
   'error.second_factor_required':
     'Esta é uma conta de administrador: digite também o código de 6 dígitos do seu app autenticador (ou um código de backup).',
   'error.totp_required':
@@ -309,6 +309,8 @@ export const ptBR = {
   'people.remind': 'Lembrar',
   'people.unclaim': 'Voltar para não ativada',
   'people.deactivate': 'Desativar',
+  'people.exportCsv': 'Exportar CSV',
+  'people.exportXlsx': 'Exportar para Excel',
   'people.bulkDone': 'Concluídas: {done}. Não concluídas: {failed}.',
   'people.empty': 'Ninguém corresponde. Adicione pessoas ou mude a pesquisa.',
   'people.count': '{count, plural, one {# pessoa} many {# de pessoas} other {# pessoas}}',
@@ -354,26 +356,53 @@ export const ptBR = {
 
   'import.title': 'Adicionar várias pessoas',
   'import.intro':
-    'Cole uma lista ou envie um arquivo CSV ou Excel com uma linha de cabeçalho. Colunas: phone (ou mobile), email, first name, last name, display name, job title, department, employee id, location.',
+    'Envie um arquivo CSV ou Excel, ou cole uma lista, com os nomes das colunas na primeira linha. Os arquivos do Workplace funcionam do jeito que estão: o modelo, o arquivo para pessoas sem e-mail (Employee Id) e a exportação de contas. Quem já está no Muster é atualizado, nunca adicionado duas vezes.',
   'import.paste': 'Cole as linhas aqui',
   'import.file': 'Ou escolha um arquivo',
   'import.check': 'Verificar a lista',
   'import.checking': 'Verificando {done} de {total}…',
-  'import.sending': 'Adicionando {done} de {total}…',
   'import.preview': 'Prévia',
-  'import.ready': 'Pronta',
-  'import.error': 'Erro',
-  'import.overLimit': 'Acima do limite diário',
+  'import.previewSummary':
+    'Nada foi alterado ainda. A importação ficaria assim: {created} a adicionar, {updated} a atualizar e {unchanged} sem alteração. Linhas com erros: {failed}. Aguardando o limite de amanhã: {waiting}.',
+  'import.unknownColumns': 'Estas colunas não são importadas porque o Muster não as reconhece: {columns}.',
+  'import.rowsWithProblems': 'Linhas com erros',
   'import.row': 'Linha',
-  'import.summary': 'Prontas: {ready}. Com erros: {errors}. Acima do limite de hoje: {over}.',
+  'import.cells': 'Início da linha',
+  'import.reason': 'Motivo',
   'import.sendNow': 'Enviar os convites agora',
   'import.sendLater': 'Adicionar agora e enviar os convites depois',
   'import.send': 'Enviar convites por SMS',
   'import.addOnly': 'Adicionar pessoas',
-  'import.done': 'Adicionadas: {created}. Não adicionadas: {failed}.',
   'import.noRows': 'Não há linhas para adicionar. Cole uma lista ou escolha um arquivo.',
   'import.downloadErrors': 'Baixar as linhas com erros',
   'import.placeholder': 'phone,first name,last name\n+55 11 91234 5678,Ana,Souza',
+
+  'importJob.title': 'Importação',
+  'importJob.back': 'Todas as importações',
+  'importJob.state.queued': 'Aguardando início',
+  'importJob.state.running': 'Importando',
+  'importJob.state.waiting': 'Aguardando a renovação do limite diário',
+  'importJob.state.done': 'Concluída',
+  'importJob.state.failed': 'Interrompida',
+  'importJob.state.cancelled': 'Cancelada',
+  'importJob.progress': '{processed} de {total} linhas',
+  'importJob.counts':
+    'Adicionadas: {created}. Atualizadas: {updated}. Sem alteração: {unchanged}. Com erros: {failed}.',
+  'importJob.waitingUntil':
+    'O limite de hoje para novas contas com número de celular foi atingido. Linhas aguardando: {waiting}. A importação continua sozinha em {time}.',
+  'importJob.closeTab': 'Você pode fechar esta página: a importação continua no servidor.',
+  'importJob.cancel': 'Cancelar a importação',
+  'importJob.confirmCancel': 'Cancelar esta importação? As linhas já importadas ficam como estão.',
+  'importJob.error': 'A importação foi interrompida: {error}',
+
+  'imports.title': 'Importações',
+  'imports.empty': 'Nenhuma importação ainda.',
+  'imports.started': 'Início',
+  'imports.file': 'Arquivo',
+  'imports.state': 'Status',
+  'imports.result': 'Resultado',
+  'imports.errors': 'Linhas com erros',
+  'imports.unnamed': 'Lista colada',
 
   'person.edit': 'Editar perfil',
   'person.phoneFixed':
@@ -630,6 +659,8 @@ export const ptBR = {
   'accessCode.continue': 'Ir para sua conta',
   'accessCode.haveAccount': 'Já tem nome de usuário e senha?',
   'accessCode.signIn': 'Entrar',
+  'accessCode.totpStep':
+    'Esta conta também entra com um app autenticador. Para terminar, digite o código de 6 dígitos do app ou um código de backup.',
   'login.accessCode': 'Recebeu um código de acesso do seu administrador?',
   'login.useAccessCode': 'Usar seu código de acesso',
   'person.usernameFixed': 'Escolhido pela própria pessoa com o código de acesso. Não pode ser alterado.',

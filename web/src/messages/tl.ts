@@ -60,7 +60,7 @@ export const tl = {
   'error.recovery_failed':
     'Hindi tugma ang mobile number at recovery code na ito. Tingnan ang dalawa at subukan ulit; kung nawala mo ang code, hilingin sa admin mo na i-reset ang account mo.',
   'error.recovery_not_allowed':
-    'Administrator account ito, kaya hindi ito mare-reset ng recovery code o ng link sa email lang. Hilingin sa ibang system admin na ibalik sa unclaimed ang account mo.',
+    'Administrator account ito, kaya hindi ito mare-reset ng recovery code, ng link sa email, o ng access code lang. Hilingin sa ibang system admin na ibalik sa unclaimed ang account mo.',
   'error.second_factor_required':
     'Administrator account ito: ilagay din ang 6-digit na code mula sa iyong authenticator app (o isang backup code).',
   'error.totp_required':
@@ -316,6 +316,8 @@ export const tl = {
   'people.remind': 'Paalalahanan',
   'people.unclaim': 'Ibalik sa unclaimed',
   'people.deactivate': 'I-deactivate',
+  'people.exportCsv': 'I-export bilang CSV',
+  'people.exportXlsx': 'I-export bilang Excel',
   'people.bulkDone': 'Tapos: {done}. Hindi natapos: {failed}.',
   'people.empty': 'Walang tumugma. Magdagdag ng mga tao, o baguhin ang hinahanap.',
   'people.count': '{count, plural, one {# tao} other {# tao}}',
@@ -361,26 +363,53 @@ export const tl = {
 
   'import.title': 'Magdagdag ng maraming tao',
   'import.intro':
-    'Mag-paste ng listahan o mag-upload ng CSV o Excel file na may header row. Mga column: phone (o mobile), email, first name, last name, display name, job title, department, employee id, location.',
+    'Mag-upload ng CSV o Excel file, o mag-paste ng listahan, na nasa unang row ang mga pangalan ng column. Gumagana ang mga file ng Workplace kahit hindi baguhin: ang template nito, ang file nito para sa mga walang email (Employee Id) at ang account export nito. Ina-update ang mga nasa Muster na, at hindi sila nadodoble.',
   'import.paste': 'I-paste dito ang mga row',
   'import.file': 'O pumili ng file',
   'import.check': 'Suriin ang listahan',
   'import.checking': 'Sinusuri ang {done} sa {total}…',
-  'import.sending': 'Idinadagdag ang {done} sa {total}…',
   'import.preview': 'Preview',
-  'import.ready': 'Handa na',
-  'import.error': 'Error',
-  'import.overLimit': 'Lampas sa araw-araw na limit',
+  'import.previewSummary':
+    'Wala pang nababago. Kapag itinuloy ang import: {created} ang madadagdag, {updated} ang maa-update at {unchanged} ang walang pagbabago; {failed} row ang may error at {waiting} ang maghihintay sa limit bukas.',
+  'import.unknownColumns': 'Hindi ini-import ang mga column na ito dahil hindi kilala ng Muster: {columns}.',
+  'import.rowsWithProblems': 'Mga row na may error',
   'import.row': 'Row',
-  'import.summary': 'Handa: {ready}. May error: {errors}. Lampas sa limit ngayong araw: {over}.',
+  'import.cells': 'Simula ng row',
+  'import.reason': 'Dahilan',
   'import.sendNow': 'Ipadala na ngayon ang mga imbitasyon',
   'import.sendLater': 'Idagdag ngayon, ipadala ang mga imbitasyon mamaya',
   'import.send': 'Ipadala ang mga imbitasyon sa text',
   'import.addOnly': 'Idagdag ang mga tao',
-  'import.done': 'Naidagdag: {created}. Hindi naidagdag: {failed}.',
   'import.noRows': 'Walang row na maidadagdag. Mag-paste ng listahan o pumili ng file.',
   'import.downloadErrors': 'I-download ang mga row na may error',
   'import.placeholder': 'phone,first name,last name\n+63 917 123 4567,Maria,Santos',
+
+  'importJob.title': 'Import',
+  'importJob.back': 'Lahat ng import',
+  'importJob.state.queued': 'Naghihintay magsimula',
+  'importJob.state.running': 'Nag-i-import',
+  'importJob.state.waiting': 'Naghihintay sa araw-araw na limit',
+  'importJob.state.done': 'Tapos na',
+  'importJob.state.failed': 'Huminto',
+  'importJob.state.cancelled': 'Kinansela',
+  'importJob.progress': '{processed} sa {total} row',
+  'importJob.counts':
+    '{created} ang naidagdag, {updated} ang na-update, {unchanged} ang walang pagbabago, {failed} ang may error.',
+  'importJob.waitingUntil':
+    'Naabot na ang limit ngayong araw para sa mga bagong mobile-number account. {waiting} row ang naghihintay, at kusang magpapatuloy ang import sa {time}.',
+  'importJob.closeTab': 'Puwede mo nang isara ang page na ito: tuloy pa rin ang import sa server.',
+  'importJob.cancel': 'Kanselahin ang import',
+  'importJob.confirmCancel': 'Kanselahin ang import na ito? Mananatili ang mga row na na-import na.',
+  'importJob.error': 'Huminto ang import: {error}',
+
+  'imports.title': 'Mga import',
+  'imports.empty': 'Wala pang import.',
+  'imports.started': 'Sinimulan',
+  'imports.file': 'File',
+  'imports.state': 'Status',
+  'imports.result': 'Resulta',
+  'imports.errors': 'Mga row na may error',
+  'imports.unnamed': 'Listahang na-paste',
 
   'person.edit': 'I-edit ang profile',
   'person.phoneFixed':
@@ -640,6 +669,8 @@ export const tl = {
   'accessCode.continue': 'Pumunta sa iyong account',
   'accessCode.haveAccount': 'May username at password ka na?',
   'accessCode.signIn': 'Mag-sign in',
+  'accessCode.totpStep':
+    'Gumagamit din ng authenticator app ang account na ito sa pag-sign in. Para matapos, ilagay ang 6-digit na code mula sa app, o isang backup code.',
   'login.accessCode': 'May access code ka mula sa iyong admin?',
   'login.useAccessCode': 'Gamitin ang access code mo',
   'person.usernameFixed':

@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type AccessCodeRedeemed, post } from '../api';
+import { type AccessCodeRedeemed, type ApiError, post } from '../api';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { mustEnrol, TWO_STEP_PATH, useSession } from '../session';
 import { Alert, Button, ErrorAlert } from '../ui/feedback';
-import { Field, NewPasswordField } from '../ui/forms';
-import { fieldError, useAction } from '../ui/hooks';
+import { Field, NewPasswordField, SecondFactorField } from '../ui/forms';
+import { fieldError, secondFactorError, useAction } from '../ui/hooks';
 import { Shell } from '../ui/shell';
 
 /** Shown until the server says otherwise: every community asks for at least this many (R30). */
@@ -24,11 +24,15 @@ function useLinkParameters() {
   return initial;
 }
 
+/** Refusals that mean the account has an authenticator app, whose code the form must ask for. */
+const ASKS_FOR_CODE = ['second_factor_required', 'totp_invalid'];
+
 /**
  * Redeem an access code (R21): a worker with neither email nor phone types the code from their
  * card, picks a username and a password, and is in. The same page resets the password of a
  * worker whose admin gave them a new code. Built for a cheap phone: one column, big fields,
- * no JavaScript-only controls beyond the form.
+ * no JavaScript-only controls beyond the form. An account with an authenticator app (R40) is
+ * asked for its code once the server says so, and the same form is sent again with it.
  */
 export function AccessCodePage() {
   const { signedIn } = useSession();
@@ -36,6 +40,7 @@ export function AccessCodePage() {
   const [code, setCode] = useState(link.code);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
   const [done, setDone] = useState<AccessCodeRedeemed | null>(null);
   const submit = useAction(async () => {
     const me = await post<AccessCodeRedeemed>('/api/v1/access-code/claim', {
@@ -43,6 +48,7 @@ export function AccessCodePage() {
       password,
       ...(username.trim() ? { username } : {}),
       ...(link.community ? { community: link.community } : {}),
+      ...(totp.trim() ? { totp } : {}),
     });
     signedIn(me);
     setDone(me);
@@ -90,7 +96,8 @@ export function AccessCodePage() {
           minLength={MIN_PASSWORD}
           error={fieldError(submit.error, 'password')}
         />
-        <ErrorAlert error={submit.error} />
+        <AuthenticatorCode error={submit.error} value={totp} onChange={setTotp} />
+        <ErrorAlert error={secondFactorError(submit.error) ? null : submit.error} />
         <Button type="submit" busy={submit.busy}>
           {t('accessCode.submit')}
         </Button>
@@ -99,6 +106,33 @@ export function AccessCodePage() {
         {t('accessCode.haveAccount')} <Link href="/login">{t('accessCode.signIn')}</Link>
       </p>
     </Shell>
+  );
+}
+
+/** The authenticator code (R40), asked for from the moment the server says the account has one. */
+function AuthenticatorCode({
+  error,
+  value,
+  onChange,
+}: {
+  error: ApiError | null;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const [asked, setAsked] = useState(false);
+  if (!asked && error && ASKS_FOR_CODE.includes(error.code)) setAsked(true);
+  if (!asked) return null;
+  return (
+    <>
+      <p>{t('accessCode.totpStep')}</p>
+      <SecondFactorField
+        label={t('code.label')}
+        value={value}
+        onChange={onChange}
+        // Being asked is said by the words above; the field speaks only of a wrong code.
+        error={error?.code === 'second_factor_required' ? undefined : secondFactorError(error)}
+      />
+    </>
   );
 }
 

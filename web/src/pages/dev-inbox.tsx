@@ -13,8 +13,8 @@ export function DevInboxPage() {
   const texts = useLoad(() => get<{ items: DevSms[] }>('/api/v1/dev/sms').catch(() => null), []);
   const mails = useLoad(() => get<{ items: DevMail[] }>('/api/v1/dev/mail').catch(() => null), []);
   const reload = () => {
-    texts.reload();
-    mails.reload();
+    void texts.reload();
+    void mails.reload();
   };
   return (
     <Shell title={t('dev.title')}>

@@ -1,0 +1,142 @@
+/**
+ * Batch add (SPEC §8): phone people added through the batch API (`POST /api/v1/people/batch`,
+ * 1,000 rows a request, one request at a time, as an admin's script would), each with its
+ * invitation text queued, in rows per second and the server's peak RSS, on SQLite and
+ * PostgreSQL. The ceiling, in the same run and database: the same number of people written with
+ * plain INSERTs (one statement a row, one commit per 1,000), without Muster's rules, invitations
+ * or audit. Goals (SPEC §8, bulk import): ≥ 20,000 rows/s on SQLite; RSS < 300 MB.
+ *
+ *   npm run bench:batch                              100,000 rows, SQLite and PostgreSQL
+ *   BENCH_ROWS=5000 BENCH_DATABASES=sqlite npm run bench:batch
+ */
+import { newId } from '../src/crypto/random.js';
+import { newPersonRow } from '../src/people/person.row.js';
+import { type DatabaseKind, databaseKinds, LABEL, throwAwayDatabase } from './databases.js';
+import { benchPhone, makeTokens, openMuster, seedCommunity, signInAdmin } from './muster.js';
+import { printTableIfAlone, report } from './report.js';
+import { startServer } from './server.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+
+const PER_REQUEST = 1000;
+const RATE_GOAL = 20_000;
+const RSS_GOAL_MB = 300;
+
+/** The limits of R5, R6 and R34 are for people; the benchmark measures the machinery. */
+const UNLIMITED = {
+  MUSTER_PHONE_ACCOUNTS_PER_DAY: String(ROWS * 2),
+  MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED: String(ROWS * 2),
+  MUSTER_SMS_PER_HOUR: String(ROWS * 2),
+  MUSTER_SMS_PER_DAY: String(ROWS * 2),
+  MUSTER_SMS_PER_PREFIX_PER_HOUR: String(ROWS * 2),
+};
+
+/** Plain INSERTs of the same rows, committed per 1,000: what the database itself does. */
+async function ceiling(databaseUrl: string): Promise<number> {
+  const { deps, close } = await openMuster(databaseUrl);
+  try {
+    const community = await seedCommunity(deps);
+    const now = new Date().toISOString();
+    const start = performance.now();
+    for (let i = 0; i < ROWS; i += PER_REQUEST) {
+      await deps.db.transaction().execute(async (tx) => {
+        for (let j = i; j < Math.min(ROWS, i + PER_REQUEST); j++) {
+          const row = newPersonRow({
+            id: newId(new Date()),
+            communityId: community.id,
+            login: { kind: 'phone', value: benchPhone(j) },
+            displayName: `Worker ${j}`,
+            now,
+          });
+          await tx.insertInto('people').values(row).execute();
+        }
+      });
+    }
+    return ROWS / ((performance.now() - start) / 1000);
+  } finally {
+    await close();
+  }
+}
+
+async function batchAdd(kind: DatabaseKind) {
+  const database = await throwAwayDatabase(kind);
+  if (!database) return;
+  try {
+    const { deps, close } = await openMuster(database.url, UNLIMITED);
+    const community = await seedCommunity(deps);
+    await close();
+    const server = await startServer(database.url, UNLIMITED);
+    let added = 0;
+    let seconds = 0;
+    let peakMb = 0;
+    const idleMb = server.peakRssMb();
+    try {
+      const session = await signInAdmin(server.url, community);
+      const [token] = await makeTokens(server.url, session, 'rest', 1);
+      const start = performance.now();
+      for (let i = 0; i < ROWS; i += PER_REQUEST) {
+        const people = Array.from({ length: Math.min(PER_REQUEST, ROWS - i) }, (_, j) => ({
+          phone: benchPhone(i + j),
+          displayName: `Worker ${i + j}`,
+        }));
+        const response = await fetch(`${server.url}/api/v1/people/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ people, sendInvitations: true }),
+        });
+        const answer = (await response.json()) as { created?: number; results?: { message?: string }[] };
+        if (!response.ok) throw new Error(`Batch add refused: ${response.status} ${JSON.stringify(answer)}`);
+        added += answer.created ?? 0;
+        if (answer.created !== people.length) {
+          const why = answer.results?.find((r) => r.message)?.message;
+          throw new Error(`Only ${answer.created} of ${people.length} rows were added: ${why}`);
+        }
+      }
+      seconds = (performance.now() - start) / 1000;
+      peakMb = server.peakRssMb();
+    } finally {
+      await server.close();
+    }
+    const texts = await countQueuedTexts(database.url);
+    const rate = added / seconds;
+    const top = await ceiling(database.url);
+    report({
+      bench: 'batch-add',
+      name: `Batch add with invitations, ${LABEL[kind]}, ${ROWS.toLocaleString('en')} phone people`,
+      value: rate,
+      unit: 'rows/s',
+      peer: { name: 'plain INSERTs, same rows', value: top },
+      target: kind === 'sqlite' ? `≥ ${RATE_GOAL.toLocaleString('en')} rows/s` : undefined,
+      met: kind === 'sqlite' ? rate >= RATE_GOAL : undefined,
+      detail: `${added.toLocaleString('en')} added and ${texts.toLocaleString('en')} invitations queued in ${seconds.toFixed(1)} s, ${PER_REQUEST} rows a request`,
+    });
+    report({
+      bench: 'batch-add',
+      name: `Batch add, server peak RSS, ${LABEL[kind]}`,
+      value: peakMb,
+      unit: 'MB',
+      target: `< ${RSS_GOAL_MB} MB`,
+      met: peakMb < RSS_GOAL_MB,
+      detail: `the server process’s high-water mark (VmHWM); ${idleMb.toFixed(0)} MB after start-up, under tsx (the TypeScript loader the benchmarks run with)`,
+    });
+  } finally {
+    await database.drop();
+  }
+}
+
+async function countQueuedTexts(databaseUrl: string): Promise<number> {
+  const { deps, close } = await openMuster(databaseUrl);
+  try {
+    const row = await deps.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'claim_invitation')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await close();
+  }
+}
+
+for (const kind of databaseKinds()) await batchAdd(kind);
+printTableIfAlone();
