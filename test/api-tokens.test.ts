@@ -18,7 +18,7 @@ import {
   signIn,
   type World,
 } from './harness.js';
-import { ensureBuilt, runCli } from './processes.js';
+import { CLI_TIMEOUT, ensureBuilt, runCli } from './processes.js';
 
 // API tokens (R27): made by system admins, shown once, kept hashed, scoped to SCIM or the REST
 // API, expiring, revocable, bound to their owner's current role and community (R35), audited
@@ -562,7 +562,7 @@ eachDatabase('API tokens (R27)', (world) => {
 // ---------------------------------------------------------------------------------------------
 // The operator's token, made on the command line
 
-describe('npx muster token create (R27)', () => {
+describe('npx muster token create (R27)', CLI_TIMEOUT, () => {
   let dir: string;
 
   beforeAll(async () => {

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../src/auth/authenticate.js';
 import { registerAccessControl } from '../src/http/access.js';
 import { type Client, eachDatabase, expectProblem, seedCommunity, signIn, type World } from './harness.js';
-import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
+import {
+  CLI_TIMEOUT,
+  childEnv,
+  ensureBuilt,
+  freePort,
+  ROOT,
+  runCli,
+  stopChild,
+  waitFor,
+} from './processes.js';
 import { PUBLIC_OPERATIONS } from './public-operations.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -557,7 +566,7 @@ eachDatabase('http: health and metrics', (world) => {
 // ---------------------------------------------------------------------------------------------
 // R32: no secret reaches a log (the real server, its real stdout)
 
-describe('logs never hold secrets (R32)', () => {
+describe('logs never hold secrets (R32)', CLI_TIMEOUT, () => {
   let dir: string;
   let server: ChildProcess | undefined;
   let output = '';

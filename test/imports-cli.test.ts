@@ -14,7 +14,7 @@ import { type Db, openDatabase, type Storage } from '../src/storage/db.js';
 import { createThrottle } from '../src/throttle/create-throttle.js';
 import { ManualClock } from './harness.js';
 import { phoneOf, toCsv, toXlsx } from './imports-support.js';
-import { childEnv, ensureBuilt, ROOT, runCli } from './processes.js';
+import { CLI_TIMEOUT, childEnv, ensureBuilt, ROOT, runCli } from './processes.js';
 
 // `npx muster people …` (R54, R24, R22): the operator's bulk tools, as real processes against a
 // real database file: exit codes, the errors file, progress when piped, and an import that
@@ -46,7 +46,7 @@ async function count(db: Db, table: 'people' | 'messages'): Promise<number> {
   return Number(row.n);
 }
 
-describe('npx muster people (R54, R24, R22)', () => {
+describe('npx muster people (R54, R24, R22)', CLI_TIMEOUT, () => {
   let dir: string;
   let env: Record<string, string>;
   let storage: Storage;

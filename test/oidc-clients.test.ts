@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, eachDatabase, expectProblem, seedCommunity, signIn, type World } from './harness.js';
-import { ensureBuilt, runCli } from './processes.js';
+import { CLI_TIMEOUT, ensureBuilt, runCli } from './processes.js';
 
 // R60: the client apps a community's system admins register for Sign in with Muster — through
 // the API (the admin panel's Apps page uses the same), and the operator's CLI.
@@ -216,7 +216,7 @@ eachDatabase('client apps of Sign in with Muster (R60)', (world) => {
   });
 });
 
-describe('`muster oidc` on the command line (R60)', () => {
+describe('`muster oidc` on the command line (R60)', CLI_TIMEOUT, () => {
   let dir: string;
   beforeAll(async () => {
     await ensureBuilt();

@@ -72,6 +72,12 @@ export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...overrides };
 }
 
+/**
+ * For tests that start the CLI or the server as processes, several in a row: each start loads
+ * the whole program, which on two busy cores can take seconds.
+ */
+export const CLI_TIMEOUT = { timeout: 120_000 };
+
 export function runCli(args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/muster.js', ...args], { cwd: ROOT, env: childEnv(env) });

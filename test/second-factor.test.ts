@@ -31,7 +31,7 @@ import {
   sessionCookieFrom,
   testConfig,
 } from './harness.js';
-import { ensureBuilt, runCli } from './processes.js';
+import { CLI_TIMEOUT, ensureBuilt, runCli } from './processes.js';
 
 // The second factor for administrators (R40): TOTP as RFC 6238 defines it, enrolment with backup
 // codes, sign-in and recovery with a code, replay and parallel use, throttling of wrong codes,
@@ -785,7 +785,7 @@ eachDatabase('second factor for administrators', (world) => {
 // ---------------------------------------------------------------------------------------------
 // The operator's escape hatch, as a real process
 
-describe('muster admin reset-totp (R40)', () => {
+describe('muster admin reset-totp (R40)', CLI_TIMEOUT, () => {
   let dir = '';
 
   beforeAll(async () => {

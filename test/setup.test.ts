@@ -8,7 +8,16 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueSetupLinkIfEmpty } from '../src/setup/setup.service.js';
 import { currentTotp, eachDatabase, expectProblem, signIn, type World } from './harness.js';
-import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
+import {
+  CLI_TIMEOUT,
+  childEnv,
+  ensureBuilt,
+  freePort,
+  ROOT,
+  runCli,
+  stopChild,
+  waitFor,
+} from './processes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -204,7 +213,7 @@ eachDatabase('first-run setup race', (world) => {
 // ---------------------------------------------------------------------------------------------
 // The CLI, as a real process
 
-describe('muster CLI', () => {
+describe('muster CLI', CLI_TIMEOUT, () => {
   let dir: string;
   /** Every server this suite starts; afterAll stops whichever a failed test left running. */
   const servers: ChildProcess[] = [];
