@@ -977,6 +977,19 @@ eachDatabase('SCIM 2.0 (R28)', (world) => {
           });
         }
       }
+      // Workplace's names are all there, and the secrets among them say they are never returned.
+      const statusSchema = byId.get(URN.accountStatus) as { attributes: Json[] };
+      const returned = Object.fromEntries(statusSchema.attributes.map((a) => [a.name, a.returned]));
+      expect(returned).toEqual({
+        claimed: 'default',
+        claimDate: 'default',
+        invited: 'default',
+        inviteDate: 'default',
+        canDelete: 'default',
+        accessCode: 'never',
+        accessCodeExpirationDate: 'never',
+        claimLink: 'never',
+      });
       expect(expectScim(await scim.get(`Schemas/${URN.enterprise}`)).id).toBe(URN.enterprise);
       expectScimError(await scim.get('Schemas/urn:nothing:here'), 404);
       expectScimError(await scim.get('ResourceTypes/Printer'), 404);

@@ -13,7 +13,7 @@ interface Attribute {
   required: boolean;
   caseExact: boolean;
   mutability: Mutability;
-  returned: 'default';
+  returned: 'default' | 'never';
   uniqueness: 'none' | 'server';
   canonicalValues?: string[];
   subAttributes?: Attribute[];
@@ -28,6 +28,7 @@ interface Options {
   canonicalValues?: string[];
   subAttributes?: Attribute[];
   description?: string;
+  returned?: 'default' | 'never';
 }
 
 function attribute(name: string, type: Type, options: Options = {}): Attribute {
@@ -39,7 +40,7 @@ function attribute(name: string, type: Type, options: Options = {}): Attribute {
     required: options.required ?? false,
     caseExact: options.caseExact ?? false,
     mutability: options.mutability ?? 'readWrite',
-    returned: 'default',
+    returned: options.returned ?? 'default',
     uniqueness: options.uniqueness ?? 'none',
     ...(options.canonicalValues ? { canonicalValues: options.canonicalValues } : {}),
     ...(options.subAttributes ? { subAttributes: options.subAttributes } : {}),
@@ -125,6 +126,15 @@ const enterpriseAttributes = [
   }),
 ];
 
+// Kept so Workplace-era scripts find the names they know, but never returned: access codes and
+// claim links are stored hashed and shown once, to the admin who makes a code or to the person
+// invited (R8, R21); they cannot be read back, nor can a code's expiry without its code.
+const NEVER_RETURNED: Options = {
+  mutability: 'readOnly',
+  returned: 'never',
+  description: 'Never returned: Muster shows access codes and claim links only once.',
+};
+
 const accountStatusAttributes = [
   attribute('claimed', 'boolean', {
     description: 'The person has set a password. false with invited true resets the account to unclaimed.',
@@ -135,9 +145,9 @@ const accountStatusAttributes = [
   }),
   attribute('inviteDate', 'integer', { mutability: 'readOnly' }),
   attribute('canDelete', 'boolean', { mutability: 'readOnly' }),
-  attribute('accessCode', 'string', { mutability: 'readOnly' }),
-  attribute('accessCodeExpirationDate', 'integer', { mutability: 'readOnly' }),
-  attribute('claimLink', 'string', { mutability: 'readOnly' }),
+  attribute('accessCode', 'string', NEVER_RETURNED),
+  attribute('accessCodeExpirationDate', 'integer', NEVER_RETURNED),
+  attribute('claimLink', 'string', NEVER_RETURNED),
 ];
 
 function schema(id: string, name: string, description: string, attributes: Attribute[], base: string) {
