@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDueReminders } from '../src/invitations/reminders.js';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { emailCatalogueFor } from '../src/mail/messages.js';
 import { startFakeSmtp } from './fakes/smtp.js';
@@ -175,6 +176,17 @@ eachDatabase(
         expect(
           (await anonymous().get(`/api/v1/claim/${linkIn(reminder.parsed.text ?? '', 'claim')}`)).statusCode,
         ).toBe(200);
+      });
+
+      it('R13: reminds an unclaimed email account by itself on day 3, by email', async () => {
+        const { address } = await addEmailPerson();
+        await lastMailTo(world, address, 'invited');
+        world.clock.advanceDays(3);
+        await sendDueReminders({ deps: world.deps });
+        const reminder = await lastMailTo(world, address, 'Reminder');
+        expect(reminder.parsed.subject).toBe(`Reminder: ${community} is waiting for you on Muster`);
+        // Three days on, the admin's session has ended (R41): later tests need a new one.
+        admin = await signIn(world.app, adminEmail, ADMIN_PASSWORD, slug);
       });
 
       it('resets a claimed email account to unclaimed with an emailed link (R12)', async () => {

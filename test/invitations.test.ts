@@ -571,7 +571,7 @@ eachDatabase('invitations', (world) => {
     expect((await auditOf(world, admin.communityId, 'Reminder Sent', person.id)).length).toBe(2);
   });
 
-  it('R13: claimed, deactivated and email people get no automatic reminder', async () => {
+  it('R13: claimed and deactivated people get no automatic reminder (email people do: test/email.test.ts)', async () => {
     const admin = await setup(world);
     const claimed = await addPhonePerson(admin);
     await claimLatest(world, claimed.phone, WORKER_PASSWORD);
