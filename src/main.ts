@@ -96,7 +96,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   if (config.sms.provider === 'console') {
     print(
       !isLocalUrl(config.publicUrl)
-        ? 'WARNING: MUSTER_SMS_PROVIDER is console: no text reaches a phone, and claim links are printed here. Set MUSTER_SMS_PROVIDER.'
+        ? 'WARNING: MUSTER_SMS_PROVIDER is console: no text reaches a phone (nor is printed, as texts hold links and codes). Set MUSTER_SMS_PROVIDER.'
         : config.devInbox
           ? `Texts go to this console and to the development inbox, ${config.publicUrl}/dev/sms; set MUSTER_SMS_PROVIDER to reach phones.`
           : 'Texts go to this console; set MUSTER_SMS_PROVIDER to reach phones.',
@@ -105,7 +105,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   if (config.mail.transport === 'console') {
     print(
       !isLocalUrl(config.publicUrl)
-        ? 'WARNING: MUSTER_SMTP_URL is not set: no email reaches anyone, and invitation links are printed here. Set MUSTER_SMTP_URL.'
+        ? 'WARNING: MUSTER_SMTP_URL is not set: no email reaches anyone (nor is printed, as emails hold links). Set MUSTER_SMTP_URL.'
         : 'Emails go to this console and the development inbox; set MUSTER_SMTP_URL to reach inboxes.',
     );
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDueReminders } from '../src/invitations/reminders.js';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { emailCatalogueFor } from '../src/mail/messages.js';
+import { createSmsProvider } from '../src/sms/providers/index.js';
 import { startFakeSmtp } from './fakes/smtp.js';
 import {
   ADMIN_PASSWORD,
@@ -566,7 +567,7 @@ describe('mail configuration (R20)', () => {
   it('keeps the embedded default on the console and the development inbox', async () => {
     const printed: string[] = [];
     const mailer = createMailer(
-      testConfig().mail,
+      testConfig({ MUSTER_PUBLIC_URL: 'http://localhost:3000' }).mail,
       () => new Date(),
       (line) => printed.push(line),
     );
@@ -581,7 +582,24 @@ describe('mail configuration (R20)', () => {
       }),
     ).toMatchObject({ ok: true });
     expect(printed[0]).toContain('Email to olu@acme.example');
+    expect(printed[0]).toContain(email.text);
     expect(mailer.inbox?.()[0]).toMatchObject({ to: 'olu@acme.example', subject: email.subject });
+  });
+
+  it('prints no email or text body to the log of a server on a public address (R32)', async () => {
+    const config = testConfig({ MUSTER_PUBLIC_URL: 'https://people.acme.example' });
+    const printed: string[] = [];
+    const print = (line: string) => printed.push(line);
+    const link = 'https://people.acme.example/claim/sEcReTtOkEn';
+    const message = { id: 'm1', subject: 'Invited', body: `Claim: ${link}`, validForSeconds: 60 };
+    await createMailer(config.mail, () => new Date(), print).send({ ...message, to: 'olu@acme.example' });
+    await createSmsProvider(config, () => new Date(), print).send({ ...message, to: '+447911123456' });
+    expect(printed).toHaveLength(2);
+    for (const line of printed) {
+      expect(line).not.toContain('sEcReTtOkEn');
+      expect(line).toContain('not sent');
+    }
+    expect(printed.join('\n')).not.toMatch(/olu@acme|7911123456/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { maskPhone } from '../../phone/phone.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './provider.js';
 
 export interface DevInboxEntry {
@@ -18,14 +19,26 @@ export interface ConsoleProvider extends SmsProvider {
 
 const INBOX_SIZE = 200;
 
-export function createConsoleProvider(print: (line: string) => void, now: () => Date): ConsoleProvider {
+/**
+ * `printBodies` is true only while the server's address is local: on a public address a text's
+ * claim link or code printed to the log would let whoever reads the log take the account (R32).
+ */
+export function createConsoleProvider(
+  print: (line: string) => void,
+  now: () => Date,
+  printBodies: boolean,
+): ConsoleProvider {
   const entries: DevInboxEntry[] = [];
   return {
     name: 'console',
     async send(sms: OutgoingSms): Promise<SendResult> {
       entries.unshift({ id: sms.id, to: sms.to, body: sms.body, at: now().toISOString() });
       entries.length = Math.min(entries.length, INBOX_SIZE);
-      print(`SMS to ${sms.to}: ${sms.body}`);
+      print(
+        printBodies
+          ? `SMS to ${sms.to}: ${sms.body}`
+          : `SMS to ${maskPhone(sms.to)} not sent: MUSTER_SMS_PROVIDER is console (its text holds a link or a code, so it is not printed).`,
+      );
       return { ok: true, providerMessageId: `console-${sms.id}`, delivered: true };
     },
     inbox: () => entries,

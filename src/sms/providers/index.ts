@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import { type Config, isLocalUrl } from '../../config.js';
 import { type ConsoleProvider, createConsoleProvider } from './console.js';
 import type { SmsProvider } from './provider.js';
 import { createTwilioProvider } from './twilio.js';
@@ -15,7 +15,7 @@ export function createSmsProvider(
   const sms = config.sms;
   switch (sms.provider) {
     case 'console':
-      return createConsoleProvider(print, now);
+      return createConsoleProvider(print, now, isLocalUrl(config.publicUrl));
     case 'twilio':
       return createTwilioProvider({
         ...sms,
