@@ -4,6 +4,30 @@ import { eachDatabase, enablePhoneProfiles, seedCommunity, signIn } from './harn
 eachDatabase(
   'add multiple people: preview',
   (world) => {
+    it('R1: refuses rows with two logins, and phone rows while mobile profiles are off, adding the rest', async () => {
+      const { admin, slug, community } = await seedCommunity(world);
+      const client = await signIn(world.app, admin.email ?? '', undefined, slug);
+      const rows = [
+        { email: 'gus@example.com', phone: '+44 7911 100009', givenName: 'Gus' },
+        { phone: '+44 7911 100010', givenName: 'Hal' },
+        { email: 'ida@example.com', givenName: 'Ida' },
+      ];
+      const added = await client.post('/api/v1/people/batch', { people: rows, sendInvitations: false });
+      expect(added.statusCode, added.body).toBe(200);
+      expect(added.json().results.map((r: { status: string; code?: string }) => r.code ?? r.status)).toEqual([
+        'login_identifier_conflict',
+        'phone_profiles_disabled',
+        'created',
+      ]);
+      const people = await world.deps.db
+        .selectFrom('people')
+        .select('given_name')
+        .where('community_id', '=', community.id)
+        .where('given_name', 'in', ['Gus', 'Hal', 'Ida'])
+        .execute();
+      expect(people.map((p) => p.given_name)).toEqual(['Ida']);
+    });
+
     it('previews every row with the real rules, including the daily limit, and adds nothing (R2, R6)', async () => {
       const { admin, slug, community } = await seedCommunity(world);
       const client = await signIn(world.app, admin.email ?? '', undefined, slug);
