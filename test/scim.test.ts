@@ -7,6 +7,7 @@ import {
   activateWithPassword,
   type Client,
   devInbox,
+  devMail,
   dispatchDue,
   eachDatabase,
   enablePhoneProfiles,
@@ -570,6 +571,15 @@ eachDatabase('SCIM 2.0 (R28)', (world) => {
       expectScimError(await offScim.post('Users', { schemas: [URN.user], userName: phone.e164 }), 403);
       expect(expectScim(await offScim.search(`userName eq "${phone.e164}"`)).totalResults).toBe(0);
       await offScim.createUser({ userName: 'email.only@off.example', displayName: 'Email Only' });
+    });
+
+    it('emails an email user the invitation, with a claim link (R20)', async () => {
+      const address = `${randomUUID()}@mail.example`;
+      const user = await scim.createUser({ userName: address, displayName: 'Mail Mona' });
+      expect(accountStatus(user)).toMatchObject({ invited: true, claimed: false });
+      await dispatchDue(world);
+      const invitation = devMail(world).find((mail) => mail.to === address);
+      expect(invitation?.body).toMatch(/\/claim\/[A-Za-z0-9_-]+/);
     });
 
     it('refuses a mobile number of a country the community may not text (R34)', async () => {
