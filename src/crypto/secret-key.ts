@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Config, ConfigError } from '../config.js';
 
@@ -22,6 +22,8 @@ export function loadSecretKey(config: Pick<Config, 'secretKey' | 'databaseUrl'>)
   const file = join(dirname(databasePath), 'secret.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   const key = randomBytes(32);
+  // At first start on a fresh clone the database's folder does not exist yet.
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   return key;
 }
