@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { decodeCursor } from '../cursor.js';
 import type { Executor } from '../storage/db.js';
+import { insertMany } from '../storage/many-rows.js';
 import type { AuditEventsTable } from '../storage/schema.js';
 
 export interface AuditEvent {
@@ -65,17 +66,9 @@ export async function insertAuditEvent(db: Executor, event: Omit<AuditEvent, 'co
   await db.insertInto('audit_events').values(auditRow(event)).execute();
 }
 
-/** Rows per statement: 12 columns each, well inside both databases' limits on bound values. */
-const EVENTS_PER_STATEMENT = 800;
-
-/** Many audit rows (an import's batch of changes), a chunk per statement. */
+/** Many audit rows (an import's batch of changes), in a few statements. */
 export async function insertAuditEvents(db: Executor, events: readonly Omit<AuditEvent, 'count'>[]) {
-  for (let i = 0; i < events.length; i += EVENTS_PER_STATEMENT) {
-    await db
-      .insertInto('audit_events')
-      .values(events.slice(i, i + EVENTS_PER_STATEMENT).map(auditRow))
-      .execute();
-  }
+  await insertMany(db, 'audit_events', events.map(auditRow));
 }
 
 /** One page of a community's audit log, newest first; `limit + 1` rows tell whether more follow. */

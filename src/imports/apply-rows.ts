@@ -5,18 +5,20 @@ import { AppError } from '../errors.js';
 import { addPersonIn } from '../onboarding/add-person.js';
 import { rethrowUnique } from '../people/guards.js';
 import { updatePersonIn } from '../people/update-person.js';
-import type { Tx } from '../storage/db.js';
+import { type Tx, uniqueViolation } from '../storage/db.js';
+import type { BulkLine } from './bulk-verdicts.js';
+import { NotInBulk } from './bulk-writes.js';
 import { mapHeader } from './columns.js';
+import { createInBulk } from './create-in-bulk.js';
+import { deferred, type Holds, untilOf } from './holds.js';
 import { type ClaimedRow, type ImportJob, jobContext, type RowOutcome } from './job.js';
-import { applyLines, type LineWork } from './line-units.js';
+import { applyLines, type LineWork, type Record } from './line-units.js';
 import { loadLookups } from './lookups.js';
 import { type Plan, planRow } from './plan-row.js';
-import { recordOutcomes } from './record-outcomes.js';
+import { LeaseLost, recordOutcomes } from './record-outcomes.js';
 
 /** Daily limits met in this batch: later lines they would stop are held back without trying. */
-interface Gates {
-  phoneUntil: { at: string; error: AppError } | null;
-  smsUntil: { at: string; error: AppError } | null;
+interface Gates extends Holds {
   /** A preview's copy of today's allowance of new phone accounts (R6). */
   phoneLeft: number | null;
   phoneSpent: number;
@@ -29,13 +31,36 @@ interface Applying {
   gates: Gates;
 }
 
+interface Line {
+  row: ClaimedRow;
+  plan: Plan;
+}
+
+export interface BulkOptions {
+  /** Every line through addPersonIn, one by one, as before the bulk path: to compare the two. */
+  lineByLine?: boolean | undefined;
+  /** Hears of a run the bulk path failed to add for an unexpected reason (it went line by line). */
+  onError?: ((error: unknown) => void) | undefined;
+}
+
 /**
- * Applies a batch of leased lines: each creates or updates its person through the same use
- * cases as Add person and Edit person, and records its outcome with its change (R54). A line a
- * daily limit stops is held back until the limit resets (R6, R34); a preview changes nothing and
- * records only the verdicts.
+ * Applies a batch of leased lines: each creates or updates its person with the rules of Add
+ * person and Edit person, and records its outcome with its change (R54). A line a daily limit
+ * stops is held back until the limit resets (R6, R34); a preview changes nothing and records
+ * only the verdicts.
+ *
+ * New people are added a run of lines at a time with multi-row statements (createInBulk), which
+ * is what makes a large file fast; updates go through updatePersonIn line by line. Runs keep file
+ * order, so a line sees exactly what the lines before it did. A run the bulk path cannot vouch
+ * for (a login someone took meanwhile) is applied line by line through addPersonIn instead.
  */
-export async function applyRows(deps: Deps, job: ImportJob, rows: readonly ClaimedRow[], owner: string) {
+export async function applyRows(
+  deps: Deps,
+  job: ImportJob,
+  rows: readonly ClaimedRow[],
+  owner: string,
+  bulk: BulkOptions = {},
+) {
   const map = mapHeader(job.header);
   const gates: Gates = { phoneUntil: null, smsUntil: null, phoneLeft: job.phoneAccountsLeft, phoneSpent: 0 };
   // Read for its checks (and to fail early if it is gone); the use cases read it again as they write.
@@ -43,19 +68,58 @@ export async function applyRows(deps: Deps, job: ImportJob, rows: readonly Claim
   const lookups = await loadLookups(deps.db, { jobId: job.id, communityId: job.communityId }, rows);
   const applying: Applying = { deps, ctx: jobContext(job), job, gates };
   const byLine = new Map(rows.map((row) => [row.line, row]));
-  await applyLines(
-    deps.db,
-    {
-      preview: job.dryRun,
-      record: (tx, outcomes) =>
-        recordOutcomes(tx, deps, { job, owner, phase: 'rows' }, byLine, outcomes, gates.phoneSpent),
-    },
-    rows.length,
-    (index) => {
-      const row = rows[index] as ClaimedRow;
-      return workFor(applying, row, planRow(row, map, lookups, job.sendInvitations));
-    },
-  );
+  const record: Record = (tx, outcomes) =>
+    recordOutcomes(tx, deps, { job, owner, phase: 'rows' }, byLine, outcomes, gates.phoneSpent);
+  const lines = rows.map((row) => ({ row, plan: planRow(row, map, lookups, job.sendInvitations) }));
+  // A preview goes line by line: it counts today's allowance its own way, and keeps nothing.
+  const oneByOne = job.dryRun || bulk.lineByLine === true;
+  for (const run of oneByOne ? [lines] : runsOf(lines)) {
+    if (!oneByOne && isBulk(run) && (await appliedInBulk(applying, run, record, bulk.onError))) continue;
+    await applyLines(deps.db, { preview: job.dryRun, record }, run.length, (index) => {
+      const line = run[index] as Line;
+      return workFor(applying, line.row, line.plan);
+    });
+  }
+}
+
+/** The batch cut where updates start and stop: runs of updates, and runs of everything else. */
+function runsOf(lines: readonly Line[]): Line[][] {
+  const runs: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    const previous = current[current.length - 1];
+    if (previous && (previous.plan.kind === 'update') !== (line.plan.kind === 'update')) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
+}
+
+function isBulk(run: readonly Line[]): run is BulkLine[] {
+  return run.some((line) => line.plan.kind === 'create') && run.every((line) => line.plan.kind !== 'update');
+}
+
+/** Adds a run's people in bulk; false if the run must go line by line instead (nothing was done). */
+async function appliedInBulk(
+  { deps, ctx, job, gates }: Applying,
+  run: readonly BulkLine[],
+  record: Record,
+  onError: ((error: unknown) => void) | undefined,
+): Promise<boolean> {
+  try {
+    const holds = await createInBulk({ deps, ctx, job }, run, gates, record);
+    gates.phoneUntil = holds.phoneUntil;
+    gates.smsUntil = holds.smsUntil;
+    return true;
+  } catch (error) {
+    if (error instanceof LeaseLost) throw error;
+    // A login taken meanwhile, or a limit someone else reached: line by line says which line.
+    if (!(error instanceof NotInBulk) && uniqueViolation(error) === null) onError?.(error);
+    return false;
+  }
 }
 
 function workFor(applying: Applying, row: ClaimedRow, plan: Plan): LineWork {
@@ -75,9 +139,10 @@ function refusedOutcome({ deps, job, gates }: Applying, row: ClaimedRow, refusal
     const at = untilOf(refusal, deps.clock.now());
     if (job.dryRun)
       return { line: row.line, status: 'waiting', code: refusal.code, message: refusal.message };
-    if (refusal.code === 'phone_account_daily_limit') gates.phoneUntil = { at, error: refusal };
-    else gates.smsUntil = { at, error: refusal };
-    return deferred(row.line, at, refusal);
+    const hold = { at, error: refusal };
+    if (refusal.code === 'phone_account_daily_limit') gates.phoneUntil = hold;
+    else gates.smsUntil = hold;
+    return deferred(row.line, hold);
   }
   return { line: row.line, status: 'failed', code: refusal.code, message: refusal.message };
 }
@@ -98,9 +163,8 @@ function holdBack({ job, gates }: Applying, row: ClaimedRow): RowOutcome | null 
     gates.phoneSpent += 1;
     return null;
   }
-  if (gates.phoneUntil) return deferred(row.line, gates.phoneUntil.at, gates.phoneUntil.error);
-  if (job.sendInvitations && gates.smsUntil)
-    return deferred(row.line, gates.smsUntil.at, gates.smsUntil.error);
+  if (gates.phoneUntil) return deferred(row.line, gates.phoneUntil);
+  if (job.sendInvitations && gates.smsUntil) return deferred(row.line, gates.smsUntil);
   return null;
 }
 
@@ -134,13 +198,4 @@ function asAppError(error: unknown, plan: Exclude<Plan, { kind: 'done' }>): AppE
     if (converted instanceof AppError) return converted;
   }
   throw error;
-}
-
-function untilOf(error: AppError, now: Date): string {
-  if (typeof error.extra.resetsAt === 'string') return error.extra.resetsAt;
-  return new Date(now.getTime() + (error.extra.retryAfterSeconds ?? 3600) * 1000).toISOString();
-}
-
-function deferred(line: number, at: string, error: AppError): RowOutcome {
-  return { line, status: 'pending', notBefore: at, code: error.code, message: error.message };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../storage/db.js';
+import { insertMany, statementsAreCheap } from '../storage/many-rows.js';
 import type { ImportRowStatus } from '../storage/schema.js';
 import type { ClaimedRow, RowOutcome } from './job.js';
 import type { RowKeys } from './row-keys.js';
@@ -9,33 +10,31 @@ export interface NewRow extends RowKeys {
   cells: readonly string[];
 }
 
-/** Rows per statement: well inside both databases' limits on bound values. */
-const CHUNK = 100;
+/** Keys per statement in lookups: well inside both databases' limits on bound values. */
+const CHUNK = 500;
 
+/** A file's lines as the upload stores them, in a few statements. */
 export async function insertRows(db: Executor, jobId: string, rows: readonly NewRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('import_rows')
-      .values(
-        rows.slice(i, i + CHUNK).map((row) => ({
-          job_id: jobId,
-          line: row.line,
-          cells: JSON.stringify(row.cells),
-          login_key: row.loginKey,
-          employee_key: row.employeeKey,
-          manager_key: row.managerKey,
-          status: 'pending' as const,
-          manager_state: null,
-          person_id: null,
-          code: null,
-          message: null,
-          not_before: null,
-          lease_owner: null,
-          lease_until: null,
-        })),
-      )
-      .execute();
-  }
+  await insertMany(
+    db,
+    'import_rows',
+    rows.map((row) => ({
+      job_id: jobId,
+      line: row.line,
+      cells: JSON.stringify(row.cells),
+      login_key: row.loginKey,
+      employee_key: row.employeeKey,
+      manager_key: row.managerKey,
+      status: 'pending' as const,
+      manager_state: null,
+      person_id: null,
+      code: null,
+      message: null,
+      not_before: null,
+      lease_owner: null,
+      lease_until: null,
+    })),
+  );
 }
 
 export type Phase = 'rows' | 'managers';
@@ -111,41 +110,76 @@ export async function claimRows(
  */
 export async function writeOutcomes(
   db: Executor,
-  { jobId, owner, phase }: { jobId: string; owner: string; phase: Phase },
+  claim: { jobId: string; owner: string; phase: Phase },
   outcomes: readonly RowOutcome[],
 ): Promise<number> {
+  // In process (SQLite), a CASE per column over a hundred lines is fastest, and an UPDATE joined
+  // to a VALUES list is planned badly (it grows with the square of the lines); over the network
+  // (PostgreSQL), one joined UPDATE per thousand lines beats five CASE statements per batch.
+  const write = statementsAreCheap(db) ? writeChunkByCase : writeChunkByJoin;
+  const perStatement = statementsAreCheap(db) ? 100 : 1000;
   let written = 0;
-  for (let i = 0; i < outcomes.length; i += CHUNK) {
-    const chunk = outcomes.slice(i, i + CHUNK);
-    const byLine = <T>(pick: (o: RowOutcome) => T) =>
-      sql<T>`case ${sql.join(
-        chunk.map((o) => sql`when line = ${o.line} then ${pick(o)}`),
-        sql` `,
-      )} end`;
-    const result = await db
-      .updateTable('import_rows')
-      .set({
-        status: byLine((o) => o.status) as never,
-        person_id: byLine((o) => o.personId ?? null),
-        code: byLine((o) => o.code ?? null),
-        message: byLine((o) => o.message ?? null),
-        manager_state: byLine((o) => o.managerState ?? null) as never,
-        not_before: byLine((o) => o.notBefore ?? null),
-        lease_owner: null,
-        lease_until: null,
-      })
-      .where('job_id', '=', jobId)
-      .where(
-        'line',
-        'in',
-        chunk.map((o) => o.line),
-      )
-      .where('lease_owner', '=', owner)
-      .where(phase === 'rows' ? 'status' : 'manager_state', '=', 'pending')
-      .executeTakeFirst();
-    written += Number(result.numUpdatedRows);
+  for (let i = 0; i < outcomes.length; i += perStatement) {
+    written += await write(db, claim, outcomes.slice(i, i + perStatement));
   }
   return written;
+}
+
+async function writeChunkByCase(
+  db: Executor,
+  { jobId, owner, phase }: { jobId: string; owner: string; phase: Phase },
+  chunk: readonly RowOutcome[],
+): Promise<number> {
+  const byLine = <T>(pick: (o: RowOutcome) => T) =>
+    sql<T>`case ${sql.join(
+      chunk.map((o) => sql`when line = ${o.line} then ${pick(o)}`),
+      sql` `,
+    )} end`;
+  const result = await db
+    .updateTable('import_rows')
+    .set({
+      status: byLine((o) => o.status) as never,
+      person_id: byLine((o) => o.personId ?? null),
+      code: byLine((o) => o.code ?? null),
+      message: byLine((o) => o.message ?? null),
+      manager_state: byLine((o) => o.managerState ?? null) as never,
+      not_before: byLine((o) => o.notBefore ?? null),
+      lease_owner: null,
+      lease_until: null,
+    })
+    .where('job_id', '=', jobId)
+    .where(
+      'line',
+      'in',
+      chunk.map((o) => o.line),
+    )
+    .where('lease_owner', '=', owner)
+    .where(phase === 'rows' ? 'status' : 'manager_state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+async function writeChunkByJoin(
+  db: Executor,
+  { jobId, owner, phase }: { jobId: string; owner: string; phase: Phase },
+  chunk: readonly RowOutcome[],
+): Promise<number> {
+  // The first row gives the line its type; the other columns are text, as VALUES reads them.
+  const values = sql.join(
+    chunk.map(
+      (o, k) =>
+        sql`(${k === 0 ? sql`cast(${o.line} as integer)` : o.line}, ${o.status}, ${o.personId ?? null}, ${o.code ?? null}, ${o.message ?? null}, ${o.managerState ?? null}, ${o.notBefore ?? null})`,
+    ),
+  );
+  const pending = sql.ref(phase === 'rows' ? 'import_rows.status' : 'import_rows.manager_state');
+  const result = await sql`
+    with o (line, status, person_id, code, message, manager_state, not_before) as (values ${values})
+    update import_rows set status = o.status, person_id = o.person_id, code = o.code, message = o.message,
+      manager_state = o.manager_state, not_before = o.not_before, lease_owner = null, lease_until = null
+    from o
+    where import_rows.job_id = ${jobId} and import_rows.line = o.line
+      and import_rows.lease_owner = ${owner} and ${pending} = 'pending'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** For each key, the first line of the job that has it: a later line with it repeats it. */

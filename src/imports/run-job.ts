@@ -1,8 +1,8 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
 import type { Deps } from '../deps.js';
 import { ADMINS } from '../http/access.js';
-import { findPersonById } from '../people/people.store.js';
-import { applyRows } from './apply-rows.js';
+import { findPersonById, refreshPeopleStatistics } from '../people/people.store.js';
+import { applyRows, type BulkOptions } from './apply-rows.js';
 import { claimRows, jobProgress } from './import-rows.store.js';
 import { failJob, finishJob, markJobWaiting } from './imports.store.js';
 import { type ImportJob, jobContext } from './job.js';
@@ -12,6 +12,7 @@ export interface Lease {
   owner: string;
   batchSize: number;
   leaseMs: number;
+  bulk?: BulkOptions;
 }
 
 /**
@@ -32,7 +33,7 @@ export async function stepJob(deps: Deps, job: ImportJob, lease: Lease): Promise
   };
   const rows = await claimRows(deps.db, { ...claim, phase: 'rows' });
   if (rows.length > 0) {
-    await applyRows(deps, acting, rows, lease.owner);
+    await applyRows(deps, acting, rows, lease.owner, lease.bulk);
     return rows.length;
   }
   const progress = await jobProgress(deps.db, job.id, claim.now);
@@ -55,10 +56,13 @@ export async function stepJob(deps: Deps, job: ImportJob, lease: Lease): Promise
   return 0;
 }
 
+/** Changes to people after which their table's statistics are read again. */
+const CHANGES_WORTH_NEW_STATISTICS = 1000;
+
 async function finish(deps: Deps, job: ImportJob) {
-  await deps.db.transaction().execute(async (tx) => {
+  const done = await deps.db.transaction().execute(async (tx) => {
     const done = await finishJob(tx, job.id, deps.clock.now().toISOString());
-    if (!done) return;
+    if (!done) return null;
     await recordAudit(tx, deps.clock, jobContext(job), {
       type: AuditType.importFinished,
       target: { id: job.id, label: job.fileName },
@@ -72,7 +76,14 @@ async function finish(deps: Deps, job: ImportJob) {
         failed: done.failed,
       },
     });
+    return done;
   });
+  // A large import changes the people table faster than the database notices: until it reads
+  // the table's statistics again, PostgreSQL plans a page of the people list (or of an export)
+  // as if the community had a few dozen people, and reads all of them for every page.
+  if (done && !done.dryRun && done.created + done.updated >= CHANGES_WORTH_NEW_STATISTICS) {
+    await refreshPeopleStatistics(deps.db);
+  }
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ImportWorkerOptions {
   /** How long leased lines are this worker's; after a crash, another takes them once it lapses. */
   leaseSeconds?: number;
   pollMs?: number;
+  /** Adds people line by line, never in bulk: to compare the two paths. */
+  lineByLine?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -37,6 +39,7 @@ export function createImportWorker(deps: Deps, options: ImportWorkerOptions = {}
     owner: randomToken(9),
     batchSize: options.batchSize ?? 200,
     leaseMs: (options.leaseSeconds ?? 120) * 1000,
+    bulk: { lineByLine: options.lineByLine, onError: options.onError },
   };
   let lastSweep = 0;
 

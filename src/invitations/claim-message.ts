@@ -51,11 +51,7 @@ export async function sendClaimMessage(
   }
   if (person.phone) assertCountryAllowed(community, person.phone);
   else if (await emailDomainVerifiedElsewhere(tx, community.id, address)) {
-    // Another organisation proved it owns that domain (R26): its people are not ours to email.
-    throw new AppError(
-      'email_domain_verified_elsewhere',
-      `The domain of ${address} is verified by another organisation on this Muster server, so Muster will not email an invitation there. Check the address, or add this person by mobile number.`,
-    );
+    throw domainVerifiedElsewhere(address);
   }
   const claimSmsLeftToday = person.phone
     ? await takeClaimSms(tx, deps, community, person.phone)
@@ -76,6 +72,14 @@ export async function sendClaimMessage(
   if (person.phone) await queueClaimText(tx, deps, { ...message, to: person.phone }, preview);
   else await queueClaimEmail(tx, deps, { ...message, to: address }, preview);
   return { claimSmsLeftToday, person: updated };
+}
+
+/** R20's refusal: another organisation proved it owns that domain (R26), so its people are not ours to email. */
+export function domainVerifiedElsewhere(address: string): AppError {
+  return new AppError(
+    'email_domain_verified_elsewhere',
+    `The domain of ${address} is verified by another organisation on this Muster server, so Muster will not email an invitation there. Check the address, or add this person by mobile number.`,
+  );
 }
 
 type QueuedClaim = Omit<ClaimMessageArgs, 'preview'> & { locale: string; link: string; to: string };

@@ -1,6 +1,7 @@
 import type { Person } from '../people/person.js';
 import { toPerson } from '../people/person.row.js';
 import type { Executor } from '../storage/db.js';
+import { insertMany } from '../storage/many-rows.js';
 
 export async function insertClaimToken(
   db: Executor,
@@ -27,27 +28,24 @@ export async function insertClaimToken(
     .execute();
 }
 
-/** Many claim tokens (an import's invitations), a chunk per statement. */
+/** Many claim tokens (an import's invitations), in a few statements. */
 export async function insertClaimTokens(
   db: Executor,
   tokens: readonly Parameters<typeof insertClaimToken>[1][],
 ): Promise<void> {
-  for (let i = 0; i < tokens.length; i += 1000) {
-    await db
-      .insertInto('claim_tokens')
-      .values(
-        tokens.slice(i, i + 1000).map((token) => ({
-          token_hash: token.tokenHash,
-          community_id: token.communityId,
-          person_id: token.personId,
-          generation: token.generation,
-          created_at: token.createdAt,
-          expires_at: token.expiresAt,
-          used_at: null,
-        })),
-      )
-      .execute();
-  }
+  await insertMany(
+    db,
+    'claim_tokens',
+    tokens.map((token) => ({
+      token_hash: token.tokenHash,
+      community_id: token.communityId,
+      person_id: token.personId,
+      generation: token.generation,
+      created_at: token.createdAt,
+      expires_at: token.expiresAt,
+      used_at: null,
+    })),
+  );
 }
 
 /**

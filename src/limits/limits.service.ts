@@ -167,16 +167,6 @@ export async function phoneAccountAllowance(
   };
 }
 
-/** How many new phone accounts the community may still add today, read without taking any (R6). */
-export async function phoneAccountsLeftToday(
-  db: Executor,
-  deps: Deps,
-  community: Community,
-): Promise<number> {
-  const { used } = await usage(db, deps, community, phoneAccountScope(community.id));
-  return Math.max(0, phoneAccountLimit(deps, community) - used);
-}
-
 /** Where a claim message goes: a phone account's number or an email account's address. */
 export type ClaimAddress = { medium: 'sms' | 'email'; to: string };
 

@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../storage/db.js';
+import { insertMany } from '../storage/many-rows.js';
 import type {
   Medium,
   MessageAttemptsTable,
@@ -128,17 +129,9 @@ function messageRow(message: NewMessageRow): Insertable<MessagesTable> {
   };
 }
 
-/** Rows per statement: 24 columns each, well inside both databases' limits on bound values. */
-const MESSAGES_PER_STATEMENT = 400;
-
-/** Queues many messages (an import's invitations), a chunk of rows per statement. */
+/** Queues many messages (an import's invitations), in a few statements. */
 export async function insertMessages(db: Executor, messages: readonly NewMessageRow[]): Promise<void> {
-  for (let i = 0; i < messages.length; i += MESSAGES_PER_STATEMENT) {
-    await db
-      .insertInto('messages')
-      .values(messages.slice(i, i + MESSAGES_PER_STATEMENT).map(messageRow))
-      .execute();
-  }
+  await insertMany(db, 'messages', messages.map(messageRow));
 }
 
 export async function insertMessage(db: Executor, message: NewMessageRow): Promise<void> {

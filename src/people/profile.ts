@@ -42,6 +42,14 @@ export function displayNameOf(
   return name === '' ? null : name;
 }
 
+/** The refusal of a manager who is not (or no longer) a person of the community. */
+export function managerNotFound(): AppError {
+  return new AppError(
+    'manager_not_found',
+    'The manager was not found in this community. Pick someone from the people list.',
+  );
+}
+
 /** A manager must be someone of the same community, and not make a reporting loop. */
 export async function checkManager(
   tx: Executor,
@@ -51,12 +59,7 @@ export async function checkManager(
 ) {
   if (managerId == null) return;
   if (managerId === personId) throw new AppError('manager_cycle', 'A person cannot be their own manager.');
-  if (!(await findPersonById(tx, communityId, managerId))) {
-    throw new AppError(
-      'manager_not_found',
-      'The manager was not found in this community. Pick someone from the people list.',
-    );
-  }
+  if (!(await findPersonById(tx, communityId, managerId))) throw managerNotFound();
   // Walk up the chain so that A → B → A is refused; chains are short in practice.
   let current: string | null = managerId;
   for (let depth = 0; current && depth < 1000; depth++) {

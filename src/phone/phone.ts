@@ -41,8 +41,11 @@ export function parsePhone(input: string, defaultCountry: string): PhoneResult {
   let wrongKind: PhoneResult | undefined;
   for (const candidate of candidates) {
     const parsed = parsePhoneNumberFromString(candidate, country);
-    if (!parsed?.isValid()) continue;
+    if (!parsed) continue;
+    // With full metadata a number is valid exactly when it has a type, so the type is worked out
+    // once (it is most of the cost of reading a number); isValid is asked only when it has none.
     const type = parsed.getType();
+    if (type === undefined && !parsed.isValid()) continue;
     if (type && TEXTABLE.has(type)) return { ok: true, e164: parsed.number, country: parsed.country };
     wrongKind ??= {
       ok: false,
