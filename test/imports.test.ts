@@ -380,3 +380,27 @@ eachDatabase(
   },
   { config: { MUSTER_BODY_LIMIT_BYTES: '1024', MUSTER_IMPORT_MAX_BYTES: '4096' } },
 );
+
+eachDatabase('import jobs: sendInvitations (R3, R54)', (world) => {
+  it('adds people without inviting them with sendInvitations=false, and invites them by default', async () => {
+    const a = await communityWithAdmin(world);
+    const file = (n: number) =>
+      toCsv(
+        ['Full Name', 'Email', 'Phone Number'],
+        [
+          [`Quiet Phone ${n}`, '', phoneOf(900 + n)],
+          [`Quiet Mail ${n}`, `quiet${n}@acme.test`, ''],
+        ],
+      );
+    const quiet = await importAndRun(world, a.client, file(1), { query: '?sendInvitations=false' });
+    expect(quiet).toMatchObject({ state: 'done', created: 2, failed: 0, sendInvitations: false });
+    expect(await countRows(world, 'messages', a.community.id)).toBe(0);
+    const states = await a.client.get('/api/v1/people?state=not_invited');
+    expect(states.statusCode, states.body).toBe(200);
+    expect(states.json().items).toHaveLength(2);
+
+    const loud = await importAndRun(world, a.client, file(2));
+    expect(loud).toMatchObject({ state: 'done', created: 2, failed: 0, sendInvitations: true });
+    expect(await countRows(world, 'messages', a.community.id)).toBe(2);
+  });
+});
