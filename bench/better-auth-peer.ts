@@ -23,7 +23,7 @@ export type PeerHashing = 'default' | 'argon2id';
 
 export interface BetterAuthPeer {
   url: string;
-  /** The JSON body of a sign-in by the n-th seeded person. */
+  /** Where a phone number and password are posted to sign in. */
   signInPath: string;
   close(): Promise<void>;
 }
@@ -100,7 +100,7 @@ export async function startBetterAuth(options: {
     });
   }
   server.on('request', toNodeHandler(auth));
-  return {
+  const peer: BetterAuthPeer = {
     url,
     signInPath: '/api/auth/sign-in/phone-number',
     close: async () => {
@@ -108,4 +108,24 @@ export async function startBetterAuth(options: {
       await close();
     },
   };
+  await checkSignIn(peer, options.phoneOf(0), options.password).catch(async (error: unknown) => {
+    await peer.close();
+    throw error;
+  });
+  return peer;
+}
+
+/** One seeded person signs in (200 and a session token) before any load: a peer that signs nobody in measures nothing. */
+async function checkSignIn(peer: BetterAuthPeer, phoneNumber: string, password: string) {
+  const response = await fetch(`${peer.url}${peer.signInPath}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phoneNumber, password }),
+  });
+  const answer = (await response.json().catch(() => ({}))) as { token?: string };
+  if (response.status !== 200 || !answer.token) {
+    throw new Error(
+      `Better Auth did not sign a seeded person in: ${response.status} ${JSON.stringify(answer).slice(0, 200)}`,
+    );
+  }
 }

@@ -17,18 +17,23 @@ process.once(
   async ({ databaseUrl, env }: { databaseUrl: string; env: Record<string, string> }) => {
     const { deps, close } = await openMuster(databaseUrl, env);
     const { app, url } = await serve(deps);
-    const inspector = new Session();
-    inspector.connect();
+    // Connected only when a profile is asked for: the benchmark measures the server as it runs.
+    let inspector: Session | null = null;
     process.on('message', async (request: Request) => {
       switch (request.op) {
         case 'cpu':
           return send({ id: request.id, result: process.cpuUsage() });
         case 'profile-start':
+          inspector = new Session();
+          inspector.connect();
           await inspector.post('Profiler.enable');
           await inspector.post('Profiler.start');
           return send({ id: request.id, result: null });
         case 'profile-stop': {
+          if (!inspector) return send({ id: request.id, result: null });
           const { profile } = await inspector.post('Profiler.stop');
+          inspector.disconnect();
+          inspector = null;
           const file = request.file ?? 'server.cpuprofile';
           mkdirSync(join(file, '..'), { recursive: true });
           writeFileSync(file, JSON.stringify(profile));

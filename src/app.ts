@@ -23,7 +23,7 @@ import type { AppError } from './errors.js';
 import { actingContext, registerAccessControl } from './http/access.js';
 import type { Api } from './http/api.js';
 import { registerIdempotency } from './http/idempotency.js';
-import { logRedactPaths, logSerializers } from './http/log.js';
+import { logRedactPaths, logSerializers, OneLinePerRequest } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
 import { refuseNulCharacters } from './http/no-nul.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
@@ -59,6 +59,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
             redact: { paths: logRedactPaths, censor: '[redacted]' },
             serializers: logSerializers,
           },
+    logController: new OneLinePerRequest(),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: trustedProxies(deps.config.trustProxy),
     genReqId: () => randomUUID(),

@@ -9,7 +9,12 @@ import { csrfTokenFor } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
 import { touchSession } from '../sessions/sessions.store.js';
 import { createTokenAuthenticator } from '../tokens/authenticate-token.js';
-import { findLiveSession, type LiveSession } from './auth.store.js';
+import {
+  findLiveSession,
+  findLiveSessionSummary,
+  type LiveSession,
+  type LiveSessionSummary,
+} from './auth.store.js';
 import { readSessionCookie } from './session-cookie.js';
 
 /** Writing last-use on every request would make each read a write; once a minute is enough. */
@@ -39,30 +44,42 @@ export function createAuthenticator(
     const token = readSessionCookie(request, deps.config);
     if (!token) return null;
     const now = deps.clock.now();
-    const live = await findLiveSession(deps.db, hashToken(token), now.toISOString());
-    if (!live) return null;
-    const { session, person, community } = live;
-    if (now.getTime() - Date.parse(session.lastUsedAt) > TOUCH_INTERVAL_MS) {
-      const idleUntil =
-        now.getTime() + lifetimesFor(person.role, community.settings).sessionIdleMinutes * 60_000;
-      session.lastUsedAt = now.toISOString();
-      session.idleExpiresAt = new Date(
-        Math.min(idleUntil, Date.parse(session.absoluteExpiresAt)),
-      ).toISOString();
-      await touchSession(deps.db, session.id, session);
+    // A person's own account pages read the whole session, person and community; a route for a
+    // role reads only who calls, so its lookup reads a tenth of the columns. Both test the same
+    // liveness in the database, on every request.
+    if (request.routeOptions.config.access === 'signed-in') {
+      const live = await findLiveSession(deps.db, hashToken(token), now.toISOString());
+      if (!live) return null;
+      await slideIdleWindow(deps, live, now);
+      return { ...principalOf(live, token), ...live, token } satisfies SignedInPrincipal;
     }
-    const principal: SignedInPrincipal = {
-      communityId: community.id,
-      actor: { id: person.id, label: person.displayName, role: person.role },
-      csrfToken: csrfTokenFor(token),
-      mustEnrolSecondFactor: secondFactorStatus(person, community) === 'enrollment_required',
-      session,
-      person,
-      community,
-      token,
-    };
-    return principal;
+    const live = await findLiveSessionSummary(deps.db, hashToken(token), now.toISOString());
+    if (!live) return null;
+    await slideIdleWindow(deps, live, now);
+    return principalOf(live, token);
   };
+}
+
+function principalOf({ person, community }: LiveSessionSummary, token: string): Principal {
+  return {
+    communityId: community.id,
+    actor: { id: person.id, label: person.displayName, role: person.role },
+    csrfToken: csrfTokenFor(token),
+    mustEnrolSecondFactor: secondFactorStatus(person, community) === 'enrollment_required',
+  };
+}
+
+/** Moves the session's idle timeout on, at most once a minute (a write), never past its absolute end. */
+async function slideIdleWindow(
+  deps: Pick<Deps, 'db'>,
+  { session, person, community }: LiveSessionSummary,
+  now: Date,
+) {
+  if (now.getTime() - Date.parse(session.lastUsedAt) <= TOUCH_INTERVAL_MS) return;
+  const idleUntil = now.getTime() + lifetimesFor(person.role, community.settings).sessionIdleMinutes * 60_000;
+  session.lastUsedAt = now.toISOString();
+  session.idleExpiresAt = new Date(Math.min(idleUntil, Date.parse(session.absoluteExpiresAt))).toISOString();
+  await touchSession(deps.db, session.id, session);
 }
 
 /** The token in `Authorization: Bearer …`, or null when there is none. */

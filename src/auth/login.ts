@@ -6,7 +6,7 @@ import type { ActingContext, RequestMeta } from '../context.js';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '../crypto/passwords.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { classifyIdentifier } from '../people/login.js';
+import { classifyIdentifier, classifyIdentifierAlone } from '../people/login.js';
 import { findPersonByLogin, updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
 import { secondFactorStatus } from '../second-factor/policy.js';
@@ -15,6 +15,7 @@ import { type IssuedSession, issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
 import { writeAsOne } from '../storage/write-as-one.js';
 import { accountThrottleKeys, LOGIN_RULES, type ThrottleKey } from '../throttle/throttle.js';
+import { findCommunityAndPerson } from './auth.store.js';
 import { rememberDevice, trustedDeviceKey } from './device-cookie.js';
 
 const INVALID_CREDENTIALS = () =>
@@ -50,10 +51,8 @@ export interface SignedIn {
  */
 export async function login(args: SignInArgs): Promise<SignedIn> {
   const { deps, meta } = args;
-  const community = await resolveSignInCommunity(deps.db, args.communitySlug);
-  const login = classifyIdentifier(args.identifier, community);
+  const { community, login, person } = await findAccount(deps, args.communitySlug, args.identifier);
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
-  const person = await findPersonByLogin(deps.db, community.id, login.kind, login.value);
   const deviceKey = await trustedDeviceKey(deps.db, args.deviceToken, person?.id);
   const account: ThrottleKey = deviceKey
     ? { key: `login:${deviceKey}`, rule: LOGIN_RULES.device }
@@ -119,6 +118,25 @@ export async function login(args: SignInArgs): Promise<SignedIn> {
     );
     return { session, person, community, deviceToken };
   });
+}
+
+/**
+ * The community signed in to, the login as typed, and the person with it (or null). A login that
+ * reads the same in every community (an email address, a number with its country code) is looked
+ * up together with its community, in one statement.
+ */
+async function findAccount(deps: Deps, slug: string | undefined, identifier: string) {
+  const alone = slug === undefined ? null : classifyIdentifierAlone(identifier);
+  const found = slug !== undefined && alone ? await findCommunityAndPerson(deps.db, slug, alone) : null;
+  if (alone && found) return { ...found, login: alone };
+  // No such community (resolving it again gives its refusal), or a login read as the community reads it.
+  const community = await resolveSignInCommunity(deps.db, slug);
+  const login = classifyIdentifier(identifier, community);
+  return {
+    community,
+    login,
+    person: await findPersonByLogin(deps.db, community.id, login.kind, login.value),
+  };
 }
 
 /**

@@ -61,3 +61,17 @@ export function classifyIdentifier(
   if (phone.ok) return { kind: 'phone', value: phone.e164 };
   return { kind: 'username', value: trimmed.toLowerCase() };
 }
+
+/**
+ * The same reading, when it needs no community: an email address, or a mobile number written
+ * with its country code (+…), which no community's default country changes. Null when the
+ * reading depends on the community; a sign-in can then look up the community and the person in
+ * one statement.
+ */
+export function classifyIdentifierAlone(identifier: string): { kind: LoginKind; value: string } | null {
+  const trimmed = identifier.trim();
+  if (trimmed.includes('@')) return { kind: 'email', value: trimmed.toLowerCase() };
+  if (!trimmed.startsWith('+')) return null;
+  const phone = parsePhone(trimmed, '');
+  return phone.ok ? { kind: 'phone', value: phone.e164 } : null;
+}

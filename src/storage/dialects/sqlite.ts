@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type SelectModifierNode, SqliteDialect, SqliteQueryCompiler } from 'kysely';
+import {
+  Kysely,
+  type LimitNode,
+  type OffsetNode,
+  type OperationNode,
+  type SelectModifierNode,
+  SqliteDialect,
+  SqliteQueryCompiler,
+  ValueNode,
+} from 'kysely';
 import type { Storage } from '../db.js';
 import type { Database } from '../schema.js';
 
@@ -20,6 +29,25 @@ class LockFreeSqliteQueryCompiler extends SqliteQueryCompiler {
   protected override visitSelectModifier(node: SelectModifierNode): void {
     if (node.modifier && ROW_LOCKS.has(node.modifier)) return;
     super.visitSelectModifier(node);
+  }
+
+  // A LIMIT or OFFSET given as a parameter makes SQLite prepare the statement again every time it
+  // is bound (the planner reads the value), which more than doubled the cost of a one-row
+  // lookup. A whole number is written into the SQL instead: page sizes are few, so their
+  // statements stay in the cache; a new offset is a new statement, prepared once, no dearer than
+  // the re-preparing it replaces.
+  protected override visitLimit(node: LimitNode): void {
+    if (!this.appendWholeNumber('limit ', node.limit)) super.visitLimit(node);
+  }
+
+  protected override visitOffset(node: OffsetNode): void {
+    if (!this.appendWholeNumber('offset ', node.offset)) super.visitOffset(node);
+  }
+
+  private appendWholeNumber(keyword: string, value: OperationNode): boolean {
+    if (!ValueNode.is(value) || !Number.isSafeInteger(value.value)) return false;
+    this.append(`${keyword}${value.value as number}`);
+    return true;
   }
 }
 
