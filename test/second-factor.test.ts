@@ -487,6 +487,9 @@ eachDatabase('second factor for administrators', (world) => {
       }
     };
     await race(freshCode(c.adminSecret));
+    // The 7 refusals count against the account (R33) unless the success's reset came after them:
+    // with 7 more, the second race could meet the limit of 10. A new window starts it afresh.
+    world.clock.advanceMinutes(16);
     await race(c.backupCodes[0] ?? '');
     const sessions = await world.deps.db
       .selectFrom('sessions')
