@@ -12,6 +12,7 @@ import {
   sql,
 } from 'kysely';
 import { capabilitiesOf, type Db, type Executor } from './db.js';
+import { retryOnDeadlock } from './deadlock.js';
 import type { Database } from './schema.js';
 
 /**
@@ -34,7 +35,7 @@ export async function writeAsOne<T>(db: Db, write: (executor: Executor) => Promi
   // WITH w0 AS (insert …), w1 AS (delete …) SELECT 1: PostgreSQL runs every WITH to completion.
   let statement = db.with('w0', () => source(first));
   for (const [i, node] of rest.entries()) statement = statement.with(`w${i + 1}`, () => source(node));
-  await statement.selectNoFrom(sql<number>`1`.as('done')).execute();
+  await retryOnDeadlock(() => statement.selectNoFrom(sql<number>`1`.as('done')).execute());
   return answer;
 }
 

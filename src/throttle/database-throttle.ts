@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../storage/db.js';
+import { retryOnDeadlock } from '../storage/deadlock.js';
 import { lockoutMinutes, refuse, type Throttle } from './throttle.js';
 import {
   countAttempts,
@@ -16,14 +17,11 @@ export function createDatabaseThrottle(db: Db, clock: Clock): Throttle {
       if (keys.length === 0) return;
       const now = clock.now();
       const nowIso = now.toISOString();
-      const rows = await countAttempts(
-        db,
-        keys.map(({ key, rule }) => ({
-          key,
-          windowEndsAt: new Date(now.getTime() + rule.windowMinutes * 60_000).toISOString(),
-        })),
-        nowIso,
-      );
+      const counted = keys.map(({ key, rule }) => ({
+        key,
+        windowEndsAt: new Date(now.getTime() + rule.windowMinutes * 60_000).toISOString(),
+      }));
+      const rows = await retryOnDeadlock(() => countAttempts(db, counted, nowIso));
       for (const { key, rule } of keys) {
         const row = rows.find((r) => r.key === key);
         if (!row) continue;
@@ -37,9 +35,15 @@ export function createDatabaseThrottle(db: Db, clock: Clock): Throttle {
         }
       }
     },
-    async succeeded({ forget = [], refund = [] }, executor = db) {
-      await deleteThrottles(executor, forget);
-      await refundAttempts(executor, refund);
+    async succeeded({ forget = [], refund = [] }, executor) {
+      // Inside the caller's writes, the caller's statement stands alone; by themselves, each does.
+      if (executor) {
+        await deleteThrottles(executor, forget);
+        await refundAttempts(executor, refund);
+        return;
+      }
+      await retryOnDeadlock(() => deleteThrottles(db, forget));
+      await retryOnDeadlock(() => refundAttempts(db, refund));
     },
     activeLockouts: (prefix) => listActiveLockouts(db, prefix, clock.now().toISOString()),
     async lift(keys, executor = db) {

@@ -11,17 +11,19 @@ export interface CountedKey {
 /**
  * Counts one attempt for every key in one statement: one write per attempt, however many keys
  * guard it. A key whose window has ended starts a new one (`excluded` is the row this attempt
- * would have inserted).
+ * would have inserted). Answers in key order.
  */
 export async function countAttempts(
   db: Executor,
   keys: readonly { key: string; windowEndsAt: string }[],
   now: string,
 ): Promise<CountedKey[]> {
+  // In key order, the order in which `key in (…)` updates and deletes meet the same rows.
+  const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rows = await db
     .insertInto('throttles')
     .values(
-      keys.map(({ key, windowEndsAt }) => ({
+      ordered.map(({ key, windowEndsAt }) => ({
         key,
         attempts: 1,
         window_ends_at: windowEndsAt,
