@@ -107,22 +107,7 @@ export async function insertAggregated(
 ): Promise<void> {
   await db
     .insertInto('audit_events')
-    .values({
-      id: event.id,
-      community_id: event.communityId,
-      occurred_at: event.occurredAt,
-      type: event.type,
-      outcome: event.outcome,
-      actor_id: event.actor.id,
-      actor_label: event.actor.label,
-      target_id: event.target.id,
-      target_label: event.target.label,
-      ip: event.ip,
-      request_id: event.requestId,
-      details: JSON.stringify(event.details),
-      count: 1,
-      aggregation_key: aggregationKey,
-    })
+    .values({ ...auditRow(event), count: 1, aggregation_key: aggregationKey })
     .onConflict((oc) =>
       oc.column('aggregation_key').doUpdateSet((eb) => ({ count: eb('audit_events.count', '+', 1) })),
     )

@@ -90,8 +90,12 @@ export interface AuditEntry {
  * record commit together or not at all.
  */
 export async function recordAudit(db: Executor, clock: Clock, ctx: ActingContext, entry: AuditEntry) {
-  const now = clock.now();
-  await insertAuditEvent(db, {
+  await insertAuditEvent(db, auditEventOf(ctx, entry, clock.now()));
+}
+
+/** The row an entry becomes, made by whoever acts in `ctx`, at `now`. */
+function auditEventOf(ctx: ActingContext, entry: AuditEntry, now: Date) {
+  return {
     id: newId(now),
     communityId: ctx.communityId,
     occurredAt: now.toISOString(),
@@ -102,7 +106,7 @@ export async function recordAudit(db: Executor, clock: Clock, ctx: ActingContext
     ip: ctx.meta.ip,
     requestId: ctx.meta.requestId,
     details: entry.details ?? {},
-  });
+  };
 }
 
 /**
@@ -116,20 +120,8 @@ export async function recordAudits(
   entries: readonly AuditEntry[],
 ) {
   const now = clock.now();
-  const occurredAt = now.toISOString();
   await insertAuditEvents(
     db,
-    entries.map((entry) => ({
-      id: newId(now),
-      communityId: ctx.communityId,
-      occurredAt,
-      type: entry.type,
-      outcome: entry.outcome ?? 'success',
-      actor: { id: ctx.actor?.id ?? null, label: ctx.actor?.label ?? null },
-      target: { id: entry.target?.id ?? null, label: entry.target?.label ?? null },
-      ip: ctx.meta.ip,
-      requestId: ctx.meta.requestId,
-      details: entry.details ?? {},
-    })),
+    entries.map((entry) => auditEventOf(ctx, entry, now)),
   );
 }

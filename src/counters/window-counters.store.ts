@@ -15,24 +15,8 @@ export async function incrementInWindow(
   scope: string,
   { limit, now, windowEndsAt }: { limit: number; now: string; windowEndsAt: string },
 ): Promise<number | null> {
-  if (limit <= 0) return null;
-  const row = await db
-    .insertInto('window_counters')
-    .values({ scope, count: 1, window_ends_at: windowEndsAt })
-    .onConflict((oc) =>
-      oc
-        .column('scope')
-        .doUpdateSet({
-          count: sql<number>`case when window_counters.window_ends_at <= ${now} then 1 else window_counters.count + 1 end`,
-          window_ends_at: sql<string>`case when window_counters.window_ends_at <= ${now} then excluded.window_ends_at else window_counters.window_ends_at end`,
-        })
-        .where((eb) =>
-          eb.or([eb('window_counters.window_ends_at', '<=', now), eb('window_counters.count', '<', limit)]),
-        ),
-    )
-    .returning('count')
-    .executeTakeFirst();
-  return row ? row.count : null;
+  const counts = await incrementEachInWindow(db, [scope], { limit, now, windowEndsAt });
+  return counts.get(scope) ?? null;
 }
 
 /** The count of a window still open at `now`, and when it ends; null when none is open. */
