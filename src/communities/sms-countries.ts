@@ -1,5 +1,6 @@
-import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js/max';
 import { AppError } from '../errors.js';
+import { phoneRegion } from '../phone/phone.js';
 import type { Community } from './community.js';
 
 /**
@@ -18,14 +19,13 @@ export function assertCountryAllowed(
 ) {
   const allowed = community.settings.smsCountries;
   const countries = allowed.length > 0 ? allowed : [community.defaultCountry];
-  const number = parsePhoneNumberFromString(e164);
-  const callingCode = number?.countryCallingCode;
+  const number = phoneRegion(e164);
   const permitted = countries.some((country) => {
     const code = getCountryCallingCode(country as CountryCode);
-    return code === callingCode && (code !== '1' || country === number?.country);
+    return code === number.callingCode && (code !== '1' || country === number.country);
   });
   if (!permitted) {
-    const where = number?.country ?? `+${callingCode ?? '?'}`;
+    const where = number.country ?? `+${number.callingCode ?? '?'}`;
     throw new AppError(
       'phone_country_not_allowed',
       `${e164} is a number in ${where}, and this community only texts numbers in ${countries.join(', ')}. A system admin can allow more countries in Settings (SMS countries allowed).`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, parsePhone } from './phone.js';
+import { maskPhone, parsePhone, phoneRegion } from './phone.js';
 
 const NBSP = '\u00a0';
 const NARROW_NBSP = '\u202f';
@@ -135,6 +135,37 @@ describe('R2: parsePhone reads a mobile number however an admin types it', () =>
     expect(reason('+44 909 879 0000')).toMatch(/premium-rate/);
     expect(reason('+44 800 123 4567')).toMatch(/toll-free/);
     expect(reason('+44 7911 12')).toMatch(/country code/);
+  });
+});
+
+describe('remembered readings answer as a first reading does', () => {
+  it('the same digits typed two ways are quoted as each was typed', () => {
+    const quoted = (input: string) => {
+      const result = parsePhone(input, 'GB');
+      return result.ok ? '' : result.message;
+    };
+    expect(quoted('07911 12')).toContain('"07911 12"');
+    expect(quoted('0791112')).toContain('"0791112"');
+    expect(quoted('07911 12')).toContain('"07911 12"');
+  });
+
+  it('a national number depends on the default country; its E.164 form does not', () => {
+    expect(parsePhone('0612345678', 'FR')).toEqual({ ok: true, e164: '+33612345678', country: 'FR' });
+    expect(parsePhone('0612345678', 'GB').ok).toBe(false);
+    expect(parsePhone('+33612345678', 'GB')).toEqual({ ok: true, e164: '+33612345678', country: 'FR' });
+  });
+
+  it('R34: where a number belongs is the same whether read first or after parsePhone', () => {
+    expect(phoneRegion('+447400123456')).toEqual({ callingCode: '44', country: 'GB' });
+    expect(parsePhone('+1 201 555 0123', 'US').ok).toBe(true);
+    expect(phoneRegion('+12015550123')).toEqual({ callingCode: '1', country: 'US' });
+    expect(phoneRegion('+999')).toEqual({ callingCode: undefined, country: undefined });
+  });
+
+  it('thousands of readings later, the first number still reads the same', () => {
+    const first = parsePhone('07911 123456', 'GB');
+    for (let i = 0; i < 5000; i++) parsePhone(`+4474${String(i).padStart(8, '0')}`, 'GB');
+    expect(parsePhone('07911 123456', 'GB')).toEqual(first);
   });
 });
 

@@ -19,15 +19,22 @@ export function isCountryCode(value: string): value is CountryCode {
  * cannot tell) is accepted; the result is canonical E.164, the form that is unique per community.
  */
 export function parsePhone(input: string, defaultCountry: string): PhoneResult {
-  const compact = input.trim().replace(SEPARATORS, '');
+  const typed = input.trim();
+  const country = isCountryCode(defaultCountry) ? defaultCountry : undefined;
+  // A number with its plus sign reads the same in every country; the answer quotes what was typed.
+  const key = typed.startsWith('+') ? typed : `${country ?? ''} ${typed}`;
+  return remembered(readings, key, () => readPhone(typed, country));
+}
+
+function readPhone(typed: string, country: CountryCode | undefined): PhoneResult {
+  const compact = typed.replace(SEPARATORS, '');
   if (!/^(\+|00)?\d{4,17}$/.test(compact)) {
     return {
       ok: false,
       code: 'phone_invalid',
-      message: `"${input.trim()}" is not a phone number. Use digits with the country code, for example +44 7911 123456.`,
+      message: `"${typed}" is not a phone number. Use digits with the country code, for example +44 7911 123456.`,
     };
   }
-  const country = isCountryCode(defaultCountry) ? defaultCountry : undefined;
   const candidates: string[] = [];
   if (compact.startsWith('+')) candidates.push(compact);
   else if (compact.startsWith('00')) candidates.push(`+${compact.slice(2)}`);
@@ -46,7 +53,16 @@ export function parsePhone(input: string, defaultCountry: string): PhoneResult {
     // once (it is most of the cost of reading a number); isValid is asked only when it has none.
     const type = parsed.getType();
     if (type === undefined && !parsed.isValid()) continue;
-    if (type && TEXTABLE.has(type)) return { ok: true, e164: parsed.number, country: parsed.country };
+    if (type && TEXTABLE.has(type)) {
+      const result: PhoneResult = { ok: true, e164: parsed.number, country: parsed.country };
+      // The canonical form is what later reads (and the country checks) ask about.
+      remembered(readings, parsed.number, () => result);
+      remembered(regions, parsed.number, () => ({
+        callingCode: parsed.countryCallingCode,
+        country: parsed.country,
+      }));
+      return result;
+    }
     wrongKind ??= {
       ok: false,
       code: 'phone_not_mobile',
@@ -57,8 +73,40 @@ export function parsePhone(input: string, defaultCountry: string): PhoneResult {
   return {
     ok: false,
     code: 'phone_invalid',
-    message: `"${input.trim()}" is not a valid phone number. Check the digits and include the country code, for example +44 7911 123456.`,
+    message: `"${typed}" is not a valid phone number. Check the digits and include the country code, for example +44 7911 123456.`,
   };
+}
+
+/** Where a number in E.164 form belongs: its calling code and, where the number tells, its country. */
+export interface PhoneRegion {
+  callingCode: string | undefined;
+  country: CountryCode | undefined;
+}
+
+export function phoneRegion(e164: string): PhoneRegion {
+  return remembered(regions, e164, () => {
+    const parsed = parsePhoneNumberFromString(e164);
+    return { callingCode: parsed?.countryCallingCode, country: parsed?.country };
+  });
+}
+
+/**
+ * Reading a number is the dearest step of adding a person (about 40 µs, most of it the number's
+ * type): an import reads each number as it stores the file and again as it adds the person, and
+ * the SMS-country checks and masked logs ask where it is twice more. Readings are remembered, a
+ * bounded number of them, the oldest forgotten first. They depend on nothing but their input.
+ */
+const REMEMBERED = 4096;
+const readings = new Map<string, PhoneResult>();
+const regions = new Map<string, PhoneRegion>();
+
+function remembered<V>(cache: Map<string, V>, key: string, read: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = Object.freeze(read());
+  if (cache.size >= REMEMBERED) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
 }
 
 function describeType(type: string | undefined): string {
@@ -83,8 +131,8 @@ function describeType(type: string | undefined): string {
 /** `+447911123456` → `+44 •••• ••3456`: enough for a person to recognise their own number. */
 export function maskPhone(e164: string): string {
   const last = e164.slice(-4);
-  const parsed = parsePhoneNumberFromString(e164);
-  const code = parsed ? `+${parsed.countryCallingCode}` : e164.slice(0, 3);
+  const { callingCode } = phoneRegion(e164);
+  const code = callingCode ? `+${callingCode}` : e164.slice(0, 3);
   const hidden = Math.max(0, e164.length - code.length - 4);
   return `${code} ${'•'.repeat(hidden)}${last}`;
 }
