@@ -18,6 +18,7 @@ import {
   signIn,
   type World,
 } from './harness.js';
+import { runWorker } from './imports-support.js';
 import { CLI_TIMEOUT, ensureBuilt, runCli } from './processes.js';
 
 // API tokens (R27): made by system admins, shown once, kept hashed, scoped to SCIM or the REST
@@ -462,6 +463,70 @@ eachDatabase('API tokens (R27)', (world) => {
       expect((await client.delete(`/api/v1/people/${owner.id}`)).statusCode).toBe(204);
       expectProblem(await withToken(world, rest.token, 'GET', '/api/v1/tokens'), 401, 'unauthenticated');
       expect((await withToken(world, scim.token, 'GET', '/scim/v2/Users')).statusCode).toBe(401);
+    });
+  });
+
+  describe('acting for its owner where a record names who made it', () => {
+    it('adds a domain and an app, and the records name the owner as their maker', async () => {
+      const client = await adminClient();
+      const made = await makeToken(client, 'Provisioning', ['rest']);
+      const domain = await withToken(world, made.token, 'POST', '/api/v1/domains', {
+        name: `${unique('token')}.co.uk`,
+      });
+      expect(domain.statusCode, domain.body).toBe(201);
+      const app = await withToken(world, made.token, 'POST', '/api/v1/oidc/clients', {
+        name: unique('token app'),
+        redirectUris: ['https://app.example/callback'],
+      });
+      expect(app.statusCode, app.body).toBe(201);
+      const domainRow = await world.deps.db
+        .selectFrom('domains')
+        .select('created_by')
+        .where('id', '=', domain.json().id)
+        .executeTakeFirstOrThrow();
+      const appRow = await world.deps.db
+        .selectFrom('oidc_clients')
+        .select('created_by')
+        .where('id', '=', app.json().clientId)
+        .executeTakeFirstOrThrow();
+      expect([domainRow.created_by, appRow.created_by]).toEqual([adminId, adminId]);
+    });
+
+    it('refuses to make another token with 403: a token it made would outlive its own revocation', async () => {
+      const client = await adminClient();
+      const made = await makeToken(client, 'No offspring', ['rest']);
+      const response = await withToken(world, made.token, 'POST', '/api/v1/tokens', {
+        name: 'Offspring',
+        scopes: ['rest'],
+      });
+      expectProblem(response, 403, 'forbidden');
+      expect(response.json().detail).toMatch(/signed in/);
+    });
+
+    it('starts an import that runs with the token, and stops when the token is revoked (R54)', async () => {
+      const client = await adminClient();
+      const made = await makeToken(client, 'HR feed', ['rest']);
+      const upload = (file: string) =>
+        world.app.inject({
+          method: 'POST',
+          url: '/api/v1/imports?sendInvitations=false',
+          headers: { authorization: `Bearer ${made.token}`, 'content-type': 'text/csv' },
+          payload: file,
+        });
+      const first = await upload(`Email,Full Name\n${unique('feed')}@tokens.example,Fern Feed\n`);
+      expect(first.statusCode, first.body).toBe(202);
+      expect(first.json().startedBy).toEqual({ id: made.id, label: 'API token "HR feed" of Ada Admin' });
+      await runWorker(world);
+      const done = await withToken(world, made.token, 'GET', `/api/v1/imports/${first.json().id}`);
+      expect(done.json()).toMatchObject({ state: 'done', created: 1 });
+
+      const second = await upload(`Email,Full Name\n${unique('feed')}@tokens.example,Fay Feed\n`);
+      expect(second.statusCode, second.body).toBe(202);
+      expect((await client.delete(`/api/v1/tokens/${made.id}`)).statusCode).toBe(204);
+      await runWorker(world);
+      const stopped = await client.get(`/api/v1/imports/${second.json().id}`);
+      expect(stopped.json()).toMatchObject({ state: 'failed', created: 0 });
+      expect(stopped.json().error).toMatch(/token/);
     });
   });
 

@@ -1,6 +1,6 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
 import { recordRefusal } from '../audit/refusals.js';
-import type { ActingContext } from '../context.js';
+import { type ActingContext, actingPersonId } from '../context.js';
 import { newId, randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -55,7 +55,7 @@ export async function addDomain({
     communityId: ctx.communityId,
     name,
     token: newToken(),
-    createdBy: ctx.actor?.id ?? null,
+    createdBy: actingPersonId(ctx.actor),
     createdAt: now.toISOString(),
     verifiedAt: null,
     lastCheckedAt: null,

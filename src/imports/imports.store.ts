@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { type Actor, actingPersonId } from '../context.js';
 import type { Executor } from '../storage/db.js';
 import type { ImportJobsTable, ImportState } from '../storage/schema.js';
 import type { ImportJob } from './job.js';
@@ -24,16 +25,24 @@ function toJob(row: Selectable<ImportJobsTable>): ImportJob {
     waitingUntil: row.waiting_until,
     phoneAccountsLeft: row.phone_accounts_left,
     error: row.error,
-    actor:
-      row.actor_id && row.actor_role
-        ? { id: row.actor_id, label: row.actor_label ?? '', role: row.actor_role }
-        : null,
+    actor: actorOf(row),
     meta: { ip: row.ip, requestId: row.request_id, userAgent: row.user_agent },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };
+}
+
+/**
+ * Who started a job: an admin, or an API token (with its owner); null for the operator's command
+ * line. An admin whose account was deleted since has no id left, and the job stops for them.
+ */
+function actorOf(row: Selectable<ImportJobsTable>): Actor | null {
+  if (!row.actor_role) return null;
+  const started = { label: row.actor_label ?? '', role: row.actor_role };
+  if (row.actor_token_id) return { ...started, id: row.actor_token_id, token: { ownerId: row.actor_id } };
+  return { ...started, id: row.actor_id ?? '' };
 }
 
 export async function insertJob(db: Executor, job: ImportJob): Promise<void> {
@@ -59,7 +68,8 @@ export async function insertJob(db: Executor, job: ImportJob): Promise<void> {
       waiting_until: null,
       phone_accounts_left: job.phoneAccountsLeft,
       error: null,
-      actor_id: job.actor?.id ?? null,
+      actor_id: actingPersonId(job.actor),
+      actor_token_id: job.actor?.token ? job.actor.id : null,
       actor_label: job.actor?.label ?? null,
       actor_role: job.actor?.role ?? null,
       ip: job.meta.ip,

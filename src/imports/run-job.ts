@@ -1,7 +1,10 @@
 import { AuditType, recordAudit } from '../audit/audit.js';
+import type { Actor } from '../context.js';
 import type { Deps } from '../deps.js';
 import { ADMINS } from '../http/access.js';
 import { findPersonById, refreshPeopleStatistics } from '../people/people.store.js';
+import type { Role } from '../storage/schema.js';
+import { findUsableTokenById } from '../tokens/tokens.store.js';
 import { applyRows, type BulkOptions } from './apply-rows.js';
 import { claimRows, jobProgress } from './import-rows.store.js';
 import { failJob, finishJob, markJobWaiting } from './imports.store.js';
@@ -92,11 +95,12 @@ async function finish(deps: Deps, job: ImportJob) {
  */
 async function withCurrentActor(deps: Deps, job: ImportJob): Promise<ImportJob | null> {
   if (!job.actor) return job;
-  const person = await findPersonById(deps.db, job.communityId, job.actor.id);
-  if (person?.active && ADMINS.includes(person.role)) {
-    return { ...job, actor: { ...job.actor, role: person.role } };
-  }
-  const reason = `${job.actor.label || 'The admin who started this import'} can no longer manage people, so the import stopped. An admin can upload the file again to finish it.`;
+  const role = await currentRole(deps, job, job.actor);
+  if (role && ADMINS.includes(role)) return { ...job, actor: { ...job.actor, role } };
+  const who = job.actor.label || 'The admin who started this import';
+  const reason = job.actor.token
+    ? `${who} was revoked or has expired, or its owner can no longer manage people, so the import stopped. An admin can upload the file again to finish it.`
+    : `${who} can no longer manage people, so the import stopped. An admin can upload the file again to finish it.`;
   await deps.db.transaction().execute(async (tx) => {
     if (!(await failJob(tx, job.id, reason, deps.clock.now().toISOString()))) return;
     await recordAudit(
@@ -112,4 +116,15 @@ async function withCurrentActor(deps: Deps, job: ImportJob): Promise<ImportJob |
     );
   });
   return null;
+}
+
+/** The starter's role now: an active admin's, or a usable token's (its owner's, or the operator's). */
+async function currentRole(deps: Deps, job: ImportJob, actor: Actor): Promise<Role | null> {
+  if (actor.token) {
+    const found = await findUsableTokenById(deps.db, actor.id, deps.clock.now().toISOString());
+    if (found?.token.communityId !== job.communityId) return null;
+    return found.ownerRole ?? 'system_admin';
+  }
+  const person = await findPersonById(deps.db, job.communityId, actor.id);
+  return person?.active ? person.role : null;
 }

@@ -1,7 +1,7 @@
 import type { AdapterPayload } from 'oidc-provider';
 import { AuditType, recordAudit } from '../audit/audit.js';
 import { lockCommunity } from '../communities/communities.store.js';
-import type { ActingContext } from '../context.js';
+import { type ActingContext, actingPersonId } from '../context.js';
 import { randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
@@ -86,7 +86,7 @@ export async function createClient({ deps, ctx, validate, input }: ClientArgs & 
     authMethod,
     secretSealed: secret ? deps.secrets.seal(secret) : null,
     jwks: input.jwks ? { keys: input.jwks.keys } : null,
-    createdBy: ctx.actor?.id ?? null,
+    createdBy: actingPersonId(ctx.actor),
     createdAt: now,
     updatedAt: now,
     secretRotatedAt: null,

@@ -417,6 +417,8 @@ export interface ImportJobsTable {
   actor_id: string | null;
   actor_label: string | null;
   actor_role: Role | null;
+  /** The API token that started the job, if one did; `actor_id` is then its owner. */
+  actor_token_id: string | null;
   ip: string | null;
   request_id: string | null;
   user_agent: string | null;

@@ -70,6 +70,7 @@ export function createTokenAuthenticator(deps: { db: Db; clock: Clock }) {
         id: token.id,
         label: `API token "${token.name}"${ownerLabel ? ` of ${ownerLabel}` : ''}`,
         role: ownerRole ?? 'system_admin',
+        token: { ownerId: token.createdBy },
       },
       csrfToken: null,
       tokenId: token.id,

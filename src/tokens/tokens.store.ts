@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../storage/db.js';
 import type { ApiTokensTable, Role } from '../storage/schema.js';
 import { type ApiToken, toApiToken } from './api-token.js';
@@ -41,9 +41,18 @@ type UsableTokenRow = ApiTokensTable & {
   owner_label: string | null;
 };
 
-export async function findUsableToken(
+export function findUsableToken(db: Executor, tokenHash: string, now: string): Promise<UsableToken | null> {
+  return findUsable(db, sql`api_tokens.token_hash = ${tokenHash}`, now);
+}
+
+/** The same, by the token's id: for work a token started that goes on after its request. */
+export function findUsableTokenById(db: Executor, id: string, now: string): Promise<UsableToken | null> {
+  return findUsable(db, sql`api_tokens.id = ${id}`, now);
+}
+
+async function findUsable(
   db: Executor,
-  tokenHash: string,
+  which: RawBuilder<unknown>,
   now: string,
 ): Promise<UsableToken | null> {
   // It runs on every request an integration makes, so its SQL is written out, not built each time.
@@ -52,7 +61,7 @@ export async function findUsableToken(
       people.claimed as owner_claimed, people.display_name as owner_label
     from api_tokens
     left join people on people.id = api_tokens.created_by
-    where api_tokens.token_hash = ${tokenHash}
+    where ${which}
       and api_tokens.revoked_at is null
       and (api_tokens.expires_at is null or api_tokens.expires_at > ${now})`.execute(db);
   const row = rows[0];

@@ -2,7 +2,7 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import { hashToken, newId, randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import type { ApiToken, TokenScope } from './api-token.js';
 import { insertApiToken, listApiTokens, revokeApiToken } from './tokens.store.js';
 
@@ -13,6 +13,7 @@ const TOKEN_PREFIX = 'mst_';
  * Makes an API token (R27): shown once, stored as its SHA-256 hash (256 random bits need no slow
  * hash), scoped to SCIM and/or the REST API, optionally expiring. `ctx.actor` is its owner (the
  * token acts with the owner's role, and dies with the owner's account); null for the operator.
+ * A token cannot make tokens: one it made would go on working after it was revoked.
  */
 export async function createApiToken({
   deps,
@@ -27,6 +28,12 @@ export async function createApiToken({
   scopes: readonly TokenScope[];
   expiresInDays?: number | undefined;
 }): Promise<{ token: ApiToken; secret: string }> {
+  if (ctx.actor?.token) {
+    throw new AppError(
+      'forbidden',
+      'An API token cannot make API tokens. A system admin makes them while signed in, under Settings, API tokens.',
+    );
+  }
   const now = deps.clock.now();
   const secret = `${TOKEN_PREFIX}${randomToken(32)}`;
   const token: ApiToken = {

@@ -10,6 +10,7 @@ import * as accessCodes from './0008_access_codes.js';
 import * as domains from './0009_domains.js';
 import * as oidc from './0010_oidc.js';
 import * as imports from './0011_imports.js';
+import * as importTokens from './0012_import_tokens.js';
 
 /** Every migration in order; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_domains': domains,
   '0010_oidc': oidc,
   '0011_imports': imports,
+  '0012_import_tokens': importTokens,
 };
