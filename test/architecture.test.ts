@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'cursor.ts',
     'csv.ts',
     'bulk.ts',
+    'polling-loop.ts',
     'locales.ts',
     'crypto',
     'phone',

@@ -1,5 +1,6 @@
 import { randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
+import { pollingLoop } from '../polling-loop.js';
 import { importSignal } from './import-signal.js';
 import {
   deleteJobsFinishedBefore,
@@ -7,7 +8,6 @@ import {
   findJob,
   listRunnableJobs,
 } from './imports.store.js';
-import { pollingLoop } from './polling-loop.js';
 import { LeaseLost } from './record-outcomes.js';
 import { type Lease, stepJob } from './run-job.js';
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { pollingLoop } from '../polling-loop.js';
 import type { Db } from '../storage/db.js';
 import { attemptSend, type Outcome } from './attempt.js';
 import { type ClaimedMessage, claimDueMessages } from './outbox.store.js';
@@ -72,47 +73,14 @@ export function createDispatcher(deps: DispatcherDeps, senders: Senders, options
     return total;
   }
 
-  let running = false;
-  let wake: (() => void) | null = null;
-  let loop: Promise<void> | null = null;
-  let unsubscribe: (() => void) | null = null;
+  // Rounds until stopped; when nothing is due, idle work, then a nap a new message cuts short.
+  const loop = pollingLoop({
+    round: drainOnce,
+    idle: async () => options.onIdle?.(),
+    pollMs,
+    subscribe: deps.outbox.subscribe,
+    onError: options.onError,
+  });
 
-  /** Rounds until stopped; when nothing is due, idle work, then a nap a new message cuts short. */
-  async function run() {
-    while (running) {
-      try {
-        const handled = await drainOnce();
-        if (handled > 0) continue;
-        await options.onIdle?.();
-      } catch (error) {
-        options.onError?.(error);
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  }
-
-  return {
-    drainOnce,
-    drainAll,
-    start() {
-      if (running) return;
-      running = true;
-      unsubscribe = deps.outbox.subscribe(() => wake?.());
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      unsubscribe?.();
-      wake?.();
-      await loop;
-    },
-  };
+  return { drainOnce, drainAll, start: loop.start, stop: loop.stop };
 }

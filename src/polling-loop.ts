@@ -1,6 +1,11 @@
 /**
- * Runs `round` until stopped: again at once while it finds work, else after `idle` and a nap
- * that a signal cuts short. The shape of the outbox dispatcher's loop, for the import worker.
+ * Runs `round` until stopped: again while it finds work, else after `idle` and a nap that a
+ * signal cuts short. The outbox dispatcher and the import worker run on it, inside the server.
+ *
+ * Between rounds it lets the event loop turn. On SQLite every statement is synchronous, so a
+ * round that finds work never waits for I/O, and rounds that followed each other at once would
+ * starve the server: an import of 100,000 lines answered no request (not even its own progress)
+ * until it was done.
  */
 export function pollingLoop({
   round,
@@ -23,7 +28,10 @@ export function pollingLoop({
   async function run() {
     while (running) {
       try {
-        if ((await round()) > 0) continue;
+        if ((await round()) > 0) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
         await idle();
       } catch (error) {
         onError?.(error);
