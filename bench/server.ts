@@ -1,6 +1,7 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ServerProcess {
   url: string;
@@ -15,16 +16,25 @@ export interface ServerProcess {
 
 /**
  * Starts Muster's server in a process of its own on a database that is ready (migrated and
- * seeded by the caller, who has closed it: an SQLite file has one owner at a time).
+ * seeded by the caller, who has closed it: an SQLite file has one owner at a time). `built` runs
+ * the build in dist/ with plain Node, as `npm start` does, for figures about the server's memory
+ * (with its import worker, if asked); otherwise the sources run under tsx, profiling included.
  */
 export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
+  options: { built?: boolean; importWorker?: boolean } = {},
 ): Promise<ServerProcess> {
-  const child: ChildProcess = fork(new URL('./server-process.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  if (options.built) buildServer();
+  const child: ChildProcess = options.built
+    ? fork(new URL('./built-server.mjs', import.meta.url), [], {
+        execArgv: [],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      })
+    : fork(new URL('./server-process.ts', import.meta.url), [], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
   let next = 0;
   const waiting = new Map<number, (result: unknown) => void>();
   const url = await new Promise<string>((resolve, reject) => {
@@ -34,7 +44,11 @@ export async function startServer(
       if (message.url) resolve(message.url);
       else if (message.id !== undefined) waiting.get(message.id)?.(message.result);
     });
-    child.send({ databaseUrl, env: { MUSTER_LOG_LEVEL: 'info', ...env } });
+    child.send({
+      databaseUrl,
+      env: { MUSTER_LOG_LEVEL: 'info', ...env },
+      importWorker: options.importWorker === true,
+    });
   });
   child.removeAllListeners('exit');
   const call = <T>(op: string, more: object = {}) =>
@@ -68,4 +82,19 @@ export async function startServer(
     },
     close: () => call('close'),
   };
+}
+
+let builtOnce = false;
+
+/** Compiles the server into dist/ (a few seconds), so a built server runs the sources as they are. */
+function buildServer() {
+  if (builtOnce) return;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('The server does not build: npm run build says why.');
+  builtOnce = true;
 }
