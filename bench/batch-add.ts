@@ -4,7 +4,9 @@
  * invitation text queued, in rows per second and the server's peak RSS, on SQLite and
  * PostgreSQL. The ceiling, in the same run and database: the same number of people written with
  * plain INSERTs (one statement a row, one commit per 1,000), without Muster's rules, invitations
- * or audit. Goals (SPEC §8, bulk import): ≥ 20,000 rows/s on SQLite; RSS < 300 MB.
+ * or audit. SPEC §8's bulk-import goal (≥ 20,000 rows/s on SQLite) is for the import job, which
+ * bench/import.ts measures since import jobs landed (issue 12 asked for this path until then);
+ * this is the JSON batch API scripts use, 1,000 rows a request. RSS < 300 MB holds for both.
  *
  *   npm run bench:batch                              100,000 rows, SQLite and PostgreSQL
  *   BENCH_ROWS=5000 BENCH_DATABASES=sqlite npm run bench:batch
@@ -106,9 +108,7 @@ async function batchAdd(kind: DatabaseKind) {
       value: rate,
       unit: 'rows/s',
       peer: { name: 'plain INSERTs, same rows', value: top },
-      target: kind === 'sqlite' ? `≥ ${RATE_GOAL.toLocaleString('en')} rows/s` : undefined,
-      met: kind === 'sqlite' ? rate >= RATE_GOAL : undefined,
-      detail: `${added.toLocaleString('en')} added and ${texts.toLocaleString('en')} invitations queued in ${seconds.toFixed(1)} s, ${PER_REQUEST} rows a request`,
+      detail: `${added.toLocaleString('en')} added and ${texts.toLocaleString('en')} invitations queued in ${seconds.toFixed(1)} s, ${PER_REQUEST} rows a request; the bulk-import goal of ${RATE_GOAL.toLocaleString('en')} rows/s is measured on the import job`,
     });
     report({
       bench: 'batch-add',
