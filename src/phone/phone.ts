@@ -94,7 +94,8 @@ export function phoneRegion(e164: string): PhoneRegion {
  * Reading a number is the dearest step of adding a person (about 40 µs, most of it the number's
  * type): an import reads each number as it stores the file and again as it adds the person, and
  * the SMS-country checks and masked logs ask where it is twice more. Readings are remembered, a
- * bounded number of them, the oldest forgotten first. They depend on nothing but their input.
+ * bounded number of them, the oldest forgotten first. They depend on nothing but their input, and
+ * callers only read them.
  */
 const REMEMBERED = 4096;
 const readings = new Map<string, PhoneResult>();
@@ -103,7 +104,7 @@ const regions = new Map<string, PhoneRegion>();
 function remembered<V>(cache: Map<string, V>, key: string, read: () => V): V {
   const known = cache.get(key);
   if (known !== undefined) return known;
-  const value = Object.freeze(read());
+  const value = read();
   if (cache.size >= REMEMBERED) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
   return value;
