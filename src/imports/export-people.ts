@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
@@ -8,6 +7,7 @@ import { listPeopleToExport } from '../people/people.store.js';
 import type { PersonState } from '../people/person.js';
 import type { LoginKind } from '../storage/schema.js';
 import { csvLine, UTF8_BOM } from './csv-line.js';
+import { loadExcelJs } from './exceljs.js';
 import { EXPORT_HEADER, exportCells } from './export-columns.js';
 import { findManagerRefs } from './people-keys.store.js';
 import { XLSX_MEDIA_TYPE } from './records.js';
@@ -50,13 +50,14 @@ async function* csvText(rows: AsyncGenerator<string[][]>): AsyncGenerator<string
 
 function xlsxStream(rows: AsyncGenerator<string[][]>, onError: (error: unknown) => void): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('People');
   (async () => {
+    const { default: ExcelJS } = await loadExcelJs();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: false,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet('People');
     sheet.addRow([...EXPORT_HEADER]).commit();
     for await (const page of rows) {
       for (const cells of page) sheet.addRow(cells.map(neutralise)).commit();

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { loadExcelJs } from './exceljs.js';
 import type { FileRecord } from './records.js';
 
 /**
@@ -37,6 +37,7 @@ function xlsxCellText(value: unknown): string {
  * before the shared strings wait in a temporary file, never in memory.
  */
 export async function* readXlsxRecords(input: Readable): AsyncGenerator<FileRecord> {
+  const { default: ExcelJS } = await loadExcelJs();
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
