@@ -1,6 +1,7 @@
 import { randomToken } from '../crypto/random.js';
 import type { Deps } from '../deps.js';
 import { pollingLoop } from '../polling-loop.js';
+import { capabilitiesOf } from '../storage/db.js';
 import { importSignal } from './import-signal.js';
 import {
   deleteJobsFinishedBefore,
@@ -12,7 +13,7 @@ import { LeaseLost } from './record-outcomes.js';
 import { type Lease, stepJob } from './run-job.js';
 
 export interface ImportWorkerOptions {
-  /** Lines applied per transaction. */
+  /** Lines applied per transaction (by default, as the database suits: see BATCH_SIZE). */
   batchSize?: number;
   /** How long leased lines are this worker's; after a crash, another takes them once it lapses. */
   leaseSeconds?: number;
@@ -22,6 +23,13 @@ export interface ImportWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * Lines applied per transaction. Over the network (PostgreSQL) each batch pays a dozen round
+ * trips, and 1,000 lines a batch ran 30 % faster than 200 (20,000 rows: 94–97 % of a plain
+ * INSERT loop against 73 %). In process (SQLite) a batch holds the event loop while it writes,
+ * so it stays small enough (a few dozen milliseconds) for the server to answer in between.
+ */
+const BATCH_SIZE = { network: 1000, inProcess: 200 };
 const DAY_MS = 86_400_000;
 /** Finished jobs (and their error files) are kept this long. */
 const KEEP_FINISHED_DAYS = 90;
@@ -37,7 +45,9 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
 export function createImportWorker(deps: Deps, options: ImportWorkerOptions = {}) {
   const lease: Lease = {
     owner: randomToken(9),
-    batchSize: options.batchSize ?? 200,
+    batchSize:
+      options.batchSize ??
+      (capabilitiesOf(deps.db).concurrentWriters ? BATCH_SIZE.network : BATCH_SIZE.inProcess),
     leaseMs: (options.leaseSeconds ?? 120) * 1000,
     bulk: { lineByLine: options.lineByLine, onError: options.onError },
   };
