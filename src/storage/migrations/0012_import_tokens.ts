@@ -10,10 +10,7 @@ type AnyDb = Kysely<any>;
  * deleted (but with their community, which takes its jobs along), so no key is needed here.
  */
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema
-    .alterTable('import_jobs')
-    .addColumn('actor_token_id', 'text')
-    .execute();
+  await db.schema.alterTable('import_jobs').addColumn('actor_token_id', 'text').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
