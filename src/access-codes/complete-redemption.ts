@@ -13,7 +13,7 @@ import { revokeAllSessions } from '../sessions/sessions.store.js';
 import { uniqueViolation } from '../storage/db.js';
 import { accountKeysOf } from '../throttle/account-keys.js';
 import { consumeAccessCode } from './access-codes.store.js';
-import { secondFactorKey } from './second-factor.js';
+import { ACCESS_CODE } from './second-factor.js';
 
 export type Redeemed = SignedIn & { outcome: 'claimed' | 'recovered'; otherSessionsEnded: number };
 
@@ -72,7 +72,7 @@ export async function completeRedemption({
       },
     );
     if (!updated) return null;
-    await deps.throttle.succeeded({ refund: [clientKey], forget: [secondFactorKey(updated)] }, tx);
+    await deps.throttle.succeeded({ refund: [clientKey], forget: [ACCESS_CODE.guessesKey(updated)] }, tx);
     const otherSessionsEnded = await revokeAllSessions(tx, updated.id, now);
     if (!claiming)
       await recordSignedOutEverywhere(tx, { communityId: community.id, personId: updated.id, at: now });

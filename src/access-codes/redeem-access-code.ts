@@ -15,11 +15,12 @@ import { checkPassword, personContext } from '../passwords/policy.js';
 import { classifyIdentifier, normaliseUsername } from '../people/login.js';
 import { findPersonByLogin } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
+import { requireSecondFactor } from '../second-factor/beside-one-factor.js';
 import type { ThrottleKey } from '../throttle/throttle.js';
 import { findByAccessCode } from './access-codes.store.js';
 import { completeRedemption, type Redeemed, usernameTaken } from './complete-redemption.js';
 import { ACCESS_CODE_RULES, accessCodeHash, accessCodeProblem, invalidCode, usedCode } from './rules.js';
-import { checkSecondFactor } from './second-factor.js';
+import { ACCESS_CODE } from './second-factor.js';
 
 export interface RedeemArgs {
   deps: Deps;
@@ -85,7 +86,9 @@ export async function redeemAccessCode(args: RedeemArgs): Promise<Redeemed> {
   // which is counted per account) is no guess at a code, and is not charged to the client address.
   const username = await checkChoices(args, person, community, typedUsername)
     .then(async (chosen) => {
-      await checkSecondFactor(args, person, community, (reason, error) => refuse(person, reason, error));
+      await requireSecondFactor(args, ACCESS_CODE, { person, community }, (reason, error) =>
+        refuse(person, reason, error),
+      );
       return chosen;
     })
     .catch(async (error) => {

@@ -2,7 +2,6 @@ import { AuditType, recordAudit } from '../audit/audit.js';
 import { recordRefusal } from '../audit/refusals.js';
 import { rememberDevice } from '../auth/device-cookie.js';
 import type { SignedIn } from '../auth/login.js';
-import type { Community } from '../communities/community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { hashToken } from '../crypto/random.js';
@@ -13,12 +12,10 @@ import { recordSignedOutEverywhere } from '../people/account-events.store.js';
 import { notifyPasswordChanged } from '../people/notify-password-changed.js';
 import { updatePerson } from '../people/people.store.js';
 import type { Person } from '../people/person.js';
-import { secondFactorStatus } from '../second-factor/policy.js';
-import { verifySecondFactor } from '../second-factor/verify.js';
+import { type OneFactor, requireSecondFactor } from '../second-factor/beside-one-factor.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { lifetimesFor } from '../sessions/lifetimes.js';
 import { revokeAllSessions } from '../sessions/sessions.store.js';
-import { RECOVERY_RULES } from '../throttle/throttle.js';
 import { loadResetLink, resetLinkProblem } from './reset-link.js';
 import { consumeResetToken, spendResetTokensOf } from './reset-tokens.store.js';
 
@@ -49,7 +46,14 @@ export async function resetPasswordWithLink(
   const { person, community } = link;
   const ctx: ActingContext = { communityId: community.id, actor: null, meta };
   checkPassword(args.password, community.settings.passwordMinLength, personContext(person, community));
-  await checkSecondFactor(args, person, community, ctx);
+  await requireSecondFactor(args, EMAILED_LINK, { person, community }, async (reason, error) => {
+    await recordRefusal(deps.db, deps.clock, ctx, {
+      type: AuditType.passwordResetFailed,
+      target: { id: person.id, label: person.displayName },
+      details: { reason },
+    });
+    throw error;
+  });
   const passwordHash = await hashPassword(args.password);
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();
@@ -61,7 +65,7 @@ export async function resetPasswordWithLink(
       throw new AppError('reset_link_used', 'This password reset link has already been used.');
     }
     await spendResetTokensOf(tx, person.id, now);
-    await deps.throttle.succeeded({ forget: [secondFactorKey(person)] }, tx);
+    await deps.throttle.succeeded({ forget: [EMAILED_LINK.guessesKey(person)] }, tx);
     const otherSessionsEnded = args.logoutOtherDevices ? await revokeAllSessions(tx, person.id, now) : 0;
     if (args.logoutOtherDevices)
       await recordSignedOutEverywhere(tx, { communityId: community.id, personId: person.id, at: now });
@@ -88,48 +92,8 @@ export async function resetPasswordWithLink(
   });
 }
 
-/** Guesses at an admin's authenticator code through a reset link are counted per account. */
-const secondFactorKey = (person: Person) => `reset:totp:${person.id}`;
-
-async function checkSecondFactor(
-  { deps, totp }: ResetWithLinkArgs,
-  person: Person,
-  community: Community,
-  ctx: ActingContext,
-) {
-  const status = secondFactorStatus(person, community);
-  if (status === 'not_required') return;
-  const refuse = async (reason: string, error: AppError): Promise<never> => {
-    await recordRefusal(deps.db, deps.clock, ctx, {
-      type: AuditType.passwordResetFailed,
-      target: { id: person.id, label: person.displayName },
-      details: { reason },
-    });
-    throw error;
-  };
-  if (status === 'enrollment_required') {
-    await refuse(
-      'second_factor_missing',
-      new AppError(
-        'recovery_not_allowed',
-        'This is an administrator account, and an emailed link alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
-      ),
-    );
-  }
-  if (totp === undefined || totp.trim() === '') {
-    throw new AppError(
-      'second_factor_required',
-      'This is an administrator account: enter the 6-digit code from your authenticator app (or a backup code) too.',
-      { errors: [{ path: 'totp', message: 'required for this account' }] },
-    );
-  }
-  await deps.throttle.attempt([{ key: secondFactorKey(person), rule: RECOVERY_RULES.account }]);
-  if (!(await verifySecondFactor(deps.db, deps, person, totp))) {
-    await refuse(
-      'wrong_second_factor',
-      new AppError('totp_invalid', 'That authenticator code is not right, or was already used.', {
-        errors: [{ path: 'totp', message: 'does not match' }],
-      }),
-    );
-  }
-}
+/** R40: an emailed link is one factor; guesses at an admin's authenticator code beside it are counted per account. */
+const EMAILED_LINK = {
+  name: 'an emailed link',
+  guessesKey: (person: Pick<Person, 'id'>) => `reset:totp:${person.id}`,
+} satisfies OneFactor;

@@ -2,7 +2,6 @@ import { AuditType } from '../audit/audit.js';
 import { recordRefusal } from '../audit/refusals.js';
 import { trustedDeviceKey } from '../auth/device-cookie.js';
 import type { SignedIn } from '../auth/login.js';
-import type { Community } from '../communities/community.js';
 import { resolveSignInCommunity } from '../communities/sign-in-community.js';
 import type { ActingContext, RequestMeta } from '../context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../crypto/passwords.js';
@@ -11,10 +10,8 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { checkPassword, personContext } from '../passwords/policy.js';
 import { findPersonByLogin } from '../people/people.store.js';
-import type { Person } from '../people/person.js';
 import { parsePhone } from '../phone/phone.js';
-import { secondFactorStatus } from '../second-factor/policy.js';
-import { verifySecondFactor } from '../second-factor/verify.js';
+import { type OneFactor, requireSecondFactor } from '../second-factor/beside-one-factor.js';
 import { accountThrottleKeys, RECOVERY_RULES, type ThrottleKey } from '../throttle/throttle.js';
 import { resetPasswordWithCode } from './reset-with-code.js';
 
@@ -86,7 +83,7 @@ export async function recoverPassword(args: RecoverArgs): Promise<SignedIn & { o
   if (!person || !storedHash || !codeOk) {
     return fail(!person ? 'unknown_number' : !storedHash ? 'no_usable_code' : 'wrong_code');
   }
-  await checkAdminFactor(args, person, community, fail);
+  await requireSecondFactor(args, TEXTED_CODE, { person, community }, fail);
   checkPassword(args.newPassword, community.settings.passwordMinLength, personContext(person, community));
   const result = await resetPasswordWithCode({
     ...args,
@@ -102,39 +99,7 @@ export async function recoverPassword(args: RecoverArgs): Promise<SignedIn & { o
 }
 
 /**
- * R40: the code in a text message is one factor. An account that must have a second one needs its
- * authenticator code too; one without it yet cannot be recovered by text alone at all.
+ * R40: the code in a text message is one factor. Its attempt is counted before it is checked, so
+ * guesses at the authenticator code beside it are counted with it.
  */
-async function checkAdminFactor(
-  { deps, totp }: RecoverArgs,
-  person: Person,
-  community: Community,
-  fail: (reason: string, error: AppError) => Promise<never>,
-) {
-  const status = secondFactorStatus(person, community);
-  if (status === 'not_required') return;
-  if (status === 'enrollment_required') {
-    await fail(
-      'second_factor_missing',
-      new AppError(
-        'recovery_not_allowed',
-        'This is an administrator account, and a text-message code alone cannot reset it. Ask another system admin to reset your account to unclaimed.',
-      ),
-    );
-  }
-  if (totp === undefined || totp.trim() === '') {
-    throw new AppError(
-      'second_factor_required',
-      'This is an administrator account: enter the 6-digit code from your authenticator app (or a backup code) too.',
-      { errors: [{ path: 'totp', message: 'required for this account' }] },
-    );
-  }
-  if (!(await verifySecondFactor(deps.db, deps, person, totp))) {
-    await fail(
-      'wrong_second_factor',
-      new AppError('totp_invalid', 'That authenticator code is not right, or was already used.', {
-        errors: [{ path: 'totp', message: 'does not match' }],
-      }),
-    );
-  }
-}
+const TEXTED_CODE: OneFactor = { name: 'a text-message code' };
