@@ -58,13 +58,25 @@ export function checkAlone(line: BulkLine, community: Community): Verdict | null
   const { input } = line.plan;
   try {
     const displayName = nameOfNewPerson(input);
-    const login = loginOfNewPerson(input, community);
+    const login = loginOfNewPerson(input, community, readWhenStored(line.row, input));
     const invite = inviteOf(input, login);
     return { candidate: { line: line.row.line, plan: line.plan, displayName, login, invite } };
   } catch (error) {
     if (error instanceof AppError) return { outcome: failed(line.row.line, error) };
     throw error;
   }
+}
+
+/**
+ * The login a line's key already holds, where reading it again would give the same: a number
+ * written with its country code was read as the file was stored, and reads the same now (the
+ * community's default country plays no part). Reading numbers is the dearest check of a line.
+ */
+function readWhenStored(row: ClaimedRow, input: CreatePersonInput): NormalisedLogin | undefined {
+  if (input.email !== undefined || !input.phone?.trim().startsWith('+')) return undefined;
+  return row.loginKey?.startsWith('phone:')
+    ? { kind: 'phone', value: row.loginKey.slice('phone:'.length) }
+    : undefined;
 }
 
 /** Where the person's invitation goes, if they get one: phone and email accounts do (R3, R20). */
