@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { MailConfig } from '../config.js';
 import type { OutgoingMessage, SendResult } from '../outbox/sender.js';
 import { htmlOf } from './html.js';
@@ -35,6 +36,8 @@ function failureOf(error: unknown): SendResult {
 
 /** Sends through the SMTP server of MUSTER_SMTP_URL, over a small pool of connections. */
 export function createSmtpMailer(config: SmtpConfig): Mailer {
+  // Loaded only where mail goes over SMTP: a server printing mail to its console never needs it.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transport = nodemailer.createTransport({
     host: config.host,
     port: config.port,
