@@ -11,10 +11,16 @@
  *   npm run bench:batch                              100,000 rows, SQLite and PostgreSQL
  *   BENCH_ROWS=5000 BENCH_DATABASES=sqlite npm run bench:batch
  */
-import { newId } from '../src/crypto/random.js';
-import { newPersonRow } from '../src/people/person.row.js';
 import { type DatabaseKind, databaseKinds, LABEL, throwAwayDatabase } from './databases.js';
-import { benchPhone, makeTokens, openMuster, seedCommunity, signInAdmin } from './muster.js';
+import {
+  benchPhone,
+  makeTokens,
+  openMuster,
+  plainInsertRate,
+  seedCommunity,
+  signInAdmin,
+  unlimitedFor,
+} from './muster.js';
 import { printTableIfAlone, report } from './report.js';
 import { startServer } from './server.js';
 
@@ -24,41 +30,7 @@ const PER_REQUEST = 1000;
 const RATE_GOAL = 20_000;
 const RSS_GOAL_MB = 300;
 
-/** The limits of R5, R6 and R34 are for people; the benchmark measures the machinery. */
-const UNLIMITED = {
-  MUSTER_PHONE_ACCOUNTS_PER_DAY: String(ROWS * 2),
-  MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED: String(ROWS * 2),
-  MUSTER_SMS_PER_HOUR: String(ROWS * 2),
-  MUSTER_SMS_PER_DAY: String(ROWS * 2),
-  MUSTER_SMS_PER_PREFIX_PER_HOUR: String(ROWS * 2),
-};
-
-/** Plain INSERTs of the same rows, committed per 1,000: what the database itself does. */
-async function ceiling(databaseUrl: string): Promise<number> {
-  const { deps, close } = await openMuster(databaseUrl);
-  try {
-    const community = await seedCommunity(deps);
-    const now = new Date().toISOString();
-    const start = performance.now();
-    for (let i = 0; i < ROWS; i += PER_REQUEST) {
-      await deps.db.transaction().execute(async (tx) => {
-        for (let j = i; j < Math.min(ROWS, i + PER_REQUEST); j++) {
-          const row = newPersonRow({
-            id: newId(new Date()),
-            communityId: community.id,
-            login: { kind: 'phone', value: benchPhone(j) },
-            displayName: `Worker ${j}`,
-            now,
-          });
-          await tx.insertInto('people').values(row).execute();
-        }
-      });
-    }
-    return ROWS / ((performance.now() - start) / 1000);
-  } finally {
-    await close();
-  }
-}
+const UNLIMITED = unlimitedFor(ROWS);
 
 async function batchAdd(kind: DatabaseKind) {
   const database = await throwAwayDatabase(kind);
@@ -101,7 +73,7 @@ async function batchAdd(kind: DatabaseKind) {
     }
     const texts = await countQueuedTexts(database.url);
     const rate = added / seconds;
-    const top = await ceiling(database.url);
+    const top = await plainInsertRate(database.url, { rows: ROWS, commitEvery: PER_REQUEST });
     report({
       bench: 'batch-add',
       name: `Batch add with invitations, ${LABEL[kind]}, ${ROWS.toLocaleString('en')} phone people`,

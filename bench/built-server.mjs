@@ -4,7 +4,6 @@
  * adds some 80 MB of its own. Forked by bench/server.ts with `{ built: true }`; answers the same
  * IPC requests as bench/server-process.ts, but profiling. It may also run the import worker.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -19,18 +18,9 @@ const { createImportWorker } = await import(new URL('imports/worker.js', dist).h
 
 const send = (message) => process.send?.(message);
 
-process.once('message', async ({ databaseUrl, env, importWorker }) => {
-  const config = loadConfig({
-    MUSTER_DATABASE_URL: databaseUrl,
-    // A throw-away key: the benchmark's database is thrown away too.
-    MUSTER_SECRET_KEY: randomBytes(32).toString('hex'),
-    MUSTER_TRUST_PROXY: 'true',
-    MUSTER_PUBLIC_URL: 'https://muster.example',
-    MUSTER_DISPATCHER: 'off',
-    PORT: '0',
-    ...env,
-  });
-  const { deps, close } = await openDeps(config, () => undefined);
+// Every setting comes from bench/server.ts (benchEnv), the database's among them.
+process.once('message', async ({ env, importWorker }) => {
+  const { deps, close } = await openDeps(loadConfig(env), () => undefined);
   const app = await buildApp(deps);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   // Import jobs run as the server runs them, without the SMS dispatcher: texts stay queued.

@@ -4,6 +4,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { ActingContext } from '../src/context.js';
+import { newId } from '../src/crypto/random.js';
 import type { Deps } from '../src/deps.js';
 import { openDeps } from '../src/main.js';
 import { newPersonRow } from '../src/people/person.row.js';
@@ -14,9 +15,12 @@ import { capabilitiesOf } from '../src/storage/db.js';
 
 export const ADMIN_PASSWORD = 'a long enough bench password';
 
-/** Muster over one database, as the server opens it, with no logs and a throw-away secret key. */
-export async function openMuster(databaseUrl: string, env: Record<string, string> = {}) {
-  const config = loadConfig({
+/**
+ * The settings every benchmark runs Muster with: one database, no logs, a throw-away secret key,
+ * no dispatcher; `env` adds to them or changes them.
+ */
+export function benchEnv(databaseUrl: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
     MUSTER_LOG_LEVEL: 'silent',
     MUSTER_DATABASE_URL: databaseUrl,
     // A throw-away key: the benchmark's database is thrown away too.
@@ -26,8 +30,58 @@ export async function openMuster(databaseUrl: string, env: Record<string, string
     MUSTER_DISPATCHER: 'off',
     PORT: '0',
     ...env,
-  });
-  return openDeps(config, () => undefined);
+  };
+}
+
+/** Muster over one database, as the server opens it, with the benchmarks' settings. */
+export async function openMuster(databaseUrl: string, env: Record<string, string> = {}) {
+  return openDeps(loadConfig(benchEnv(databaseUrl, env)), () => undefined);
+}
+
+/** The limits of R5, R6 and R34 are for people; a benchmark of `rows` people measures the machinery. */
+export function unlimitedFor(rows: number): Record<string, string> {
+  const plenty = String(rows * 2);
+  return {
+    MUSTER_PHONE_ACCOUNTS_PER_DAY: plenty,
+    MUSTER_PHONE_ACCOUNTS_PER_DAY_VERIFIED: plenty,
+    MUSTER_SMS_PER_HOUR: plenty,
+    MUSTER_SMS_PER_DAY: plenty,
+    MUSTER_SMS_PER_PREFIX_PER_HOUR: plenty,
+  };
+}
+
+/**
+ * The ceiling of adding people: `rows` phone people written into a new community of the database
+ * with plain INSERTs, one statement a row, committed every `commitEvery`, without Muster's rules,
+ * invitations or audit. Rows per second.
+ */
+export async function plainInsertRate(
+  databaseUrl: string,
+  { rows, commitEvery, firstPhone = 0 }: { rows: number; commitEvery: number; firstPhone?: number },
+): Promise<number> {
+  const { deps, close } = await openMuster(databaseUrl);
+  try {
+    const community = await seedCommunity(deps);
+    const now = new Date().toISOString();
+    const start = performance.now();
+    for (let i = 0; i < rows; i += commitEvery) {
+      await deps.db.transaction().execute(async (tx) => {
+        for (let j = i; j < Math.min(rows, i + commitEvery); j++) {
+          const row = newPersonRow({
+            id: newId(new Date()),
+            communityId: community.id,
+            login: { kind: 'phone', value: benchPhone(firstPhone + j) },
+            displayName: `Worker ${j}`,
+            now,
+          });
+          await tx.insertInto('people').values(row).execute();
+        }
+      });
+    }
+    return rows / ((performance.now() - start) / 1000);
+  } finally {
+    await close();
+  }
 }
 
 export interface BenchCommunity {

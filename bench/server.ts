@@ -2,6 +2,7 @@ import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchEnv } from './muster.js';
 
 export interface ServerProcess {
   url: string;
@@ -46,7 +47,8 @@ export async function startServer(
     });
     child.send({
       databaseUrl,
-      env: { MUSTER_LOG_LEVEL: 'info', ...env },
+      // Every setting, made here: the built server, in plain JavaScript, takes them as they are.
+      env: benchEnv(databaseUrl, { MUSTER_LOG_LEVEL: 'info', ...env }),
       importWorker: options.importWorker === true,
     });
   });
