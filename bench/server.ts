@@ -29,7 +29,7 @@ export async function startServer(
   if (options.built) buildServer();
   const child: ChildProcess = options.built
     ? fork(new URL('./built-server.mjs', import.meta.url), [], {
-        execArgv: [],
+        execArgv: startFlags(),
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       })
     : fork(new URL('./server-process.ts', import.meta.url), [], {
@@ -84,6 +84,14 @@ export async function startServer(
     },
     close: () => call('close'),
   };
+}
+
+/** Node's flags as `npm start` gives them (the heap limit), so the built server runs as it does. */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(manifest.scripts.start)
+    .split(/\s+/)
+    .filter((word) => word.startsWith('--'));
 }
 
 let builtOnce = false;
