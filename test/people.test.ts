@@ -1176,6 +1176,37 @@ eachDatabase('people API', (world) => {
     await expectUnchanged(world, admin.communityId, before);
   });
 
+  it('follows a long reporting chain in one go, and a loop stored before the checks does not hang it', async () => {
+    const admin = await community(world);
+    const chain = [await addPerson(admin.client, { email: email(), displayName: 'Level 0' })];
+    for (let level = 1; level < 12; level++) {
+      const above = chain[level - 1] as { id: string };
+      chain.push(
+        await addPerson(admin.client, { email: email(), displayName: `Level ${level}`, managerId: above.id }),
+      );
+    }
+    const [top, lowest] = [chain[0] as { id: string }, chain[11] as { id: string }];
+    expectProblem(
+      await admin.client.patch(`/api/v1/people/${top.id}`, { managerId: lowest.id }),
+      400,
+      'manager_cycle',
+    );
+    const outsider = await addPerson(admin.client, { email: email(), displayName: 'Outsider' });
+    expect(
+      (await admin.client.patch(`/api/v1/people/${outsider.id}`, { managerId: lowest.id })).statusCode,
+    ).toBe(200);
+    // A loop written straight into the table: the walk ends at its depth limit, not never.
+    await world.deps.db
+      .updateTable('people')
+      .set({ manager_id: lowest.id })
+      .where('id', '=', top.id)
+      .execute();
+    const newcomer = await addPerson(admin.client, { email: email(), displayName: 'Newcomer' });
+    expect(
+      (await admin.client.patch(`/api/v1/people/${newcomer.id}`, { managerId: top.id })).statusCode,
+    ).toBe(200);
+  });
+
   it('R29: refuses bad input on edit with a clear problem+json code and changes nothing', async () => {
     const admin = await community(world);
     const person = await addPerson(admin.client, { email: email(), givenName: 'Kim', familyName: 'Lee' });

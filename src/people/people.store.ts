@@ -61,15 +61,29 @@ export async function lockPerson(db: Executor, communityId: string, id: string):
   return row ? toPerson(row) : null;
 }
 
-/** The manager of a person, for walking a reporting chain. */
-export async function findManagerId(db: Executor, communityId: string, id: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('people')
-    .select('manager_id')
-    .where('community_id', '=', communityId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.manager_id ?? null;
+/** Reporting chains longer than this are not followed (a loop stored before checks existed ends here). */
+const DEEPEST_CHAIN = 1000;
+
+/**
+ * Whether `personId` is `managerId` or anyone above them in the reporting chain, so that making
+ * `managerId` their manager would close a loop. One statement however deep the chain: walking it
+ * a query a level cost an import's manager pass a dozen round trips a person on PostgreSQL.
+ */
+export async function isInReportingChain(
+  db: Executor,
+  communityId: string,
+  { from: managerId, person: personId }: { from: string; person: string },
+): Promise<boolean> {
+  const { rows } = await sql<{ found: number }>`
+    with recursive chain(id, depth) as (
+      select cast(${managerId} as text), 0
+      union all
+      select people.manager_id, chain.depth + 1
+      from people join chain on people.id = chain.id
+      where people.community_id = ${communityId} and people.manager_id is not null and chain.depth < ${sql.lit(DEEPEST_CHAIN)}
+    )
+    select 1 as found from chain where id = ${personId} limit 1`.execute(db);
+  return rows.length > 0;
 }
 
 export async function insertPerson(db: Executor, person: Person): Promise<void> {

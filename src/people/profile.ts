@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Executor } from '../storage/db.js';
 import type { UpdatePersonInput } from './people.schemas.js';
-import { findManagerId, findPersonById } from './people.store.js';
+import { findPersonById, isInReportingChain } from './people.store.js';
 import type { Person } from './person.js';
 
 /** The profile fields of SPEC §1 that an admin may write; role, state and secrets are not among them (R35). */
@@ -60,11 +60,8 @@ export async function checkManager(
   if (managerId == null) return;
   if (managerId === personId) throw new AppError('manager_cycle', 'A person cannot be their own manager.');
   if (!(await findPersonById(tx, communityId, managerId))) throw managerNotFound();
-  // Walk up the chain so that A → B → A is refused; chains are short in practice.
-  let current: string | null = managerId;
-  for (let depth = 0; current && depth < 1000; depth++) {
-    if (current === personId)
-      throw new AppError('manager_cycle', 'That manager reports to this person, which would make a loop.');
-    current = await findManagerId(tx, communityId, current);
+  // A → B → A is refused, however long the way back to this person.
+  if (personId && (await isInReportingChain(tx, communityId, { from: managerId, person: personId }))) {
+    throw new AppError('manager_cycle', 'That manager reports to this person, which would make a loop.');
   }
 }
