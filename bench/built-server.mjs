@@ -1,8 +1,9 @@
 /**
  * Muster's server as `npm start` runs it, from the build in dist/ (plain Node with the start
- * script's flags, no TypeScript loader), for figures about the server's own memory: the loader the other benchmarks run under
- * adds some 80 MB of its own. Forked by bench/server.ts with `{ built: true }`; answers the same
- * IPC requests as bench/server-process.ts, but profiling. It may also run the import worker.
+ * script's flags, no TypeScript loader), for figures about the server's own memory: the loader
+ * the other benchmarks run under adds some 80 MB of its own. Forked by bench/server.ts with
+ * `{ built: true }`; answers the same IPC requests as bench/server-process.ts, but profiling. It
+ * may also run the import worker.
  */
 import { existsSync } from 'node:fs';
 

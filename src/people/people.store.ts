@@ -80,7 +80,8 @@ export async function isInReportingChain(
       union all
       select people.manager_id, chain.depth + 1
       from people join chain on people.id = chain.id
-      where people.community_id = ${communityId} and people.manager_id is not null and chain.depth < ${sql.lit(DEEPEST_CHAIN)}
+      where people.community_id = ${communityId} and people.manager_id is not null
+        and chain.depth < ${sql.lit(DEEPEST_CHAIN)}
     )
     select 1 as found from chain where id = ${personId} limit 1`.execute(db);
   return rows.length > 0;
