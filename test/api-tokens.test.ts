@@ -19,7 +19,7 @@ import {
   type World,
 } from './harness.js';
 import { runWorker } from './imports-support.js';
-import { CLI_TIMEOUT, ensureBuilt, runCli } from './processes.js';
+import { CLI_TIMEOUT, ensureBuilt, runCli, setUpAcme } from './processes.js';
 
 // API tokens (R27): made by system admins, shown once, kept hashed, scoped to SCIM or the REST
 // API, expiring, revocable, bound to their owner's current role and community (R35), audited
@@ -642,21 +642,7 @@ describe('npx muster token create (R27)', CLI_TIMEOUT, () => {
   it('prints the token alone on its last line, once; it works, acts as a system admin, and is audited', async () => {
     const databaseUrl = `sqlite:${join(dir, 'tokens.db')}`;
     const env = { MUSTER_DATABASE_URL: databaseUrl };
-    const setup = await runCli(
-      [
-        'setup',
-        '--community',
-        'Acme',
-        '--slug',
-        'acme',
-        '--admin-email',
-        'admin@acme.test',
-        '--admin-password',
-        'long enough pw',
-      ],
-      env,
-    );
-    expect(setup.code, setup.stderr).toBe(0);
+    await setUpAcme(env);
 
     const rest = await runCli(
       ['token', 'create', '--community', 'acme', '--scope', 'rest', '--name', 'Nightly HR import'],

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportJobView as JobView } from '../src/imports/imports.schemas.js';
 import type { Db } from '../src/storage/db.js';
 import { createTestDatabase, dialects, type TestDatabase } from './harness.js';
 import { toCsv, type WorkplaceFile, workplaceFile } from './imports-support.js';
-import { childEnv, ensureBuilt, freePort, ROOT, runCli, stopChild, waitFor } from './processes.js';
+import { childEnv, ensureBuilt, freePort, ROOT, runCli, setUpAcme, stopChild, waitFor } from './processes.js';
 
 // Issue 11's "done when" (R54, R50): Workplace's template imports through the API of real server
 // processes, resumes after the server is SIGKILLed mid-way, re-runs without duplicates or extra
@@ -32,18 +33,6 @@ const PHASE_TIMEOUT = 15 * 60_000;
 const START_FLAGS = String(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start)
   .split(/\s+/)
   .filter((word) => word.startsWith('--'));
-
-interface JobView {
-  id: string;
-  state: string;
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  waiting: number;
-}
 
 interface Server {
   child: ChildProcess;
@@ -187,23 +176,7 @@ for (const dialect of dialects()) {
         MUSTER_LOG_LEVEL: 'warn',
         ...LIFTED_LIMITS,
       };
-      const setup = await runCli(
-        [
-          'setup',
-          '--community',
-          'Acme',
-          '--slug',
-          'acme',
-          '--admin-email',
-          'admin@acme.test',
-          '--admin-password',
-          'long enough pw',
-          '--country',
-          'GB',
-        ],
-        env,
-      );
-      expect(setup.code, setup.stderr).toBe(0);
+      await setUpAcme(env, ['--country', 'GB']);
       const made = await runCli(['token', 'create', '--community', 'acme', '--scope', 'rest'], env);
       expect(made.code, made.stderr).toBe(0);
       token = made.stdout.trimEnd().split('\n').at(-1) ?? '';

@@ -14,7 +14,7 @@ import { type Db, openDatabase, type Storage } from '../src/storage/db.js';
 import { createThrottle } from '../src/throttle/create-throttle.js';
 import { ManualClock } from './harness.js';
 import { phoneOf, toCsv, toXlsx } from './imports-support.js';
-import { CLI_TIMEOUT, childEnv, ensureBuilt, ROOT, runCli } from './processes.js';
+import { CLI_TIMEOUT, childEnv, ensureBuilt, ROOT, runCli, setUpAcme } from './processes.js';
 
 // `npx muster people …` (R54, R24, R22): the operator's bulk tools, as real processes against a
 // real database file: exit codes, the errors file, progress when piped, and an import that
@@ -55,23 +55,7 @@ describe('npx muster people (R54, R24, R22)', CLI_TIMEOUT, () => {
     await ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'muster-people-cli-'));
     env = { MUSTER_DATABASE_URL: `sqlite:${join(dir, 'muster.db')}`, ...LIMITS };
-    const setup = await runCli(
-      [
-        'setup',
-        '--community',
-        'Acme',
-        '--slug',
-        'acme',
-        '--admin-email',
-        'admin@acme.test',
-        '--admin-password',
-        'long enough pw',
-        '--country',
-        'GB',
-      ],
-      env,
-    );
-    expect(setup.code, setup.stderr).toBe(0);
+    await setUpAcme(env, ['--country', 'GB']);
     storage = openDatabase(env.MUSTER_DATABASE_URL ?? '');
     const community = await storage.db.selectFrom('communities').select('settings').executeTakeFirstOrThrow();
     await storage.db

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, eachDatabase, expectProblem, seedCommunity, signIn, type World } from './harness.js';
-import { CLI_TIMEOUT, ensureBuilt, runCli } from './processes.js';
+import { CLI_TIMEOUT, ensureBuilt, runCli, setUpAcme } from './processes.js';
 
 // R60: the client apps a community's system admins register for Sign in with Muster — through
 // the API (the admin panel's Apps page uses the same), and the operator's CLI.
@@ -226,21 +226,7 @@ describe('`muster oidc` on the command line (R60)', CLI_TIMEOUT, () => {
 
   it('registers an app, printing its client id and secret as JSON on the last line, and rotates the keys', async () => {
     const env = { MUSTER_DATABASE_URL: `sqlite:${join(dir, 'muster.db')}` };
-    const setup = await runCli(
-      [
-        'setup',
-        '--community',
-        'Acme',
-        '--slug',
-        'acme',
-        '--admin-email',
-        'admin@acme.test',
-        '--admin-password',
-        'long enough pw',
-      ],
-      env,
-    );
-    expect(setup.code, setup.stderr).toBe(0);
+    await setUpAcme(env);
     const created = await runCli(
       [
         'oidc',

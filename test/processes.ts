@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
 
 // Running the real CLI and server as child processes, for the tests that need a real process.
 
@@ -92,6 +93,26 @@ export function runCli(args: string[], env: Record<string, string>) {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The community the CLI tests start from, made by `muster setup`: Acme (acme), admin@acme.test. */
+export async function setUpAcme(env: Record<string, string>, more: string[] = []) {
+  const setup = await runCli(
+    [
+      'setup',
+      '--community',
+      'Acme',
+      '--slug',
+      'acme',
+      '--admin-email',
+      'admin@acme.test',
+      '--admin-password',
+      'long enough pw',
+      ...more,
+    ],
+    env,
+  );
+  expect(setup.code, setup.stderr).toBe(0);
 }
 
 export function freePort(): Promise<number> {
