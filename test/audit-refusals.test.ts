@@ -244,6 +244,34 @@ eachDatabase('audit of refusals', (world) => {
     expect(rows.length).toBeLessThanOrEqual(21);
   });
 
+  // Parallel refusals for the same target take one slot between them: 16 targets fill 16 rows
+  // however many requests name each, and none is pushed into the shared row.
+  it('refusals arriving at once for 16 logins, 20 requests each, fill exactly 16 rows (R36)', async () => {
+    const s = await site(world);
+    const people = await insertWorkers(world, s.communityId, 16);
+    const ip = freshIp();
+    const until = new Date(world.clock.now().getTime() + 60 * MINUTE).toISOString();
+    await world.deps.db
+      .insertInto('throttles')
+      .values({
+        key: `login:client:${ip}`,
+        attempts: 0,
+        window_ends_at: until,
+        locked_until: until,
+        lockouts: 1,
+      })
+      .execute();
+    const attempts = Array.from({ length: 20 }, () => people).flat();
+    const answers = await Promise.all(
+      attempts.map((p) => login(world, s.slug, p.email, 'wrong password', ip)),
+    );
+    for (const answer of answers) expectProblem(answer, 429, 'rate_limited');
+    const rows = (await rowsOf(world, s.communityId)).filter((row) => row.ip === ip);
+    expect(rows.map((row) => row.target_label)).not.toContain('many');
+    expect(new Set(rows.map((row) => row.target_id))).toEqual(new Set(people.map((p) => p.id)));
+    for (const row of rows) expect(row.count).toBe(20);
+  });
+
   it('a 403 and a CSRF refusal are recorded as "Access Denied" for the caller; anonymous 401s are not (R36)', async () => {
     const s = await site(world);
     const [member] = await insertWorkers(world, s.communityId, 1);

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { ActingContext } from '../context.js';
-import { incrementIfBelow } from '../counters/counters.store.js';
+import { lockCounters, setCounters } from '../counters/counters.store.js';
 import { newId } from '../crypto/random.js';
 import type { AppError, ErrorCode } from '../errors.js';
 import type { Db } from '../storage/db.js';
@@ -14,8 +14,9 @@ const TARGETS_PER_SOURCE_MINUTE = 20;
  * Records a refusal (R36) in its own transaction, after the refused change rolled back, so the
  * rollback cannot erase it. Refusals are counted per source (community, kind, address, caller),
  * target and minute in one row. A source gets rows for at most a few targets a minute, taken as
- * slots from an atomic counter; every further target shares one row. So however fast a flood
- * comes, and from however many parallel requests, it adds a bounded number of rows a minute.
+ * slots from a counter locked while a target's row is added; every further target shares one
+ * row. So however fast a flood comes, and from however many parallel requests, it adds a bounded
+ * number of rows a minute, one for each of its first targets.
  *
  * Pass the database itself, never a transaction: the refused change's transaction is over.
  */
@@ -30,32 +31,35 @@ export async function recordRefusal(
   const caller = ctx.actor?.id ?? 'anonymous';
   const source = [ctx.communityId, entry.type, ctx.meta.ip ?? 'unknown', caller, minute].join('|');
   const specific = `${source}|${entry.target?.id ?? entry.target?.label ?? '-'}`;
+  // Most refusals in a flood count again on a row that is already there: one statement.
   if (await countAgain(db, specific)) return;
-  const slot = await incrementIfBelow(
-    db,
-    `audit_targets:${source}`,
-    minute.slice(0, 10),
-    TARGETS_PER_SOURCE_MINUTE,
-  );
-  const crowded = slot === null;
-  await insertAggregated(
-    db,
-    {
-      id: newId(now),
-      communityId: ctx.communityId,
-      occurredAt: now.toISOString(),
-      type: entry.type,
-      outcome: 'failure',
-      actor: { id: ctx.actor?.id ?? null, label: ctx.actor?.label ?? null },
-      target: crowded
-        ? { id: null, label: 'many' }
-        : { id: entry.target?.id ?? null, label: entry.target?.label ?? null },
-      ip: ctx.meta.ip,
-      requestId: ctx.meta.requestId,
-      details: crowded ? { ...entry.details, manyTargets: true } : (entry.details ?? {}),
-    },
-    crowded ? `${source}|*` : specific,
-  );
+  // A new target: the source's slot counter is locked first, then the row looked for again, so
+  // parallel requests for the same target take one slot between them, not one each.
+  await db.transaction().execute(async (trx) => {
+    const slots = { scope: `audit_targets:${source}`, period: minute.slice(0, 10) };
+    const [taken = 0] = await lockCounters(trx, [slots]);
+    if (await countAgain(trx, specific)) return;
+    const crowded = taken >= TARGETS_PER_SOURCE_MINUTE;
+    if (!crowded) await setCounters(trx, [{ ...slots, count: taken + 1 }]);
+    await insertAggregated(
+      trx,
+      {
+        id: newId(now),
+        communityId: ctx.communityId,
+        occurredAt: now.toISOString(),
+        type: entry.type,
+        outcome: 'failure',
+        actor: { id: ctx.actor?.id ?? null, label: ctx.actor?.label ?? null },
+        target: crowded
+          ? { id: null, label: 'many' }
+          : { id: entry.target?.id ?? null, label: entry.target?.label ?? null },
+        ip: ctx.meta.ip,
+        requestId: ctx.meta.requestId,
+        details: crowded ? { ...entry.details, manyTargets: true } : (entry.details ?? {}),
+      },
+      crowded ? `${source}|*` : specific,
+    );
+  });
 }
 
 /** The refusals worth an audit row when they reach a signed-in caller, by error code. */
