@@ -4,7 +4,8 @@
  * argon2id verifications per second with the same parameters, as many at once as the thread
  * pool runs (every core busy). Then p99 at 70 % of the ceiling, and whether a wrong password and
  * an unknown number take the same time (R10-style). The peer: Better Auth with its phone-number
- * plugin on the same database, with its default hasher and then with Muster's argon2id.
+ * plugin on the same database, with its default hasher and then with Muster's argon2id. The
+ * floor: Fastify and one argon2id check, nothing else, beside the same ceiling.
  * Goals: sign-ins ≥ 85 % of the ceiling; p99 < 250 ms at 70 % load.
  *
  *   npm run bench:login                                SQLite and PostgreSQL
@@ -23,6 +24,7 @@ import {
 } from './databases.js';
 import { describeFailures, type LoadOptions, type LoadResult, load } from './load.js';
 import { benchPhone, openMuster, ADMIN_PASSWORD as PASSWORD, seedCommunity, seedPeople } from './muster.js';
+import { startPeer } from './peer-process.js';
 import { printTableIfAlone, report } from './report.js';
 import { startServer } from './server.js';
 
@@ -257,7 +259,44 @@ async function measureBetterAuth(kind: DatabaseKind, hashing: PeerHashing, hash:
   }
 }
 
+/**
+ * The floor: Fastify verifying the posted password against the hash, and nothing else
+ * (bench/sign-in-floor-process.ts), beside the same ceiling. The gap from the ceiling to the
+ * floor is HTTP's; the gap from the floor to Muster is Muster's own work.
+ */
+async function measureFloor(hash: string) {
+  const floor = await startPeer('./sign-in-floor-process.ts', [hash]);
+  const ceiling = bracketingCeiling(hash);
+  try {
+    for (const connections of CONCURRENCIES) {
+      await ceiling.before();
+      const result = await load({
+        url: floor.url,
+        paths: ['/sign-in'],
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        bodies: [JSON.stringify({ password: PASSWORD })],
+        duration: SECONDS,
+        connections,
+        serverCpu: floor.cpuMicros,
+      });
+      assertAnswered(`The sign-in floor, ${connections} connections`, result);
+      report({
+        bench: 'login',
+        name: `Floor: Fastify and one argon2id check, no more, ${connections} connections`,
+        value: result.rps,
+        unit: '/s',
+        peer: await ceiling.after(),
+        detail: `no account, throttle, session, audit or log; p50 ${result.p50} ms, p99 ${result.p99} ms; ceiling measured just before and after`,
+      });
+    }
+  } finally {
+    floor.close();
+  }
+}
+
 const hash = await hashPassword(PASSWORD);
+await measureFloor(hash);
 for (const kind of databaseKinds()) {
   const database = await throwAwayDatabase(kind);
   if (!database) continue;

@@ -6,17 +6,19 @@
  * of its own (one per community size, all started before measuring), logging at info as `muster
  * serve` does (to /dev/null); so do hello-world and the load generator. The runs take turns in
  * rounds (BENCH_ROUNDS, 3), hello-world first in each, and each figure is the median of its
- * rounds, judged against the hello-world of the same round. BENCH_PROFILE=DIR keeps the server's
+ * rounds, judged against the hello-world of the same round. Beside them, on SQLite, the floor:
+ * Fastify making the same two database reads and nothing else (bench/lookup-floor-process.ts),
+ * which shows how much of the gap is the reads themselves. BENCH_PROFILE=DIR keeps the server's
  * CPU profile of each run. Goals: ≥ 40 % of hello-world; p99 < 20 ms; as fast at 1M as at 1k.
  *
  *   npm run bench:lookup                              1,000 and 1,000,000 people on SQLite
  *   BENCH_PEOPLE=1000,100000 BENCH_SECONDS=2 npm run bench:lookup
  *   BENCH_DATABASES=sqlite,postgres npm run bench:lookup
  */
-import { fork } from 'node:child_process';
 import { type DatabaseKind, LABEL, throwAwayDatabase } from './databases.js';
 import { describeFailures, type LoadOptions, type LoadResult, load } from './load.js';
 import { benchPhone, makeTokens, openMuster, seedCommunity, seedPeople, signInAdmin } from './muster.js';
+import { type PeerProcess, startPeer } from './peer-process.js';
 import { printTableIfAlone, report } from './report.js';
 import { type ServerProcess, startServer } from './server.js';
 
@@ -42,34 +44,16 @@ interface Target {
   server: ServerProcess;
   rest: Omit<LoadOptions, 'duration' | 'connections'>;
   scim: Omit<LoadOptions, 'duration' | 'connections'>;
+  /** The floor's server on the same database (SQLite, the smallest community only). */
+  floor: PeerProcess | null;
   drop(): Promise<void>;
 }
 
 const run = (options: Omit<LoadOptions, 'duration' | 'connections'>) =>
   load({ ...options, duration: SECONDS, connections: CONNECTIONS });
 
-/** Fastify's hello-world in a process of its own, as Muster's server is. */
-async function startHelloWorld(): Promise<{ url: string; cpuMicros(): Promise<number>; close(): void }> {
-  const child = fork(new URL('./hello-world-process.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve) =>
-    child.once('message', (message: { url: string }) => resolve(message.url)),
-  );
-  return {
-    url,
-    cpuMicros: () =>
-      new Promise((resolve) => {
-        child.once('message', (usage: NodeJS.CpuUsage) => resolve(usage.user + usage.system));
-        child.send('cpu');
-      }),
-    close: () => child.kill(),
-  };
-}
-
 /** Seeds one community of `size` people and starts its server; null when the database is not there. */
-async function prepare(kind: DatabaseKind, size: number): Promise<Target | null> {
+async function prepare(kind: DatabaseKind, size: number, withFloor: boolean): Promise<Target | null> {
   const database = await throwAwayDatabase(kind);
   if (!database) return null;
   const { deps, close } = await openMuster(database.url);
@@ -86,6 +70,10 @@ async function prepare(kind: DatabaseKind, size: number): Promise<Target | null>
   );
   const session = await signInAdmin(server.url, community);
   const tokens = await makeTokens(server.url, session, 'scim', SCIM_TOKENS);
+  const floor =
+    withFloor && kind === 'sqlite'
+      ? await startPeer('./lookup-floor-process.ts', [database.url.slice('sqlite:'.length)])
+      : null;
   const phones = Array.from({ length: LOOKED_UP }, (_, i) => benchPhone(Math.floor((i * size) / LOOKED_UP)));
   return {
     kind,
@@ -103,7 +91,9 @@ async function prepare(kind: DatabaseKind, size: number): Promise<Target | null>
       headerSets: tokens.map((token) => ({ authorization: `Bearer ${token}` })),
       serverCpu: server.cpuMicros,
     },
+    floor,
     drop: async () => {
+      floor?.close();
       await server.close();
       await database.drop();
     },
@@ -123,23 +113,34 @@ function medianRun(results: LoadResult[]): LoadResult {
 
 const API = { rest: 'REST GET /people?phone=', scim: 'SCIM userName eq' } as const;
 
-const hello = await startHelloWorld();
+const hello = await startPeer('./hello-world-process.ts');
 const targets: Target[] = [];
 try {
   for (const kind of KINDS)
     for (const size of SIZES) {
-      const target = await prepare(kind, size);
+      const target = await prepare(kind, size, size === Math.min(...SIZES));
       if (target) targets.push(target);
     }
   // Rounds of every run in turn, hello-world first in each: a change in what else the machine
   // does meanwhile falls on all of them alike, and each figure is the median of its rounds.
   const helloRuns: LoadResult[] = [];
-  const runs = new Map<Target, { rest: LoadResult[]; scim: LoadResult[] }>(
-    targets.map((t) => [t, { rest: [], scim: [] }]),
+  const runs = new Map<Target, { rest: LoadResult[]; scim: LoadResult[]; floor: LoadResult[] }>(
+    targets.map((t) => [t, { rest: [], scim: [], floor: [] }]),
   );
   for (let round = 0; round < ROUNDS; round++) {
     helloRuns.push(await run({ url: hello.url, paths: ['/hello'], serverCpu: hello.cpuMicros }));
     for (const target of targets) {
+      if (target.floor) {
+        const result = await run({
+          ...target.rest,
+          url: target.floor.url,
+          serverCpu: target.floor.cpuMicros,
+        });
+        if (result.requests === 0 || result.failures > 0) {
+          throw new Error(`The lookup floor at ${target.size} people: ${describeFailures(result)}`);
+        }
+        runs.get(target)?.floor.push(result);
+      }
       for (const api of ['rest', 'scim'] as const) {
         const result = await target.server.profiled(
           `lookup-${api}-${target.kind}-${target.size}-${round}`,
@@ -160,9 +161,22 @@ try {
   for (const target of targets) {
     const measured = runs.get(target);
     if (!measured) continue;
+    const floor = measured.floor.length > 0 ? medianRun(measured.floor) : null;
+    if (floor) {
+      const shares = measured.floor.map((r, round) => r.rps / (helloRuns[round]?.rps ?? r.rps));
+      report({
+        bench: 'lookup',
+        name: `Floor: Fastify and the same two SQLite reads, no more, ${target.size.toLocaleString('en')} people`,
+        value: floor.rps,
+        unit: 'req/s',
+        peer: helloPeer,
+        detail: `the least a lookup that checks the session in the database can do (bench/lookup-floor-process.ts); median of ${ROUNDS} rounds (${shares.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')} of each round's hello-world); p99 ${floor.p99} ms; server CPU ${floor.cpuMicrosPerRequest.toFixed(0)} µs/request`,
+      });
+    }
     for (const api of ['rest', 'scim'] as const) {
       const result = medianRun(measured[api]);
       const shares = measured[api].map((r, round) => r.rps / (helloRuns[round]?.rps ?? r.rps));
+      const ofFloor = floor ? `; ${((100 * result.rps) / floor.rps).toFixed(0)} % of the floor` : '';
       report({
         bench: 'lookup',
         name: `${API[api]}, ${LABEL[target.kind]}, ${target.size.toLocaleString('en')} people`,
@@ -171,7 +185,7 @@ try {
         peer: helloPeer,
         target: `≥ ${SHARE_GOAL * 100} % of hello-world, p99 < ${P99_GOAL_MS} ms`,
         met: result.rps >= SHARE_GOAL * peer.rps && result.p99 < P99_GOAL_MS,
-        detail: `median of ${ROUNDS} rounds (each round's share of its own hello-world: ${shares.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')}); p50 ${result.p50} ms, p99 ${result.p99} ms, ${CONNECTIONS} connections; server CPU ${result.cpuMicrosPerRequest.toFixed(0)} µs/request (hello-world ${peer.cpuMicrosPerRequest.toFixed(0)})`,
+        detail: `median of ${ROUNDS} rounds (each round's share of its own hello-world: ${shares.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')}); p50 ${result.p50} ms, p99 ${result.p99} ms, ${CONNECTIONS} connections; server CPU ${result.cpuMicrosPerRequest.toFixed(0)} µs/request (hello-world ${peer.cpuMicrosPerRequest.toFixed(0)})${ofFloor}`,
       });
     }
   }
