@@ -1,4 +1,4 @@
-import type { ExportedPerson } from '../people/people.store.js';
+import type { ListedPerson } from '../people/person.js';
 import { stateOf } from '../people/person.js';
 import type { ManagerRef } from './people-keys.store.js';
 
@@ -42,7 +42,7 @@ const STATUS = {
 /** Workplace wrote locales `en_US`; its tools (and Muster's importer) read them so. */
 const workplaceLocale = (locale: string | null) => locale?.replace('-', '_') ?? '';
 
-export function exportCells(person: ExportedPerson, manager: ManagerRef | undefined): string[] {
+export function exportCells(person: ListedPerson, manager: ManagerRef | undefined): string[] {
   return [
     person.email ?? '',
     person.givenName ?? '',

@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
-import { listPeopleToExport } from '../people/people.store.js';
+import { listPeople } from '../people/people.store.js';
 import type { PersonState } from '../people/person.js';
 import type { LoginKind } from '../storage/schema.js';
 import { csvLine, UTF8_BOM } from './csv-line.js';
@@ -31,7 +31,7 @@ async function* exportRows(
 ): AsyncGenerator<string[][]> {
   let afterId: string | undefined;
   for (;;) {
-    const people = await listPeopleToExport(deps.db, communityId, { ...filter, afterId, limit: PAGE });
+    const people = await listPeople(deps.db, communityId, { ...filter, afterId, limit: PAGE });
     const managerIds = [...new Set(people.flatMap((p) => (p.managerId ? [p.managerId] : [])))];
     const managers = await findManagerRefs(deps.db, communityId, managerIds);
     yield people.map((person) =>

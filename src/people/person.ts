@@ -56,6 +56,43 @@ export interface Person {
 
 export type PersonState = 'not_invited' | 'invited' | 'active' | 'deactivated';
 
+/**
+ * What a list shows of a person, in the API and in an export (R24): their profile and state,
+ * none of their secrets.
+ */
+export type ListedPerson = Pick<
+  Person,
+  | 'id'
+  | 'loginKind'
+  | 'email'
+  | 'phone'
+  | 'username'
+  | 'givenName'
+  | 'familyName'
+  | 'displayName'
+  | 'jobTitle'
+  | 'department'
+  | 'division'
+  | 'organization'
+  | 'costCenter'
+  | 'location'
+  | 'locale'
+  | 'timeZone'
+  | 'managerId'
+  | 'externalId'
+  | 'startDate'
+  | 'frontline'
+  | 'role'
+  | 'active'
+  | 'invited'
+  | 'claimed'
+  | 'invitedAt'
+  | 'claimedAt'
+  | 'deactivatedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
 /** The Workplace derivation of state from (active, invited, claimed). */
 export function stateOf(person: Pick<Person, 'active' | 'invited' | 'claimed'>): PersonState {
   if (!person.active) return 'deactivated';

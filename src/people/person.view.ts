@@ -1,8 +1,8 @@
 import type { PersonView } from './people.schemas.js';
-import { type Person, stateOf } from './person.js';
+import { type ListedPerson, stateOf } from './person.js';
 
 /** What the API shows of a person: never a secret, never an internal counter. */
-export function toPersonView(person: Person): PersonView {
+export function toPersonView(person: ListedPerson): PersonView {
   return {
     id: person.id,
     loginKind: person.loginKind,
