@@ -98,6 +98,21 @@ async function rowsOf(world: World, communityId: string) {
     .execute();
 }
 
+/** Locks an address out of signing in for an hour, as its failures would have. */
+async function lockAddress(world: World, ip: string) {
+  const until = new Date(world.clock.now().getTime() + 60 * MINUTE).toISOString();
+  await world.deps.db
+    .insertInto('throttles')
+    .values({
+      key: `login:client:${ip}`,
+      attempts: 0,
+      window_ends_at: until,
+      locked_until: until,
+      lockouts: 1,
+    })
+    .execute();
+}
+
 function clientOf(world: World, response: LightMyRequestResponse): Client {
   expect(response.statusCode, response.body).toBe(200);
   return new Client(world.app, sessionCookieFrom(response), response.json().csrfToken);
@@ -226,17 +241,7 @@ eachDatabase('audit of refusals', (world) => {
     const people = await insertWorkers(world, s.communityId, 60);
     const ip = freshIp();
     // The address is locked already, so every attempt is refused at once, without a password check.
-    const until = new Date(world.clock.now().getTime() + 60 * MINUTE).toISOString();
-    await world.deps.db
-      .insertInto('throttles')
-      .values({
-        key: `login:client:${ip}`,
-        attempts: 0,
-        window_ends_at: until,
-        locked_until: until,
-        lockouts: 1,
-      })
-      .execute();
+    await lockAddress(world, ip);
     const answers = await Promise.all(people.map((p) => login(world, s.slug, p.email, 'wrong password', ip)));
     for (const answer of answers) expectProblem(answer, 429, 'rate_limited');
     const rows = (await rowsOf(world, s.communityId)).filter((row) => row.ip === ip);
@@ -250,17 +255,7 @@ eachDatabase('audit of refusals', (world) => {
     const s = await site(world);
     const people = await insertWorkers(world, s.communityId, 16);
     const ip = freshIp();
-    const until = new Date(world.clock.now().getTime() + 60 * MINUTE).toISOString();
-    await world.deps.db
-      .insertInto('throttles')
-      .values({
-        key: `login:client:${ip}`,
-        attempts: 0,
-        window_ends_at: until,
-        locked_until: until,
-        lockouts: 1,
-      })
-      .execute();
+    await lockAddress(world, ip);
     const attempts = Array.from({ length: 20 }, () => people).flat();
     const answers = await Promise.all(
       attempts.map((p) => login(world, s.slug, p.email, 'wrong password', ip)),

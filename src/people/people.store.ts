@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../storage/db.js';
 import { insertMany, statementsAreCheap } from '../storage/many-rows.js';
-import type { Database, LoginKind } from '../storage/schema.js';
+import type { Database, LoginKind, PeopleTable } from '../storage/schema.js';
 import type { ListedPerson, Person, PersonState } from './person.js';
 import { toColumns, toPerson, toPersonRow } from './person.row.js';
 
@@ -189,40 +189,44 @@ export async function listPeople(
   communityId: string,
   filter: PeopleFilter,
 ): Promise<ListedPerson[]> {
-  const rows = await filteredPeople(db, communityId, filter)
-    .select([
-      'id',
-      'login_kind',
-      'email',
-      'phone',
-      'username',
-      'given_name',
-      'family_name',
-      'display_name',
-      'job_title',
-      'department',
-      'division',
-      'organization',
-      'cost_center',
-      'location',
-      'locale',
-      'time_zone',
-      'manager_id',
-      'external_id',
-      'start_date',
-      'frontline',
-      'role',
-      'active',
-      'invited',
-      'claimed',
-      'invited_at',
-      'claimed_at',
-      'deactivated_at',
-      'created_at',
-      'updated_at',
-    ])
-    .execute();
-  return rows.map((row) => ({
+  const rows = await filteredPeople(db, communityId, filter).select(LISTED_COLUMNS).execute();
+  return rows.map(toListedPerson);
+}
+
+const LISTED_COLUMNS = [
+  'id',
+  'login_kind',
+  'email',
+  'phone',
+  'username',
+  'given_name',
+  'family_name',
+  'display_name',
+  'job_title',
+  'department',
+  'division',
+  'organization',
+  'cost_center',
+  'location',
+  'locale',
+  'time_zone',
+  'manager_id',
+  'external_id',
+  'start_date',
+  'frontline',
+  'role',
+  'active',
+  'invited',
+  'claimed',
+  'invited_at',
+  'claimed_at',
+  'deactivated_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+function toListedPerson(row: Pick<PeopleTable, (typeof LISTED_COLUMNS)[number]>): ListedPerson {
+  return {
     id: row.id,
     loginKind: row.login_kind,
     email: row.email,
@@ -252,7 +256,7 @@ export async function listPeople(
     deactivatedAt: row.deactivated_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  }));
+  };
 }
 
 /** Has the database read the people table's statistics again (after a bulk change), for its plans. */
