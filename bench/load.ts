@@ -84,6 +84,15 @@ function generate(options: Omit<LoadOptions, 'serverCpu'>): Promise<Omit<LoadRes
 }
 
 /** "3 × 429, 1 × 500": the failures of a run, for the detail column. */
+/** A load run that nothing answered, or that was answered with errors, stops the benchmark. */
+export function assertAnswered(what: string, result: LoadResult): void {
+  if (result.requests === 0 || result.failures > 0) {
+    throw new Error(
+      `${what}: ${result.requests} answers, ${describeFailures(result)}. A figure made of errors would mean nothing.`,
+    );
+  }
+}
+
 export function describeFailures(result: LoadResult): string {
   const failed = Object.entries(result.statusCodes).filter(([code]) => !code.startsWith('2'));
   if (result.failures === 0) return 'no failures';

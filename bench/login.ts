@@ -22,7 +22,7 @@ import {
   postgresCpuMicros,
   throwAwayDatabase,
 } from './databases.js';
-import { describeFailures, type LoadOptions, type LoadResult, load } from './load.js';
+import { assertAnswered, type LoadOptions, load } from './load.js';
 import { benchPhone, openMuster, ADMIN_PASSWORD as PASSWORD, seedCommunity, seedPeople } from './muster.js';
 import { startPeer } from './peer-process.js';
 import { printTableIfAlone, report } from './report.js';
@@ -76,15 +76,6 @@ function bracketingCeiling(hash: string) {
       return { name: 'raw argon2id, same parameters', value };
     },
   };
-}
-
-/** A load run that nothing answered, or that was answered with errors, stops the benchmark. */
-function assertAnswered(what: string, result: LoadResult) {
-  if (result.requests === 0 || result.failures > 0) {
-    throw new Error(
-      `${what}: ${result.requests} answers in ${SECONDS} s, ${describeFailures(result)}. A figure made of errors would mean nothing.`,
-    );
-  }
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -16,7 +16,7 @@
  *   BENCH_DATABASES=sqlite,postgres npm run bench:lookup
  */
 import { type DatabaseKind, LABEL, throwAwayDatabase } from './databases.js';
-import { describeFailures, type LoadOptions, type LoadResult, load } from './load.js';
+import { assertAnswered, type LoadOptions, type LoadResult, load } from './load.js';
 import { benchPhone, makeTokens, openMuster, seedCommunity, seedPeople, signInAdmin } from './muster.js';
 import { type PeerProcess, startPeer } from './peer-process.js';
 import { printTableIfAlone, report } from './report.js';
@@ -136,9 +136,7 @@ try {
           url: target.floor.url,
           serverCpu: target.floor.cpuMicros,
         });
-        if (result.requests === 0 || result.failures > 0) {
-          throw new Error(`The lookup floor at ${target.size} people: ${describeFailures(result)}`);
-        }
+        assertAnswered(`The lookup floor at ${target.size} people`, result);
         runs.get(target)?.floor.push(result);
       }
       for (const api of ['rest', 'scim'] as const) {
@@ -146,9 +144,7 @@ try {
           `lookup-${api}-${target.kind}-${target.size}-${round}`,
           () => run(target[api]),
         );
-        if (result.requests === 0 || result.failures > 0) {
-          throw new Error(`${API[api]} at ${target.size} people: ${describeFailures(result)}`);
-        }
+        assertAnswered(`${API[api]} at ${target.size} people`, result);
         runs.get(target)?.[api].push(result);
       }
     }
