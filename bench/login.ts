@@ -27,14 +27,18 @@ import { benchPhone, openMuster, ADMIN_PASSWORD as PASSWORD, seedCommunity, seed
 import { startPeer } from './peer-process.js';
 import { printTableIfAlone, report } from './report.js';
 import { startServer } from './server.js';
+import { THREAD_POOL_SIZE } from './thread-pool.js';
 
 const PEOPLE = 500;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '4,8,16').split(',').map(Number);
 /** Sign-ins of each kind timed one at a time for the equal-timing check. */
 const PROBES = Number(process.env.BENCH_PROBES ?? 15);
-/** libuv's thread pool, where argon2 runs: this many verifications at once keep every core busy. */
-const POOL = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+/**
+ * libuv's pool, where argon2 runs, as Muster's launcher sizes it (one thread a core, 2 to 4): the
+ * ceiling verifies this many at once, which on this machine is also raw argon2id's best.
+ */
+const POOL = Number(THREAD_POOL_SIZE);
 const SHARE_GOAL = 0.85;
 /** Length of each raw argon2id measurement around a run. */
 const CEILING_SECONDS = Math.min(3, SECONDS);

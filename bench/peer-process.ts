@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { serverProcessEnv } from './thread-pool.js';
 
 /** A peer server (hello-world, a floor) in a process of its own, as Muster's server is. */
 export interface PeerProcess {
@@ -15,6 +16,7 @@ export interface PeerProcess {
 export async function startPeer(file: string, args: string[] = []): Promise<PeerProcess> {
   const child = fork(new URL(file, import.meta.url), args, {
     execArgv: ['--import', 'tsx'],
+    env: serverProcessEnv(),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEnv } from './muster.js';
+import { serverProcessEnv } from './thread-pool.js';
 
 export interface ServerProcess {
   url: string;
@@ -30,10 +31,12 @@ export async function startServer(
   const child: ChildProcess = options.built
     ? fork(new URL('./built-server.mjs', import.meta.url), [], {
         execArgv: startFlags(),
+        env: serverProcessEnv(),
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       })
     : fork(new URL('./server-process.ts', import.meta.url), [], {
         execArgv: ['--import', 'tsx'],
+        env: serverProcessEnv(),
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
   let next = 0;
