@@ -61,10 +61,12 @@ describe('launching the server', () => {
       output += chunk;
     });
     try {
+      // Three servers start at once beside the rest of the suite: longer than for one.
       await waitFor(
         'the server to listen',
         () => output.includes('Muster is running'),
         () => output,
+        60_000,
       );
       return readdirSync(`/proc/${server.pid}/task`).length;
     } finally {
