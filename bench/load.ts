@@ -84,6 +84,13 @@ function generate(options: Omit<LoadOptions, 'serverCpu'>): Promise<Omit<LoadRes
 }
 
 /** "3 × 429, 1 × 500": the failures of a run, for the detail column. */
+export function describeFailures(result: LoadResult): string {
+  const failed = Object.entries(result.statusCodes).filter(([code]) => !code.startsWith('2'));
+  if (result.failures === 0) return 'no failures';
+  const codes = failed.map(([code, count]) => `${count} × ${code}`).join(', ');
+  return `${result.failures} failures${codes ? ` (${codes})` : ''}`;
+}
+
 /** A load run that nothing answered, or that was answered with errors, stops the benchmark. */
 export function assertAnswered(what: string, result: LoadResult): void {
   if (result.requests === 0 || result.failures > 0) {
@@ -91,11 +98,4 @@ export function assertAnswered(what: string, result: LoadResult): void {
       `${what}: ${result.requests} answers, ${describeFailures(result)}. A figure made of errors would mean nothing.`,
     );
   }
-}
-
-export function describeFailures(result: LoadResult): string {
-  const failed = Object.entries(result.statusCodes).filter(([code]) => !code.startsWith('2'));
-  if (result.failures === 0) return 'no failures';
-  const codes = failed.map(([code, count]) => `${count} × ${code}`).join(', ');
-  return `${result.failures} failures${codes ? ` (${codes})` : ''}`;
 }
