@@ -1,5 +1,13 @@
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  getExampleNumber,
+} from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
+import { phoneRegion } from '../phone/phone.js';
 import { DEFAULT_SETTINGS } from './settings-document.js';
 import { assertCountryAllowed } from './sms-countries.js';
 
@@ -43,5 +51,21 @@ describe('SMS destination countries (R34)', () => {
     expect(allowed(c, '+33612345678')).toBe(true);
     expect(allowed(c, '+4915123456789')).toBe(true);
     expect(allowed(c, '+447911123456')).toBe(false);
+  });
+
+  it("matches a number's own calling code and country, for every country's mobile number", () => {
+    // The check compares the number's first digits with each allowed country's code; reading the
+    // number fully (its calling code and country) must give the same verdict in every pairing.
+    const numbers = getCountries().flatMap((country) => getExampleNumber(country, examples)?.number ?? []);
+    expect(numbers.length).toBeGreaterThan(200);
+    for (const allowedCountry of getCountries()) {
+      const c = community('GB', [allowedCountry]);
+      const code = getCountryCallingCode(allowedCountry as CountryCode);
+      for (const number of numbers) {
+        const region = phoneRegion(number);
+        const expected = region.callingCode === code && (code !== '1' || region.country === allowedCountry);
+        expect(allowed(c, number), `${number} with ${allowedCountry} allowed`).toBe(expected);
+      }
+    }
   });
 });
