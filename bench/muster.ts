@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { type RawBuilder, sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { ActingContext } from '../src/context.js';
@@ -52,36 +54,86 @@ export function unlimitedFor(rows: number): Record<string, string> {
 
 /**
  * The ceiling of adding people: `rows` phone people written into a new community of the database
- * with plain INSERTs, one statement a row, committed every `commitEvery`, without Muster's rules,
- * invitations or audit. Rows per second.
+ * by the driver itself (better-sqlite3, or pg with a named prepared statement), one prepared
+ * INSERT a row, committed every `commitEvery`: no query builder, none of Muster's rules,
+ * invitations or audit, the same statement and rows. Rows per second.
  */
 export async function plainInsertRate(
   databaseUrl: string,
   { rows, commitEvery, firstPhone = 0 }: { rows: number; commitEvery: number; firstPhone?: number },
 ): Promise<number> {
   const { deps, close } = await openMuster(databaseUrl);
+  const community = await seedCommunity(deps).finally(close);
+  const now = new Date().toISOString();
+  const rowAt = (index: number): PeopleRow =>
+    newPersonRow({
+      id: newId(new Date()),
+      communityId: community.id,
+      login: { kind: 'phone', value: benchPhone(firstPhone + index) },
+      displayName: `Worker ${index}`,
+      now,
+    });
+  const driver = await openDriver(databaseUrl, insertPersonStatement(deps, rowAt(-1)));
   try {
-    const community = await seedCommunity(deps);
-    const now = new Date().toISOString();
     const start = performance.now();
     for (let i = 0; i < rows; i += commitEvery) {
-      await deps.db.transaction().execute(async (tx) => {
-        for (let j = i; j < Math.min(rows, i + commitEvery); j++) {
-          const row = newPersonRow({
-            id: newId(new Date()),
-            communityId: community.id,
-            login: { kind: 'phone', value: benchPhone(firstPhone + j) },
-            displayName: `Worker ${j}`,
-            now,
-          });
-          await tx.insertInto('people').values(row).execute();
-        }
-      });
+      const batch: PeopleRow[] = [];
+      for (let j = i; j < Math.min(rows, i + commitEvery); j++) batch.push(rowAt(j));
+      await driver.insertCommitted(batch);
     }
     return rows / ((performance.now() - start) / 1000);
   } finally {
-    await close();
+    await driver.close();
   }
+}
+
+type PeopleRow = ReturnType<typeof newPersonRow>;
+
+interface InsertStatement {
+  sql: string;
+  columns: (keyof PeopleRow)[];
+}
+
+/** Muster's own INSERT of one person, compiled once; its parameters are the row's values in key order. */
+function insertPersonStatement(deps: Deps, sample: PeopleRow): InsertStatement {
+  const compiled = deps.db.insertInto('people').values(sample).compile();
+  const columns = Object.keys(sample) as (keyof PeopleRow)[];
+  const inOrder = columns.every((column, index) => compiled.parameters[index] === sample[column]);
+  if (!inOrder || compiled.parameters.length !== columns.length) {
+    throw new Error("The person INSERT does not take its parameters in the row's key order.");
+  }
+  return { sql: compiled.sql, columns };
+}
+
+/** The database's own driver, to insert batches of people in a transaction each. */
+async function openDriver(databaseUrl: string, statement: InsertStatement) {
+  const values = (row: PeopleRow) => statement.columns.map((column) => row[column]);
+  if (databaseUrl.startsWith('sqlite:')) {
+    const connection = new SQLite(databaseUrl.slice('sqlite:'.length));
+    // As Muster opens it: every commit is synced to disk.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    const insert = connection.prepare(statement.sql);
+    const insertAll = connection.transaction((batch: PeopleRow[]) => {
+      for (const row of batch) insert.run(values(row));
+    });
+    return {
+      insertCommitted: async (batch: PeopleRow[]) => insertAll(batch),
+      close: async () => connection.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return {
+    async insertCommitted(batch: PeopleRow[]) {
+      await client.query('begin');
+      for (const row of batch) {
+        await client.query({ name: 'bench-insert-person', text: statement.sql, values: values(row) });
+      }
+      await client.query('commit');
+    },
+    close: () => client.end(),
+  };
 }
 
 export interface BenchCommunity {
