@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/crypto/random.js';
+import { newPersonRow } from '../src/people/person.row.js';
 import { createTokenAsOperator } from '../src/tokens/operator-token.js';
 import {
   ADMIN_PASSWORD,
@@ -173,6 +175,27 @@ async function claim(world: World, e164: string, password = WORKER_PASSWORD) {
   });
   expect(response.statusCode, response.body).toBe(200);
   return token;
+}
+
+/** Email people written straight into the community, many at once; their ids, in order. */
+async function insertPeopleOf(world: World, communityId: string, count: number): Promise<string[]> {
+  const now = world.clock.now().toISOString();
+  const rows = Array.from({ length: count }, (_, i) =>
+    newPersonRow({
+      id: newId(world.clock.now()),
+      communityId,
+      login: { kind: 'email', value: `member${i}.${randomUUID()}@groups.example` },
+      displayName: `Member ${i}`,
+      now,
+    }),
+  );
+  for (let i = 0; i < rows.length; i += 100) {
+    await world.deps.db
+      .insertInto('people')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
+  return rows.map((row) => row.id);
 }
 
 eachDatabase('SCIM 2.0 (R28)', (world) => {
@@ -476,6 +499,41 @@ eachDatabase('SCIM 2.0 (R28)', (world) => {
       );
       expect(listed.totalResults).toBe(1);
       expect(memberIds((listed.Resources as Json[])[0] ?? {})).toEqual([member.id]);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('large groups', () => {
+    it('keeps every member of a group of 1,500 through create, add and remove (R28)', async () => {
+      // A community of its own: the other tests count community A's users.
+      const c = await seedCommunity(world, { country: 'GB' });
+      const cAdmin = await signIn(world.app, c.admin.email ?? '', ADMIN_PASSWORD, c.slug);
+      const token = await cAdmin.post('/api/v1/tokens', { name: 'Groups', scopes: ['scim'] });
+      expect(token.statusCode, token.body).toBe(201);
+      const scim = new Scim(world, token.json().token, token.json().id);
+      const people = await insertPeopleOf(world, c.community.id, 1_502);
+      const first = people.slice(0, 1_500);
+      const made = expectScim(
+        await scim.post('Groups', {
+          schemas: [URN.group],
+          displayName: 'Whole warehouse',
+          members: first.map((id) => ({ value: id })),
+        }),
+        201,
+      );
+      const gid = made.id as string;
+      const members = async () => memberIds(expectScim(await scim.get(`Groups/${gid}`)));
+      expect(await members()).toEqual([...first].sort());
+      // Entra and Okta change membership by PATCH: the members already there must all stay.
+      const [late, later] = people.slice(1_500) as [string, string];
+      expectScim(
+        await scim.patch(`Groups/${gid}`, [
+          { op: 'Add', path: 'members', value: [{ value: late }, { value: later }] },
+        ]),
+      );
+      expect(await members()).toEqual([...people].sort());
+      expectScim(await scim.patch(`Groups/${gid}`, [{ op: 'Remove', path: `members[value eq "${late}"]` }]));
+      expect(await members()).toEqual(people.filter((id) => id !== late).sort());
     });
   });
 

@@ -107,14 +107,18 @@ export async function existingPeople(
   communityId: string,
   ids: readonly string[],
 ): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('people')
-    .select('id')
-    .where('community_id', '=', communityId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Set(rows.map((row) => row.id));
+  const found = new Set<string>();
+  // In slices, as members are written: a group of everyone can outgrow a statement's parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('people')
+      .select('id')
+      .where('community_id', '=', communityId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
 }
 
 /** One page of a community's groups matching a condition, in a stable order, and how many match. */

@@ -70,10 +70,14 @@ const NAMES = [
 
 const CANONICAL = new Map(NAMES.map((name) => [name.toLowerCase(), name]));
 
-/** A JSON value with every object key in the schema's spelling and unknown keys gone. */
+/**
+ * A JSON value with every object key in the schema's spelling and unknown keys gone. Lists are
+ * kept whole: a group's members are one (the body limit bounds what a request can send), and a
+ * PATCH rewrites the group from its whole member list.
+ */
 export function canonicalKeys(value: unknown, depth = 0): unknown {
   if (depth > 8) return undefined;
-  if (Array.isArray(value)) return value.slice(0, 1000).map((item) => canonicalKeys(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => canonicalKeys(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
