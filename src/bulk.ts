@@ -1,4 +1,5 @@
 import { AppError } from './errors.js';
+import { letOthersRun } from './event-loop.js';
 
 export interface BulkOutcome {
   id: string;
@@ -17,7 +18,8 @@ export async function forEachPerson(
   onRefused?: (error: AppError, id: string) => Promise<void>,
 ): Promise<{ results: BulkOutcome[]; done: number; failed: number }> {
   const results: BulkOutcome[] = [];
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
+    if (index > 0) await letOthersRun();
     try {
       await action(id);
       results.push({ id, status: 'done' });

@@ -1,3 +1,5 @@
+import { letOthersRun } from './event-loop.js';
+
 /**
  * Runs `round` until stopped: again while it finds work, else after `idle` and a nap that a
  * signal cuts short. The outbox dispatcher and the import worker run on it, inside the server.
@@ -29,7 +31,7 @@ export function pollingLoop({
     while (running) {
       try {
         if ((await round()) > 0) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await letOthersRun();
           continue;
         }
         await idle();

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'csv.ts',
     'bulk.ts',
     'polling-loop.ts',
+    'event-loop.ts',
     'locales.ts',
     'crypto',
     'phone',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { csvRow } from '../csv.js';
 import { encodeCursor, toPage } from '../cursor.js';
+import { letOthersRun } from '../event-loop.js';
 import { communityOf, REPORT_READERS } from '../http/access.js';
 import { type Api, pageOf } from '../http/api.js';
 import type { Db } from '../storage/db.js';
@@ -114,6 +115,7 @@ async function* auditCsvLines(db: Db, communityId: string, filter: Omit<AuditFil
     const last = events.at(-1);
     if (events.length < EXPORT_PAGE || !last) return;
     cursor = encodeCursor(last.id);
+    await letOthersRun();
   }
 }
 

@@ -3,6 +3,7 @@ import { findCommunityOrThrow } from '../communities/communities.store.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { letOthersRun } from '../event-loop.js';
 import { remindPerson } from '../invitations/invite.js';
 import { resetToUnclaimed } from '../invitations/reset.js';
 import { deactivatePerson, deletePerson, reactivatePerson } from '../people/lifecycle.js';
@@ -61,7 +62,9 @@ export async function actOnKeys({
   const find = await finder(deps, ctx.communityId, keys);
   const onRefused = refusalRecorder(deps, ctx);
   const results: KeyResult[] = [];
-  for (const key of keys) {
+  for (const [index, key] of keys.entries()) {
+    // A leavers file of 10,000 people runs for many seconds.
+    if (index > 0) await letOthersRun();
     const label = key.value === '' && key.line !== undefined ? `row ${key.line}` : key.value;
     const found = find(key);
     if (!found.person) {

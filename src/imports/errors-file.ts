@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { letOthersRun } from '../event-loop.js';
 import { csvLine, UTF8_BOM } from './csv-line.js';
 import { listRows } from './import-rows.store.js';
 import type { ImportJob } from './job.js';
@@ -21,5 +22,6 @@ export async function* errorsCsv(deps: Deps, job: ImportJob): AsyncGenerator<str
     const last = rows.at(-1);
     if (!last || rows.length < PAGE) return;
     afterLine = last.line;
+    await letOthersRun();
   }
 }

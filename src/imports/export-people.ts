@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { AuditType, recordAudit } from '../audit/audit.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
+import { letOthersRun } from '../event-loop.js';
 import { listPeople } from '../people/people.store.js';
 import type { PersonState } from '../people/person.js';
 import type { LoginKind } from '../storage/schema.js';
@@ -40,6 +41,7 @@ async function* exportRows(
     const last = people.at(-1);
     if (!last || people.length < PAGE) return;
     afterId = last.id;
+    await letOthersRun();
   }
 }
 

@@ -2,12 +2,14 @@ import { refusalRecorder } from '../audit/refusals.js';
 import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { letOthersRun } from '../event-loop.js';
 import { forEachInOwnUnit } from '../storage/units.js';
 import { DAILY_LIMITS } from './claim-message.js';
 import { listUnclaimedInvitedIds } from './invitations.store.js';
 import { textUnclaimedPersonIn } from './invite.js';
 
-const REMIND_ALL_PAGE = 200;
+/** On SQLite a page is one transaction, which holds the database: 100 reminders are about 50 ms. */
+const REMIND_ALL_PAGE = 100;
 
 /**
  * Remind all (R13): every unclaimed, active phone or email account of the community gets a reminder,
@@ -39,6 +41,7 @@ export async function remindAll({ deps, ctx }: { deps: Deps; ctx: ActingContext 
     const record = refusalRecorder(deps, ctx);
     for (const [error, id] of refused) await record(error, id);
     after = page.at(-1) ?? after;
+    await letOthersRun();
   }
   return tally;
 }
