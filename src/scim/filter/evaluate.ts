@@ -215,6 +215,10 @@ export function compareScalar(
       if (typeof actual !== 'string' || typeof expected !== 'string') return op === 'ne';
       const a = attribute.caseExact ? actual : foldCase(actual);
       const e = attribute.caseExact ? expected : foldCase(expected);
+      // Equal strings are equal code point by code point: no ordering needed (a PATCH removing
+      // members one by one tests every member of the group once an operation).
+      if (op === 'eq') return a === e;
+      if (op === 'ne') return a !== e;
       if (op === 'co') return a.includes(e);
       if (op === 'sw') return a.startsWith(e);
       if (op === 'ew') return a.endsWith(e);
@@ -274,7 +278,8 @@ function compareCodePoints(a: string, b: string): number {
 /** A property looked up case-insensitively, as SCIM attribute names are (RFC 7643 §2.1). */
 function field(value: unknown, lowerKey: string): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  for (const [key, item] of Object.entries(value)) if (key.toLowerCase() === lowerKey) return item;
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) if (key.toLowerCase() === lowerKey) return object[key];
   return undefined;
 }
 
