@@ -90,13 +90,33 @@ export async function listMembers(
 }
 
 /** Makes a group's members exactly these people (ids already checked to be of its community). */
-export async function setMembers(db: Executor, groupId: string, personIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('group_members').where('group_id', '=', groupId).execute();
-  const unique = [...new Set(personIds)];
-  for (let i = 0; i < unique.length; i += 500) {
+/** The ids of a group's members. */
+export async function memberIdsOf(db: Executor, groupId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('group_members')
+    .select('person_id')
+    .where('group_id', '=', groupId)
+    .execute();
+  return new Set(rows.map((row) => row.person_id));
+}
+
+/** Adds and removes members, 500 a statement: a PATCH on a large group writes what it changes. */
+export async function changeMembers(
+  db: Executor,
+  groupId: string,
+  { added, removed }: { added: readonly string[]; removed: readonly string[] },
+): Promise<void> {
+  for (let i = 0; i < removed.length; i += 500) {
+    await db
+      .deleteFrom('group_members')
+      .where('group_id', '=', groupId)
+      .where('person_id', 'in', removed.slice(i, i + 500))
+      .execute();
+  }
+  for (let i = 0; i < added.length; i += 500) {
     await db
       .insertInto('group_members')
-      .values(unique.slice(i, i + 500).map((person_id) => ({ group_id: groupId, person_id })))
+      .values(added.slice(i, i + 500).map((person_id) => ({ group_id: groupId, person_id })))
       .execute();
   }
 }

@@ -5,13 +5,14 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import type { Group } from '../groups/group.js';
 import {
+  changeMembers,
   deleteGroup,
   existingPeople,
   findGroup,
   insertGroup,
   listMembers,
   lockGroup,
-  setMembers,
+  memberIdsOf,
   updateGroup,
 } from '../groups/groups.store.js';
 import type { Tx } from '../storage/db.js';
@@ -96,7 +97,7 @@ export async function createScimGroup({
   await deps.db.transaction().execute(async (tx) => {
     await checkMembers(tx, ctx.communityId, memberIds);
     await insertGroup(tx, group);
-    await setMembers(tx, group.id, memberIds);
+    await changeMembers(tx, group.id, { added: [...new Set(memberIds)], removed: [] });
     await recordAudit(tx, deps.clock, ctx, {
       type: AuditType.groupCreated,
       target: { id: group.id, label: displayName },
@@ -129,9 +130,16 @@ export async function replaceScimGroup(args: GroupWriteArgs) {
 /** The replacement itself, inside the caller's transaction, the group already locked. */
 export async function replaceGroupIn(tx: Tx, { deps, ctx, id, body }: GroupWriteArgs) {
   const { displayName, externalId, memberIds } = readGroup(body);
-  await checkMembers(tx, ctx.communityId, memberIds);
+  // Only the change is checked and written: members already in the group are people of its
+  // community (deleting a person takes them out), and a PATCH of one member on a group of
+  // thousands then writes one row, not thousands.
+  const current = await memberIdsOf(tx, id);
+  const wanted = new Set(memberIds);
+  const added = [...wanted].filter((personId) => !current.has(personId));
+  const removed = [...current].filter((personId) => !wanted.has(personId));
+  await checkMembers(tx, ctx.communityId, added);
   await updateGroup(tx, id, { displayName, externalId, updatedAt: deps.clock.now().toISOString() });
-  await setMembers(tx, id, memberIds);
+  await changeMembers(tx, id, { added, removed });
   await recordAudit(tx, deps.clock, ctx, {
     type: AuditType.groupUpdated,
     target: { id, label: displayName },
