@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import { type Config, loadConfig } from '../src/config.js';
+import { newId } from '../src/crypto/random.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { createDispatcher } from '../src/outbox/dispatcher.js';
 import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
+import { newPersonRow } from '../src/people/person.row.js';
 import { totpCode, totpStep } from '../src/second-factor/totp.js';
 import { createCommunityWithAdmin, newCommunitySchema } from '../src/setup/create-community.js';
 import { createSmsProvider, isConsoleProvider } from '../src/sms/providers/index.js';
@@ -184,6 +186,30 @@ export async function seedCommunity(
     meta: { ip: null, requestId: null, userAgent: null },
   });
   return { community: created.community, admin: created.admin, slug };
+}
+
+/**
+ * Email people (not invited) written straight into a community, 100 a statement: many at once,
+ * without the rules of adding one. Addresses are `person{n}@{domain}`; ids and addresses in order.
+ */
+export async function insertEmailPeople(world: World, communityId: string, count: number, domain: string) {
+  const now = world.clock.now().toISOString();
+  const rows = Array.from({ length: count }, (_, i) =>
+    newPersonRow({
+      id: newId(world.clock.now()),
+      communityId,
+      login: { kind: 'email', value: `person${i}@${domain}` },
+      displayName: `Person ${i}`,
+      now,
+    }),
+  );
+  for (let i = 0; i < rows.length; i += 100) {
+    await world.deps.db
+      .insertInto('people')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
+  return { ids: rows.map((row) => row.id), emails: rows.map((row) => row.email ?? '') };
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,8 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
-import { newId } from '../src/crypto/random.js';
-import { newPersonRow } from '../src/people/person.row.js';
-import { ADMIN_PASSWORD, eachDatabase, seedCommunity, signIn, type World } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  eachDatabase,
+  insertEmailPeople,
+  seedCommunity,
+  signIn,
+  type World,
+} from './harness.js';
 
 // Some requests work through many people: a batch to add, a list of ids or a leavers file to
 // deactivate. On SQLite every statement is synchronous, so one that never let the event loop
@@ -63,31 +68,11 @@ eachDatabase('the server answers while one request works through many people', (
         ({ emails }: Inserted) => post('/api/v1/people/by-key/deactivate', { keys: emails, by: 'email' }),
       ],
     ] as const) {
-      const request = send(await insertPeople(world, communityId, domain));
+      const request = send(await insertEmailPeople(world, communityId, ROWS, domain));
       const deactivated = () => countPeople(world, domain, { deactivated: true });
       expect((await answeredMidway(url, request, deactivated)).done, domain).toBe(ROWS);
     }
   });
-
-  async function insertPeople(world: World, communityId: string, domain: string) {
-    const now = world.clock.now().toISOString();
-    const rows = Array.from({ length: ROWS }, (_, i) =>
-      newPersonRow({
-        id: newId(world.clock.now()),
-        communityId,
-        login: { kind: 'email', value: `person${i}@${domain}` },
-        displayName: `Person ${i}`,
-        now,
-      }),
-    );
-    for (let i = 0; i < rows.length; i += 100) {
-      await world.deps.db
-        .insertInto('people')
-        .values(rows.slice(i, i + 100))
-        .execute();
-    }
-    return { ids: rows.map((row) => row.id), emails: rows.map((row) => row.email ?? '') };
-  }
 });
 
 /** People whose email address is at the domain (only the deactivated ones, if asked). */

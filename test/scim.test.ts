@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/crypto/random.js';
-import { newPersonRow } from '../src/people/person.row.js';
 import { createTokenAsOperator } from '../src/tokens/operator-token.js';
 import {
   ADMIN_PASSWORD,
@@ -14,6 +12,7 @@ import {
   eachDatabase,
   enablePhoneProfiles,
   expectProblem,
+  insertEmailPeople,
   latestClaimToken,
   seedCommunity,
   signIn,
@@ -175,27 +174,6 @@ async function claim(world: World, e164: string, password = WORKER_PASSWORD) {
   });
   expect(response.statusCode, response.body).toBe(200);
   return token;
-}
-
-/** Email people written straight into the community, many at once; their ids, in order. */
-async function insertPeopleOf(world: World, communityId: string, count: number): Promise<string[]> {
-  const now = world.clock.now().toISOString();
-  const rows = Array.from({ length: count }, (_, i) =>
-    newPersonRow({
-      id: newId(world.clock.now()),
-      communityId,
-      login: { kind: 'email', value: `member${i}.${randomUUID()}@groups.example` },
-      displayName: `Member ${i}`,
-      now,
-    }),
-  );
-  for (let i = 0; i < rows.length; i += 100) {
-    await world.deps.db
-      .insertInto('people')
-      .values(rows.slice(i, i + 100))
-      .execute();
-  }
-  return rows.map((row) => row.id);
 }
 
 eachDatabase('SCIM 2.0 (R28)', (world) => {
@@ -511,7 +489,7 @@ eachDatabase('SCIM 2.0 (R28)', (world) => {
       const token = await cAdmin.post('/api/v1/tokens', { name: 'Groups', scopes: ['scim'] });
       expect(token.statusCode, token.body).toBe(201);
       const scim = new Scim(world, token.json().token, token.json().id);
-      const people = await insertPeopleOf(world, c.community.id, 1_502);
+      const { ids: people } = await insertEmailPeople(world, c.community.id, 1_502, 'groups.example');
       const first = people.slice(0, 1_500);
       const made = expectScim(
         await scim.post('Groups', {
