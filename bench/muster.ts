@@ -110,9 +110,10 @@ async function openDriver(databaseUrl: string, statement: InsertStatement) {
   const values = (row: PeopleRow) => statement.columns.map((column) => row[column]);
   if (databaseUrl.startsWith('sqlite:')) {
     const connection = new SQLite(databaseUrl.slice('sqlite:'.length));
-    // As Muster opens it: every commit is synced to disk.
+    // As Muster opens it: every commit is synced to disk, and foreign keys are checked.
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
     const insert = connection.prepare(statement.sql);
     const insertAll = connection.transaction((batch: PeopleRow[]) => {
       for (const row of batch) insert.run(values(row));

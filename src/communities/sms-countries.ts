@@ -23,6 +23,7 @@ export function assertCountryAllowed(
     const code = getCountryCallingCode(country as CountryCode);
     // Calling codes are prefix-free, so the code a number starts with is its own: no need to read
     // the number again (a bulk import checks thousands a second). Only +1 asks which country.
+    // Every caller passes a number parsePhone has already read and written in E.164.
     if (!e164.startsWith(`+${code}`)) return false;
     return code !== '1' || phoneRegion(e164).country === country;
   });

@@ -89,7 +89,6 @@ export async function listMembers(
   return byGroup;
 }
 
-/** Makes a group's members exactly these people (ids already checked to be of its community). */
 /** The ids of a group's members. */
 export async function memberIdsOf(db: Executor, groupId: string): Promise<Set<string>> {
   const rows = await db

@@ -8,7 +8,7 @@ import { DAILY_LIMITS } from './claim-message.js';
 import { listUnclaimedInvitedIds } from './invitations.store.js';
 import { textUnclaimedPersonIn } from './invite.js';
 
-/** On SQLite a page is one transaction, which holds the database: 100 reminders are about 50 ms. */
+/** On SQLite a page is one transaction, which holds the database: a page of 200 held it about 90 ms. */
 const REMIND_ALL_PAGE = 100;
 
 /**

@@ -70,19 +70,24 @@ const NAMES = [
 
 const CANONICAL = new Map(NAMES.map((name) => [name.toLowerCase(), name]));
 
+/** Values kept of a list (a user's addresses, numbers, roles): a PATCH scans them once an operation. */
+const MAX_LIST = 1000;
+
 /**
- * A JSON value with every object key in the schema's spelling and unknown keys gone. Lists are
- * kept whole: a group's members are one (the body limit bounds what a request can send), and a
- * PATCH rewrites the group from its whole member list.
+ * A JSON value with every object key in the schema's spelling and unknown keys gone. A group's
+ * members are kept whole, however many (the body limit bounds what one request sends); other
+ * lists are cut at MAX_LIST.
  */
-export function canonicalKeys(value: unknown, depth = 0): unknown {
+export function canonicalKeys(value: unknown, depth = 0, whole = false): unknown {
   if (depth > 8) return undefined;
-  if (Array.isArray(value)) return value.map((item) => canonicalKeys(item, depth + 1));
+  if (Array.isArray(value)) {
+    return (whole ? value : value.slice(0, MAX_LIST)).map((item) => canonicalKeys(item, depth + 1));
+  }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     const canonical = CANONICAL.get(key.toLowerCase());
-    if (canonical !== undefined) out[canonical] = canonicalKeys(inner, depth + 1);
+    if (canonical !== undefined) out[canonical] = canonicalKeys(inner, depth + 1, canonical === 'members');
   }
   return out;
 }
