@@ -63,13 +63,16 @@ async function checkMembers(tx: Tx, communityId: string, ids: string[]) {
   }
 }
 
+/** A group, and its members unless the caller leaves them out (`withMembers: false`). */
 export async function getGroupWithMembers(
   deps: Deps,
   communityId: string,
   id: string,
+  { withMembers = true }: { withMembers?: boolean } = {},
 ): Promise<GroupWithMembers> {
   const group = await findGroup(deps.db, communityId, id);
   if (!group) throw notFound('The group');
+  if (!withMembers) return { group, members: [] };
   return { group, members: (await listMembers(deps.db, [id])).get(id) ?? [] };
 }
 
@@ -104,7 +107,7 @@ export async function createScimGroup({
       details: { members: memberIds.length },
     });
   });
-  return getGroupWithMembers(deps, ctx.communityId, group.id);
+  return group;
 }
 
 interface GroupWriteArgs {
@@ -124,7 +127,6 @@ export async function replaceScimGroup(args: GroupWriteArgs) {
     assertEtag(ifMatch, group.version);
     await replaceGroupIn(tx, args);
   });
-  return getGroupWithMembers(deps, ctx.communityId, id);
 }
 
 /** The replacement itself, inside the caller's transaction, the group already locked. */

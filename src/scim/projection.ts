@@ -29,6 +29,22 @@ function locate(path: string, coreSchema: string): { schema: string | null; name
   return { schema: null, names: path.split('.') };
 }
 
+/**
+ * Whether a projection returns a top-level core attribute at all (whole, or some of its
+ * sub-attributes): what it leaves out need not be read. A group's members can be thousands of rows.
+ */
+export function returnsAttribute(
+  name: string,
+  coreSchema: string,
+  only: string[] | null,
+  excluded: string[] | null,
+): boolean {
+  const names = (path: string) => locate(path, coreSchema);
+  if (only) return only.some((path) => names(path).schema === null && names(path).names[0] === name);
+  if (!excluded) return true;
+  return !excluded.some((path) => names(path).schema === null && names(path).names.join('.') === name);
+}
+
 const findKey = (object: Json, name: string) => Object.keys(object).find((key) => key.toLowerCase() === name);
 
 /**

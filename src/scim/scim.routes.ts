@@ -15,7 +15,7 @@ import {
   toScimGroup,
 } from './groups.js';
 import { patchScimGroup, patchScimUser } from './patch-resources.js';
-import { parseAttributeList, project } from './projection.js';
+import { parseAttributeList, project, returnsAttribute } from './projection.js';
 import { renderUsers } from './render-users.js';
 import { inUserTransaction, replaceScimUser } from './replace-user.js';
 import { schemaDefinitions } from './schema-definitions.js';
@@ -230,9 +230,11 @@ function registerUsers(api: Api, deps: Deps, base: string) {
 
 function registerGroups(api: Api, deps: Deps, base: string) {
   const one = async (request: Req, status: number, reply: FastifyReply, id: string) => {
-    const group = await getGroupWithMembers(deps, communityOf(request), id);
     const only = parseAttributeList(request.query.attributes);
     const excluded = parseAttributeList(request.query.excludedAttributes);
+    const group = await getGroupWithMembers(deps, communityOf(request), id, {
+      withMembers: returnsAttribute('members', URN.group, only, excluded),
+    });
     return scimJson(
       reply.header('etag', `W/"${group.group.version}"`),
       status,
@@ -253,12 +255,7 @@ function registerGroups(api: Api, deps: Deps, base: string) {
   );
   api.post('/Groups', route, async (request, reply) => {
     const created = await createScimGroup({ deps, ctx: actingContext(request), body: request.body });
-    return one(
-      request as Req,
-      201,
-      reply.header('location', `${base}/Groups/${created.group.id}`),
-      created.group.id,
-    );
+    return one(request as Req, 201, reply.header('location', `${base}/Groups/${created.id}`), created.id);
   });
   api.get('/Groups/:id', route, async (request, reply) =>
     one(request as Req, 200, reply, (request as Req).params.id),
