@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../storage/db.js';
+import { slices } from '../storage/many-rows.js';
 import type { Flag } from '../storage/schema.js';
 import { type Domain, toDomain } from './domain.js';
 import { emailDomainCandidates } from './domain-name.js';
@@ -182,11 +183,11 @@ export async function emailsVerifiedElsewhere(
   }
   const names = [...new Set([...candidatesOf.values()].flat())];
   const taken = new Set<string>();
-  for (let i = 0; i < names.length; i += 500) {
+  for (const some of slices(names)) {
     const rows = await db
       .selectFrom('domains')
       .select('name')
-      .where('name', 'in', names.slice(i, i + 500))
+      .where('name', 'in', some)
       .where('verified_at', 'is not', null)
       .where('community_id', '!=', communityId)
       .execute();

@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Executor } from '../storage/db.js';
+import { insertMany, slices } from '../storage/many-rows.js';
 import { type Group, toGroup } from './group.js';
 
 export async function insertGroup(db: Executor, group: Group): Promise<void> {
@@ -99,25 +100,24 @@ export async function memberIdsOf(db: Executor, groupId: string): Promise<Set<st
   return new Set(rows.map((row) => row.person_id));
 }
 
-/** Adds and removes members, 500 a statement: a PATCH on a large group writes what it changes. */
+/** Adds and removes members, in few statements: a PATCH on a large group writes what it changes. */
 export async function changeMembers(
   db: Executor,
   groupId: string,
   { added, removed }: { added: readonly string[]; removed: readonly string[] },
 ): Promise<void> {
-  for (let i = 0; i < removed.length; i += 500) {
+  for (const some of slices(removed)) {
     await db
       .deleteFrom('group_members')
       .where('group_id', '=', groupId)
-      .where('person_id', 'in', removed.slice(i, i + 500))
+      .where('person_id', 'in', some)
       .execute();
   }
-  for (let i = 0; i < added.length; i += 500) {
-    await db
-      .insertInto('group_members')
-      .values(added.slice(i, i + 500).map((person_id) => ({ group_id: groupId, person_id })))
-      .execute();
-  }
+  await insertMany(
+    db,
+    'group_members',
+    added.map((person_id) => ({ group_id: groupId, person_id })),
+  );
 }
 
 /** Which of these ids are people of the community: members must be. */
@@ -127,13 +127,13 @@ export async function existingPeople(
   ids: readonly string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  // In slices, as members are written: a group of everyone can outgrow a statement's parameters.
-  for (let i = 0; i < ids.length; i += 500) {
+  // In slices: a group of everyone can outgrow a statement's parameters.
+  for (const some of slices(ids)) {
     const rows = await db
       .selectFrom('people')
       .select('id')
       .where('community_id', '=', communityId)
-      .where('id', 'in', ids.slice(i, i + 500))
+      .where('id', 'in', some)
       .execute();
     for (const row of rows) found.add(row.id);
   }

@@ -2,14 +2,10 @@ import { sql } from 'kysely';
 import type { Person } from '../people/person.js';
 import { toPerson } from '../people/person.row.js';
 import type { Executor } from '../storage/db.js';
+import { slices } from '../storage/many-rows.js';
 
 const CHUNK = 200;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(items: readonly T[]) => slices(items, CHUNK);
 
 /**
  * The people of a community who have any of these emails, phone numbers or employee IDs: a

@@ -39,10 +39,14 @@ export function returnsAttribute(
   only: string[] | null,
   excluded: string[] | null,
 ): boolean {
-  const names = (path: string) => locate(path, coreSchema);
-  if (only) return only.some((path) => names(path).schema === null && names(path).names[0] === name);
+  /** The path's attribute names, for a core attribute; null for an extension's. */
+  const core = (path: string) => {
+    const { schema, names } = locate(path, coreSchema);
+    return schema === null ? names : null;
+  };
+  if (only) return only.some((path) => core(path)?.[0] === name);
   if (!excluded) return true;
-  return !excluded.some((path) => names(path).schema === null && names(path).names.join('.') === name);
+  return !excluded.some((path) => core(path)?.join('.') === name);
 }
 
 const findKey = (object: Json, name: string) => Object.keys(object).find((key) => key.toLowerCase() === name);

@@ -8,6 +8,16 @@ const SQLITE_VALUES_BUDGET = 30_000;
 const POSTGRES_ROWS = 2_000;
 
 /**
+ * A list in slices of `size`, for `in (…)` lists: one statement a slice stays far inside both
+ * databases' limits on bound values, however long the list.
+ */
+export function slices<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
  * Whether statements run in this process (SQLite), where many small statements cost little but a
  * long one holds the server's only thread, or cross the network (PostgreSQL), where each one is
  * a round trip to plan and run: a store picks the form of a large write by it, never by the
