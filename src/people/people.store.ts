@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { compiledOnce } from '../storage/compiled-once.js';
 import type { Executor } from '../storage/db.js';
 import { insertMany, statementsAreCheap } from '../storage/many-rows.js';
 import type { Database, LoginKind, PeopleTable } from '../storage/schema.js';
@@ -155,30 +156,6 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** A community's people the filter selects, in id order, a page at a time. */
-function filteredPeople(db: Executor, communityId: string, filter: PeopleFilter) {
-  let query = db.selectFrom('people').where('community_id', '=', communityId);
-  const { state, kind, q, phone, afterId } = filter;
-  if (phone) query = query.where('phone', '=', phone);
-  if (state) query = query.where((eb) => whereState(eb, state));
-  if (kind) query = query.where('login_kind', '=', kind);
-  if (afterId) query = query.where('id', '>', afterId);
-  if (q) {
-    const pattern = `%${escapeLike(q.toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or(
-        (
-          ['display_name', 'given_name', 'family_name', 'email', 'phone', 'username', 'external_id'] as const
-        ).map(
-          // An explicit ESCAPE makes SQLite honour the backslashes as PostgreSQL does.
-          (column) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
-        ),
-      ),
-    );
-  }
-  return query.orderBy('id').limit(filter.limit);
-}
-
 /**
  * A page of a community's people, reading only the columns a list shows: about half the row, so
  * a lookup by number or a page of fifty costs SQLite half as much to build (docs/benchmarks.md),
@@ -189,9 +166,58 @@ export async function listPeople(
   communityId: string,
   filter: PeopleFilter,
 ): Promise<ListedPerson[]> {
-  const rows = await filteredPeople(db, communityId, filter).select(LISTED_COLUMNS).execute();
+  const { state, kind, q, phone, afterId, limit } = filter;
+  const pattern = q ? `%${escapeLike(q.toLowerCase())}%` : undefined;
+  const rows = await listedPeople(
+    db,
+    {
+      communityId,
+      phone: phone || undefined,
+      kind: kind || undefined,
+      afterId: afterId || undefined,
+      pattern,
+    },
+    { state: state ?? null, limit },
+  );
   return rows.map(toListedPerson);
 }
+
+/** A community's people the filter selects, in id order, a page at a time (a lookup by number is one). */
+const listedPeople = compiledOnce(
+  (
+    db,
+    bound: { communityId: string; phone?: string; kind?: LoginKind; afterId?: string; pattern?: string },
+    { state, limit }: { state: PersonState | null; limit: number },
+  ) => {
+    let query = db.selectFrom('people').where('community_id', '=', bound.communityId);
+    const { phone, kind, afterId, pattern } = bound;
+    if (phone !== undefined) query = query.where('phone', '=', phone);
+    if (state) query = query.where((eb) => whereState(eb, state));
+    if (kind !== undefined) query = query.where('login_kind', '=', kind);
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    if (pattern !== undefined) {
+      query = query.where((eb) =>
+        eb.or(
+          (
+            [
+              'display_name',
+              'given_name',
+              'family_name',
+              'email',
+              'phone',
+              'username',
+              'external_id',
+            ] as const
+          ).map(
+            // An explicit ESCAPE makes SQLite honour the backslashes as PostgreSQL does.
+            (column) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+          ),
+        ),
+      );
+    }
+    return query.orderBy('id').limit(limit).select(LISTED_COLUMNS);
+  },
+);
 
 const LISTED_COLUMNS = [
   'id',
