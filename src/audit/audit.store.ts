@@ -109,7 +109,11 @@ export async function insertAggregated(
     .insertInto('audit_events')
     .values({ ...auditRow(event), count: 1, aggregation_key: aggregationKey })
     .onConflict((oc) =>
-      oc.column('aggregation_key').doUpdateSet((eb) => ({ count: eb('audit_events.count', '+', 1) })),
+      oc
+        .column('aggregation_key')
+        // The key's index holds only the rows that have one, so the conflict names its predicate.
+        .where('aggregation_key', 'is not', null)
+        .doUpdateSet((eb) => ({ count: eb('audit_events.count', '+', 1) })),
     )
     .execute();
 }

@@ -11,6 +11,7 @@ import * as domains from './0009_domains.js';
 import * as oidc from './0010_oidc.js';
 import * as imports from './0011_imports.js';
 import * as importTokens from './0012_import_tokens.js';
+import * as partialIndexes from './0013_partial_indexes.js';
 
 /** Every migration in order; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_oidc': oidc,
   '0011_imports': imports,
   '0012_import_tokens': importTokens,
+  '0013_partial_indexes': partialIndexes,
 };
