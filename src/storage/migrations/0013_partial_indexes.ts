@@ -16,10 +16,11 @@ interface Index {
 /**
  * Indexes on values most rows leave empty hold only the rows that have one. A person added by
  * mobile number has no email, username, employee id, manager, SCIM externalId or access code,
- * yet every insert wrote an entry for each into its index: 7 of the 12 a person has, most of an
- * import line's index work on SQLite (docs/benchmarks.md). Every lookup these indexes serve
+ * yet every insert wrote an entry for each into its index: 7 of the 12 a person has
+ * (docs/benchmarks.md has the before and after). Every lookup these indexes serve
  * compares the value, which tells both databases' planners that it is not null, so they still
- * use them; NULLs were always distinct, so uniqueness is unchanged.
+ * use them; NULLs were always distinct, so uniqueness is unchanged. Rebuilding them reads each
+ * table once; writes to it wait meanwhile.
  */
 const PARTIAL: readonly Index[] = [
   {
