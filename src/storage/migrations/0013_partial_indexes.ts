@@ -28,7 +28,7 @@ const PARTIAL: readonly Index[] = [
     table: 'people',
     unique: true,
     on: 'community_id, email',
-    set: 'lower(email)',
+    set: 'email',
   },
   {
     name: 'people_community_username_key',
