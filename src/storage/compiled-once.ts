@@ -20,8 +20,9 @@ interface Compiled {
  * which filters apply, a page size SQLite writes into the text). Its SQL is compiled once for
  * each `shaping`, each set of values present and each database, and run with the values put in
  * their stand-ins' places. So `build` must pass each bound value into the query as it is, never
- * read it (its length, its case): a stand-in that does not reach the SQL as a parameter, unchanged
- * (one cased, trimmed, or written into the text) is caught at the first call.
+ * read it. A stand-in that does not reach the SQL as a parameter, unchanged (one cased, trimmed,
+ * or written into the text), is caught at the first call; a value read for something else, such
+ * as its length, cannot be.
  */
 export function compiledOnce<Bound extends Record<string, unknown>, Shaping, Row>(
   build: (db: Executor, bound: Bound, shaping: Shaping) => Compilable<Row>,
