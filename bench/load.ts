@@ -28,6 +28,10 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   duration: number;
   connections: number;
+  /**
+   * Requests a second, each sent when due whether or not earlier ones were answered (an open
+   * loop, bench/open-loop.mjs); without it, each connection sends its next request on an answer.
+   */
   overallRate?: number;
   /** The server's CPU time so far (µs), when it runs in another process; else this process's. */
   serverCpu?: () => Promise<number>;
