@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import type { GeneratorResult } from './open-loop.mjs';
 
 export interface LoadResult {
   /** Successful (2xx) responses per second. */
@@ -57,28 +58,17 @@ function generate(options: Omit<LoadOptions, 'serverCpu'>): Promise<Omit<LoadRes
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./load-worker.mjs', import.meta.url), [], { execArgv: [] });
     let answered = false;
-    child.once(
-      'message',
-      (r: {
-        twoxx: number;
-        duration: number;
-        p50: number;
-        p99: number;
-        non2xx: number;
-        errors: number;
-        statusCodes: Record<string, number>;
-      }) => {
-        answered = true;
-        resolve({
-          rps: r.twoxx / r.duration,
-          p50: r.p50,
-          p99: r.p99,
-          failures: r.non2xx + r.errors,
-          requests: r.twoxx + r.non2xx,
-          statusCodes: r.statusCodes,
-        });
-      },
-    );
+    child.once('message', (r: GeneratorResult) => {
+      answered = true;
+      resolve({
+        rps: r.twoxx / r.duration,
+        p50: r.p50,
+        p99: r.p99,
+        failures: r.non2xx + r.errors,
+        requests: r.twoxx + r.non2xx,
+        statusCodes: r.statusCodes,
+      });
+    });
     child.once('error', reject);
     child.once('exit', (code) => {
       if (!answered) reject(new Error(`The load generator stopped (exit ${code}) before answering.`));

@@ -5,11 +5,12 @@ export interface OpenLoopRequest {
   body?: string;
 }
 
-export interface OpenLoopResult {
+/** What a load generator answers, autocannon's run or the open loop (bench/load-worker.mjs). */
+export interface GeneratorResult {
   twoxx: number;
-  /** Seconds from the first request due to the last answer. */
+  /** Seconds the run took (the open loop: to the last answer). */
   duration: number;
-  /** Milliseconds from when each 2xx request was due to its answer. */
+  /** Milliseconds to each 2xx answer (the open loop: from when its request was due). */
   p50: number;
   p99: number;
   non2xx: number;
@@ -23,4 +24,4 @@ export function openLoop(options: {
   duration: number;
   connections: number;
   rate: number;
-}): Promise<OpenLoopResult>;
+}): Promise<GeneratorResult>;
