@@ -5,12 +5,13 @@
  * two indexed reads as Muster, on the same SQLite file: the live session behind the cookie,
  * with its person and community, then the people with the number asked for, every column. No
  * logging, no validation, no hooks, no query builder: what no implementation can do without.
- * Rows are read as arrays and made into objects of a fixed shape, as Muster's SQLite dialect
- * makes them (better-sqlite3's own objects cost more to make and to read).
+ * Rows are read as arrays and made into objects of a fixed shape by Muster's SQLite dialect's
+ * `rowMaker` (better-sqlite3's own objects cost more to make and to read).
  */
 import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
+import { rowMaker } from '../src/storage/dialects/sqlite.js';
 
 const database = new SQLite(process.argv[2] ?? '', { readonly: true, fileMustExist: true });
 const liveSession = database.prepare<[string, string, string], { community_id: string }>(`
@@ -27,13 +28,7 @@ const peopleWithPhone = database
     'select * from people where community_id = ? and phone = ? order by id limit 51',
   )
   .raw(true);
-const personRow = new Function(
-  'values',
-  `return {${peopleWithPhone
-    .columns()
-    .map((column, i) => `${JSON.stringify(column.name)}: values[${i}]`)
-    .join(', ')}};`,
-) as (values: unknown[]) => Record<string, unknown>;
+const personRow = rowMaker(peopleWithPhone.columns().map((column) => column.name));
 
 const app = Fastify();
 app.get<{ Querystring: { phone?: string } }>('/api/v1/people', async (request, reply) => {

@@ -70,13 +70,7 @@ const SCHEMA_CHANGE = /^\s*(?:create|alter|drop)\s/i;
  */
 function withRowsAsObjects(statement: SQLite.Statement): SqliteStatement {
   if (!statement.reader) return statement;
-  const names = statement.columns().map((column) => column.name);
-  // The names are written as JSON strings, which are JavaScript strings: no name can be code.
-  // A name that comes twice keeps its last value, as better-sqlite3's objects do.
-  const toRow = new Function(
-    'values',
-    `return {${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')}};`,
-  ) as (values: unknown[]) => Record<string, unknown>;
+  const toRow = rowMaker(statement.columns().map((column) => column.name));
   statement.raw(true);
   return {
     reader: true,
@@ -86,6 +80,18 @@ function withRowsAsObjects(statement: SQLite.Statement): SqliteStatement {
       for (const values of statement.iterate(parameters)) yield toRow(values as unknown[]);
     },
   };
+}
+
+/**
+ * A function making a row's values (in column order) into an object literal keyed by `names`.
+ * The names are written as JSON strings, which are JavaScript strings: no name can be code. A
+ * name that comes twice keeps its last value, as better-sqlite3's objects do.
+ */
+export function rowMaker(names: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+  return new Function(
+    'values',
+    `return {${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')}};`,
+  ) as (values: unknown[]) => Record<string, unknown>;
 }
 
 export function openSqlite(path: string): Storage {
