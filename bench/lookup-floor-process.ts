@@ -5,12 +5,16 @@
  * two indexed reads as Muster, on the same SQLite file: the live session behind the cookie,
  * with its person and community, then the people with the number asked for, every column. No
  * logging, no validation, no hooks, no query builder: what no implementation can do without.
+ * Started with `logged` after the file, it also logs each request as Muster's server does (one
+ * line when answered, secrets redacted, numbers and addresses masked, R37), into the same
+ * /dev/null: what a server that keeps a log of every request cannot do without.
  * Rows are read as arrays and made into objects of a fixed shape by Muster's SQLite dialect's
  * `rowMaker` (better-sqlite3's own objects cost more to make and to read).
  */
 import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
+import { serverLogging } from '../src/http/log.js';
 import { rowMaker } from '../src/storage/dialects/sqlite.js';
 
 const database = new SQLite(process.argv[2] ?? '', { readonly: true, fileMustExist: true });
@@ -30,7 +34,7 @@ const peopleWithPhone = database
   .raw(true);
 const personRow = rowMaker(peopleWithPhone.columns().map((column) => column.name));
 
-const app = Fastify();
+const app = Fastify(process.argv[3] === 'logged' ? serverLogging('info') : {});
 app.get<{ Querystring: { phone?: string } }>('/api/v1/people', async (request, reply) => {
   const cookie = request.headers.cookie ?? '';
   const token = cookie.slice(cookie.indexOf('=') + 1);

@@ -6,9 +6,10 @@
  * of its own (one per community size, all started before measuring), logging at info as `muster
  * serve` does (to /dev/null); so do hello-world and the load generator. The runs take turns in
  * rounds (BENCH_ROUNDS, 3), hello-world first in each, and each figure is the median of its
- * rounds, judged against the hello-world of the same round. Beside them, on SQLite, the floor:
+ * rounds, judged against the hello-world of the same round. Beside them, on SQLite, two floors:
  * Fastify making the same two database reads and nothing else (bench/lookup-floor-process.ts),
- * which shows how much of the gap is the reads themselves. BENCH_PROFILE=DIR keeps the server's
+ * which shows how much of the gap is the reads themselves, and the same with the log line Muster
+ * writes for every request, which shows what logging each request costs. BENCH_PROFILE=DIR keeps the server's
  * CPU profile of each run. Goals: ≥ 40 % of hello-world; p99 < 20 ms; as fast at 1M as at 1k.
  *
  *   npm run bench:lookup                              1,000 and 1,000,000 people on SQLite
@@ -44,8 +45,8 @@ interface Target {
   server: ServerProcess;
   rest: Omit<LoadOptions, 'duration' | 'connections'>;
   scim: Omit<LoadOptions, 'duration' | 'connections'>;
-  /** The floor's server on the same database (SQLite, the smallest community only). */
-  floor: PeerProcess | null;
+  /** The floors' servers on the same database (SQLite, the smallest community only). */
+  floors: { plain: PeerProcess; logged: PeerProcess } | null;
   drop(): Promise<void>;
 }
 
@@ -70,9 +71,13 @@ async function prepare(kind: DatabaseKind, size: number, withFloor: boolean): Pr
   );
   const session = await signInAdmin(server.url, community);
   const tokens = await makeTokens(server.url, session, 'scim', SCIM_TOKENS);
-  const floor =
+  const file = database.url.slice('sqlite:'.length);
+  const floors =
     withFloor && kind === 'sqlite'
-      ? await startPeer('./lookup-floor-process.ts', [database.url.slice('sqlite:'.length)])
+      ? {
+          plain: await startPeer('./lookup-floor-process.ts', [file]),
+          logged: await startPeer('./lookup-floor-process.ts', [file, 'logged']),
+        }
       : null;
   const phones = Array.from({ length: LOOKED_UP }, (_, i) => benchPhone(Math.floor((i * size) / LOOKED_UP)));
   return {
@@ -91,9 +96,10 @@ async function prepare(kind: DatabaseKind, size: number, withFloor: boolean): Pr
       headerSets: tokens.map((token) => ({ authorization: `Bearer ${token}` })),
       serverCpu: server.cpuMicros,
     },
-    floor,
+    floors,
     drop: async () => {
-      floor?.close();
+      floors?.plain.close();
+      floors?.logged.close();
       await server.close();
       await database.drop();
     },
@@ -112,6 +118,16 @@ function medianRun(results: LoadResult[]): LoadResult {
 }
 
 const API = { rest: 'REST GET /people?phone=', scim: 'SCIM userName eq' } as const;
+const FLOOR = {
+  plain: {
+    name: 'Floor: Fastify and the same two SQLite reads, no more',
+    detail: 'the least a lookup that checks the session in the database can do',
+  },
+  logged: {
+    name: 'Floor with the log line: the same, and one log line a request',
+    detail: "the floor, logging each request as Muster's server does (one line, redacted, masked)",
+  },
+} as const;
 
 const hello = await startPeer('./hello-world-process.ts');
 const targets: Target[] = [];
@@ -124,20 +140,18 @@ try {
   // Rounds of every run in turn, hello-world first in each: a change in what else the machine
   // does meanwhile falls on all of them alike, and each figure is the median of its rounds.
   const helloRuns: LoadResult[] = [];
-  const runs = new Map<Target, { rest: LoadResult[]; scim: LoadResult[]; floor: LoadResult[] }>(
-    targets.map((t) => [t, { rest: [], scim: [], floor: [] }]),
+  const runs = new Map<Target, Record<'rest' | 'scim' | 'plain' | 'logged', LoadResult[]>>(
+    targets.map((t) => [t, { rest: [], scim: [], plain: [], logged: [] }]),
   );
   for (let round = 0; round < ROUNDS; round++) {
     helloRuns.push(await run({ url: hello.url, paths: ['/hello'], serverCpu: hello.cpuMicros }));
     for (const target of targets) {
-      if (target.floor) {
-        const result = await run({
-          ...target.rest,
-          url: target.floor.url,
-          serverCpu: target.floor.cpuMicros,
-        });
-        assertAnswered(`The lookup floor at ${target.size} people`, result);
-        runs.get(target)?.floor.push(result);
+      for (const kind of ['plain', 'logged'] as const) {
+        const floor = target.floors?.[kind];
+        if (!floor) continue;
+        const result = await run({ ...target.rest, url: floor.url, serverCpu: floor.cpuMicros });
+        assertAnswered(`The lookup floor (${kind}) at ${target.size} people`, result);
+        runs.get(target)?.[kind].push(result);
       }
       for (const api of ['rest', 'scim'] as const) {
         const result = await target.server.profiled(
@@ -157,16 +171,18 @@ try {
   for (const target of targets) {
     const measured = runs.get(target);
     if (!measured) continue;
-    const floor = measured.floor.length > 0 ? medianRun(measured.floor) : null;
-    if (floor) {
-      const shares = measured.floor.map((r, round) => r.rps / (helloRuns[round]?.rps ?? r.rps));
+    const floor = measured.plain.length > 0 ? medianRun(measured.plain) : null;
+    for (const kind of ['plain', 'logged'] as const) {
+      if (measured[kind].length === 0) continue;
+      const result = medianRun(measured[kind]);
+      const shares = measured[kind].map((r, round) => r.rps / (helloRuns[round]?.rps ?? r.rps));
       report({
         bench: 'lookup',
-        name: `Floor: Fastify and the same two SQLite reads, no more, ${target.size.toLocaleString('en')} people`,
-        value: floor.rps,
+        name: `${FLOOR[kind].name}, ${target.size.toLocaleString('en')} people`,
+        value: result.rps,
         unit: 'req/s',
         peer: helloPeer,
-        detail: `the least a lookup that checks the session in the database can do (bench/lookup-floor-process.ts); median of ${ROUNDS} rounds (${shares.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')} of each round's hello-world); p99 ${floor.p99} ms; server CPU ${floor.cpuMicrosPerRequest.toFixed(0)} µs/request`,
+        detail: `${FLOOR[kind].detail} (bench/lookup-floor-process.ts); median of ${ROUNDS} rounds (${shares.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')} of each round's hello-world); p99 ${result.p99} ms; server CPU ${result.cpuMicrosPerRequest.toFixed(0)} µs/request`,
       });
     }
     for (const api of ['rest', 'scim'] as const) {

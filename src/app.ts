@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -23,7 +22,7 @@ import type { AppError } from './errors.js';
 import { actingContext, registerAccessControl } from './http/access.js';
 import type { Api } from './http/api.js';
 import { registerIdempotency } from './http/idempotency.js';
-import { logRedactPaths, logSerializers, OneLinePerRequest } from './http/log.js';
+import { serverLogging } from './http/log.js';
 import { registerMetrics } from './http/metrics.js';
 import { refuseNulCharacters } from './http/no-nul.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
@@ -51,18 +50,9 @@ import { registerTokenRoutes } from './tokens/tokens.routes.js';
 /** Builds the whole HTTP app without listening, so tests drive it with inject or a real port. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      deps.config.logLevel === 'silent'
-        ? false
-        : {
-            level: deps.config.logLevel,
-            redact: { paths: logRedactPaths, censor: '[redacted]' },
-            serializers: logSerializers,
-          },
-    logController: new OneLinePerRequest(),
+    ...serverLogging(deps.config.logLevel),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: trustedProxies(deps.config.trustProxy),
-    genReqId: () => randomUUID(),
     // Paths match in any case: SCIM clients write /users as often as /Users (ids keep their case).
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // Errors Fastify meets before routing (a URL with broken percent-encoding) get the same

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
 /**
@@ -93,7 +94,7 @@ export function maskPersonalData(url: string): string {
   return `${maskedPath}?${maskedQuery}`;
 }
 
-export const logRedactPaths = [
+const logRedactPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
@@ -121,7 +122,7 @@ export const logSerializers = {
  * second line was a measurable share of their cost (docs/benchmarks.md). Errors are logged as
  * Fastify logs them.
  */
-export class OneLinePerRequest extends LogController {
+class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(
@@ -139,4 +140,19 @@ export class OneLinePerRequest extends LogController {
       reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     }
   }
+}
+
+/**
+ * How the server logs, as Fastify options: at `level` (nothing when silent), with secrets
+ * redacted, personal data masked and one line per request, each request with a random id.
+ */
+export function serverLogging(level: string) {
+  return {
+    logger:
+      level === 'silent'
+        ? false
+        : { level, redact: { paths: logRedactPaths, censor: '[redacted]' }, serializers: logSerializers },
+    logController: new OneLinePerRequest(),
+    genReqId: () => randomUUID(),
+  };
 }
