@@ -9,8 +9,9 @@
  * rounds, judged against the hello-world of the same round. Beside them, on SQLite, two floors:
  * Fastify making the same two database reads and nothing else (bench/lookup-floor-process.ts),
  * which shows how much of the gap is the reads themselves, and the same with the log line Muster
- * writes for every request, which shows what logging each request costs. BENCH_PROFILE=DIR keeps the server's
- * CPU profile of each run. Goals: ≥ 40 % of hello-world; p99 < 20 ms; as fast at 1M as at 1k.
+ * writes for every request, which shows what logging each request costs. BENCH_PROFILE=DIR keeps
+ * the server's CPU profile of each run. Goals: ≥ 40 % of hello-world; p99 < 20 ms; as fast at 1M
+ * as at 1k.
  *
  *   npm run bench:lookup                              1,000 and 1,000,000 people on SQLite
  *   BENCH_PEOPLE=1000,100000 BENCH_SECONDS=2 npm run bench:lookup
