@@ -3,14 +3,14 @@ import type { ActingContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { addPersonIn } from '../onboarding/add-person.js';
+import { NotInBulk } from '../onboarding/bulk-writes.js';
+import { type Holds, untilOf } from '../onboarding/limits-met.js';
 import { rethrowUnique } from '../people/guards.js';
 import { updatePersonIn } from '../people/update-person.js';
 import { type Tx, uniqueViolation } from '../storage/db.js';
-import type { BulkLine } from './bulk-verdicts.js';
-import { NotInBulk } from './bulk-writes.js';
 import { mapHeader } from './columns.js';
-import { createInBulk } from './create-in-bulk.js';
-import { deferred, type Holds, untilOf } from './holds.js';
+import { type BulkLine, createInBulk } from './create-in-bulk.js';
+import { deferred } from './holds.js';
 import { type ClaimedRow, type ImportJob, jobContext, type RowOutcome } from './job.js';
 import { applyLines, type LineWork, type Record } from './line-units.js';
 import { loadLookups } from './lookups.js';
@@ -104,13 +104,13 @@ function isBulk(run: readonly Line[]): run is BulkLine[] {
 
 /** Adds a run's people in bulk; false if the run must go line by line instead (nothing was done). */
 async function appliedInBulk(
-  { deps, ctx, job, gates }: Applying,
+  { deps, ctx, gates }: Applying,
   run: readonly BulkLine[],
   record: Record,
   onError: ((error: unknown) => void) | undefined,
 ): Promise<boolean> {
   try {
-    const holds = await createInBulk({ deps, ctx, job }, run, gates, record);
+    const holds = await createInBulk({ deps, ctx }, run, gates, record);
     gates.phoneUntil = holds.phoneUntil;
     gates.smsUntil = holds.smsUntil;
     return true;

@@ -48,6 +48,18 @@ export async function assertSystemAdminRemains(tx: Tx, communityId: string) {
   }
 }
 
+/** The refusal of a login someone of the community already has. */
+export function loginTaken(kind: LoginKind): AppError {
+  switch (kind) {
+    case 'phone':
+      return new AppError('phone_taken', 'Someone in this community already has this mobile number.');
+    case 'email':
+      return new AppError('email_taken', 'Someone in this community already has this email address.');
+    case 'username':
+      return new AppError('user_name_taken', 'Someone in this community already has this user name.');
+  }
+}
+
 /**
  * Turns a broken unique constraint into the error a person can act on. `userNameIsLogin` names the
  * login a clash of the userName really is (when the userName was not chosen apart from it).
@@ -56,14 +68,14 @@ export function rethrowUnique(error: unknown, userNameIsLogin?: LoginKind): neve
   const column = uniqueViolation(error);
   switch (column === 'user_name' && userNameIsLogin ? userNameIsLogin : column) {
     case 'phone':
-      throw new AppError('phone_taken', 'Someone in this community already has this mobile number.');
+      throw loginTaken('phone');
     case 'email':
-      throw new AppError('email_taken', 'Someone in this community already has this email address.');
+      throw loginTaken('email');
     case 'external_id':
       throw new AppError('external_id_taken', 'Someone in this community already has this employee ID.');
     case 'user_name':
     case 'username':
-      throw new AppError('user_name_taken', 'Someone in this community already has this user name.');
+      throw loginTaken('username');
     default:
       throw error;
   }

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { compiledOnce } from '../storage/compiled-once.js';
 import type { Executor } from '../storage/db.js';
-import { insertMany, statementsAreCheap } from '../storage/many-rows.js';
+import { insertMany, slices, statementsAreCheap } from '../storage/many-rows.js';
 import type { Database, LoginKind, PeopleTable } from '../storage/schema.js';
 import type { ListedPerson, Person, PersonState } from './person.js';
 import { toColumns, toPerson, toPersonRow } from './person.row.js';
@@ -48,6 +48,49 @@ export async function findPersonByLogin(
     .where(kind, '=', value)
     .executeTakeFirst();
   return row ? toPerson(row) : null;
+}
+
+/** Which of these ids are people of the community. */
+export async function findExistingIds(
+  db: Executor,
+  communityId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of slices([...new Set(ids)], 200)) {
+    const rows = await db
+      .selectFrom('people')
+      .select('id')
+      .where('community_id', '=', communityId)
+      .where('id', 'in', chunk)
+      .execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/**
+ * Which of these mobile numbers and email addresses someone of the community already has, as
+ * `phone:…` and `email:…`: the values the unique indexes compare, compared as they compare them.
+ */
+export async function findTakenLogins(
+  db: Executor,
+  communityId: string,
+  logins: { phones: readonly string[]; emails: readonly string[] },
+): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const kind of ['phone', 'email'] as const) {
+    for (const chunk of slices(kind === 'phone' ? logins.phones : logins.emails, 200)) {
+      const rows = await db
+        .selectFrom('people')
+        .select(kind)
+        .where('community_id', '=', communityId)
+        .where(kind, 'in', chunk)
+        .execute();
+      for (const row of rows) taken.add(`${kind}:${row[kind]}`);
+    }
+  }
+  return taken;
 }
 
 /** Reads a person under a row lock, so parallel changes to one person take turns. */

@@ -13,7 +13,7 @@ import type { Person } from '../people/person.js';
 import type { Tx } from '../storage/db.js';
 import type { Candidate } from './bulk-verdicts.js';
 
-/** A claim-message limit (R5) moved between reading and taking it: the run goes line by line. */
+/** The bulk path cannot vouch for the lines (a limit moved meanwhile): they go one by one. */
 export class NotInBulk extends Error {}
 
 interface Writing {
@@ -21,12 +21,14 @@ interface Writing {
   ctx: ActingContext;
   community: Community;
   now: Date;
+  /** Where the people came from, as the audit log and the outbox name it ('import', 'batch'). */
+  channel: string;
 }
 
 /**
- * Writes the people a run adds, their claim links, invitations and audit rows, a few statements
- * for all: the rows addPersonIn and sendClaimMessage would write for each, one after the other.
- * Answers each candidate's person.
+ * Writes the people of a bulk add, their claim links, invitations and audit rows, a few
+ * statements for all: the rows addPersonIn and sendClaimMessage would write for each, one after
+ * the other. Answers each candidate's person.
  */
 export async function writeNewPeople(
   tx: Tx,
@@ -53,7 +55,7 @@ export async function writeNewPeople(
     tx,
     writing.deps.clock,
     writing.ctx,
-    adding.flatMap((c) => auditsOf(c, added.get(c) as Person, leftOf.get(c))),
+    adding.flatMap((c) => auditsOf(c, added.get(c) as Person, writing.channel, leftOf.get(c))),
   );
   return added;
 }
@@ -61,7 +63,7 @@ export async function writeNewPeople(
 /** The person a line adds, as addPersonIn stores them, marked invited as startInvitationGeneration does. */
 function personOf(candidate: Candidate, { community, now }: Writing): Person {
   const at = now.toISOString();
-  const person = newPersonFrom(candidate.plan.input, {
+  const person = newPersonFrom(candidate.input, {
     id: newId(now),
     communityId: community.id,
     login: candidate.login,
@@ -82,7 +84,7 @@ function personOf(candidate: Candidate, { community, now }: Writing): Person {
 }
 
 /** A claim link each, and its text or email queued in the outbox (R3, R8, R20, R50). */
-async function invite(tx: Tx, { deps, community }: Writing, people: readonly Person[]) {
+async function invite(tx: Tx, { deps, community, channel }: Writing, people: readonly Person[]) {
   const tokens = await issueClaimTokens(
     tx,
     deps.clock,
@@ -97,7 +99,7 @@ async function invite(tx: Tx, { deps, community }: Writing, people: readonly Per
         community,
         person,
         reason: 'invitation',
-        channel: 'import',
+        channel,
         link: claimLink(deps.config.publicUrl, tokens[i] ?? ''),
       }),
     ),
@@ -105,16 +107,18 @@ async function invite(tx: Tx, { deps, community }: Writing, people: readonly Per
 }
 
 /** The audit rows of one added person, as Add person writes them (R36). */
-function auditsOf(candidate: Candidate, person: Person, claimSmsLeftToday: number | undefined): AuditEntry[] {
+function auditsOf(
+  candidate: Candidate,
+  person: Person,
+  channel: string,
+  claimSmsLeftToday: number | undefined,
+): AuditEntry[] {
   const target = { id: person.id, label: person.displayName };
   const created: AuditEntry = {
     type: AuditType.accountCreated,
     target,
-    details: { loginKind: candidate.login.kind, channel: 'import' },
+    details: { loginKind: candidate.login.kind, channel },
   };
   if (!candidate.invite) return [created];
-  return [
-    created,
-    { type: AuditType.invitationSent, target, details: { channel: 'import', claimSmsLeftToday } },
-  ];
+  return [created, { type: AuditType.invitationSent, target, details: { channel, claimSmsLeftToday } }];
 }
