@@ -51,6 +51,7 @@ export async function addPeopleBatch({
   sendInvitations,
   dryRun = false,
   oneByOne = false,
+  onOneByOne,
 }: {
   deps: Deps;
   ctx: ActingContext;
@@ -59,6 +60,8 @@ export async function addPeopleBatch({
   dryRun?: boolean;
   /** Every row through addPerson, as before the bulk path: to compare the two. */
   oneByOne?: boolean;
+  /** Hears of rows the bulk path could not vouch for, which went one by one. */
+  onOneByOne?: (rows: number) => void;
 }): Promise<BatchResult> {
   if (dryRun) return summary(await previewBatch(deps, ctx, rows, sendInvitations));
   const results: RowResult[] = [];
@@ -80,6 +83,7 @@ export async function addPeopleBatch({
       }
       // A limit met stays met for the rest of the batch; a login taken meanwhile was this chunk's.
       inBulk = false;
+      onOneByOne?.(valid.length);
     }
     results.push(...(await addOneByOne(deps, ctx, valid)));
   }

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { AuditType } from '../src/audit/audit.js';
+import { findCommunityOrThrow } from '../src/communities/communities.store.js';
+import type { ActingContext } from '../src/context.js';
+import { takeClaimMessages } from '../src/limits/limits.service.js';
+import { addPeopleBatch } from '../src/onboarding/add-people-batch.js';
+import { eachDatabase, enablePhoneProfiles, seedCommunity, signIn, type World } from './harness.js';
+import { countRows, peopleProjection, phoneOf } from './imports-support.js';
+
+// POST /api/v1/people/batch adds a chunk of rows at a time with multi-row statements, and must
+// answer every row exactly as adding them one by one does (R2, R3, R5, R6, R20, R21, R34, R36).
+
+async function admin(world: World) {
+  const seeded = await seedCommunity(world, { timeZone: 'Europe/London' });
+  const client = await signIn(world.app, seeded.admin.email ?? '', undefined, seeded.slug);
+  await enablePhoneProfiles(client);
+  const on = await client.patch('/api/v1/settings', { accessCodeProfilesEnabled: true });
+  expect(on.statusCode, on.body).toBe(200);
+  // Already here: a phone person and an email person the batch names again, and a manager.
+  for (const person of [
+    { phone: phoneOf(900), displayName: 'Olu', externalId: 'E900' },
+    { email: 'old@acme.test', displayName: 'Old', externalId: 'E901' },
+  ]) {
+    const added = await client.post('/api/v1/people', { ...person, sendInvitation: false });
+    expect(added.statusCode, added.body).toBe(201);
+  }
+  const boss = await client.post('/api/v1/people', {
+    email: 'boss@acme.test',
+    displayName: 'Boss',
+    externalId: 'E0',
+    sendInvitation: false,
+  });
+  // Today's claim texts to one number are spent, as if its person had been added and deleted (R5).
+  const community = await findCommunityOrThrow(world.deps.db, seeded.community.id);
+  for (let i = 0; i < world.deps.config.limits.claimSmsPerDay; i++) {
+    await world.deps.db
+      .transaction()
+      .execute((tx) => takeClaimMessages(tx, world.deps, community, [{ medium: 'sms', to: phoneOf(4) }]));
+  }
+  const ctx: ActingContext = {
+    communityId: seeded.community.id,
+    actor: { id: seeded.admin.id, label: 'Ada Admin', role: 'system_admin' },
+    meta: { ip: '127.0.0.1', requestId: null, userAgent: null },
+  };
+  return { ...seeded, client, ctx, bossId: boss.json().id as string };
+}
+
+type Admin = Awaited<ReturnType<typeof admin>>;
+
+/** A domain another community has verified (R26): its addresses get no invitation from this one (R20). */
+async function verifiedElsewhere(world: World, name: string) {
+  const other = await seedCommunity(world);
+  const now = world.clock.now().toISOString();
+  await world.deps.db
+    .insertInto('domains')
+    .values({
+      id: randomUUID(),
+      community_id: other.community.id,
+      name,
+      token: `token-${name}`,
+      created_by: null,
+      created_at: now,
+      verified_at: now,
+      last_checked_at: now,
+      next_check_at: now,
+      failing_since: null,
+    })
+    .execute();
+}
+
+/** Each row's answer, without the ids and times that differ between two communities. */
+function answers(result: Awaited<ReturnType<typeof addPeopleBatch>>) {
+  return result.results.map((row) => {
+    if (row.status !== 'created' || !row.person) return row;
+    const { id: _id, createdAt: _c, invitedAt: _i, managerId, ...person } = row.person;
+    return { ...row, person: { ...person, managed: managerId !== null } };
+  });
+}
+
+async function effects(world: World, a: Admin) {
+  const audit = await world.deps.db
+    .selectFrom('audit_events')
+    .select(['type', 'outcome', 'details', 'count'])
+    .where('community_id', '=', a.community.id)
+    .where('type', 'in', [
+      AuditType.accountCreated,
+      AuditType.invitationSent,
+      AuditType.smsRefused,
+      AuditType.emailRefused,
+    ])
+    .execute();
+  const counters = await world.deps.db
+    .selectFrom('window_counters')
+    .select(['scope', 'count'])
+    .where('scope', 'like', `%${a.community.id}%`)
+    .orderBy('scope')
+    .execute();
+  return {
+    people: (await peopleProjection(world, a.community.id)).filter((p) => !p.email?.startsWith('admin@')),
+    messages: await countRows(world, 'messages', a.community.id),
+    audit: audit.map((row) => JSON.stringify(row)).sort(),
+    counters: counters.map((row) => ({ scope: row.scope.replace(a.community.id, 'C'), count: row.count })),
+  };
+}
+
+eachDatabase(
+  'batch add: rows added in bulk, row for row as one by one (R2, R6)',
+  (world) => {
+    let bulk: Admin;
+    let oneByOne: Admin;
+
+    beforeAll(async () => {
+      await verifiedElsewhere(world, 'rival-foods.co.uk');
+      bulk = await admin(world);
+      oneByOne = await admin(world);
+    });
+
+    /** The same rows through the API (in bulk) and one by one; answers the two results. */
+    async function both(rows: (a: Admin) => object[], sendInvitations = true) {
+      let wentOneByOne = 0;
+      const inBulk = await addPeopleBatch({
+        deps: world.deps,
+        ctx: bulk.ctx,
+        rows: rows(bulk),
+        sendInvitations,
+        onOneByOne: (count) => {
+          wentOneByOne += count;
+        },
+      });
+      const expected = await addPeopleBatch({
+        deps: world.deps,
+        ctx: oneByOne.ctx,
+        rows: rows(oneByOne),
+        sendInvitations,
+        oneByOne: true,
+      });
+      return { inBulk, expected, wentOneByOne };
+    }
+
+    it('answers every row as one by one, refusals of every rule alike, and adds the same', async () => {
+      const { inBulk, expected, wentOneByOne } = await both((a) => [
+        { phone: phoneOf(1), displayName: 'Ann', managerId: a.bossId },
+        { email: 'new1@acme.test', givenName: 'Nia' },
+        { phone: phoneOf(2) },
+        { phone: '12', displayName: 'Short' },
+        { phone: phoneOf(1).replace('+44', '0'), displayName: 'Ann again' },
+        { phone: phoneOf(900), displayName: 'Olu again' },
+        { email: 'OLD@acme.test', displayName: 'Old again' },
+        { email: 'new1@acme.test', displayName: 'Nia again' },
+        { displayName: 'Zed' },
+        { displayName: 'Yan', externalId: 'E17' },
+        { phone: phoneOf(3), displayName: 'Nobody Boss', managerId: randomUUID() },
+        { phone: phoneOf(4), displayName: 'Texted out' },
+        { email: 'ana@depot.rival-foods.co.uk', displayName: 'Rival' },
+        { phone: '+1 202 555 0100', displayName: 'Abroad' },
+        { phone: phoneOf(5), email: 'two@acme.test', displayName: 'Two logins' },
+        { phone: phoneOf(6), displayName: 'Six', jobTitle: 'Baker' },
+        { nonsense: true },
+      ]);
+      expect(wentOneByOne, 'the bulk path vouched for every row').toBe(0);
+      expect(answers(inBulk)).toEqual(answers(expected));
+      expect(inBulk.created).toBeGreaterThan(0);
+      const codes = expected.results.map((row) => (row.status === 'error' ? row.code : row.status));
+      for (const code of [
+        'name_required',
+        'phone_invalid',
+        'phone_taken',
+        'email_taken',
+        'login_identifier_required',
+        'manager_not_found',
+        'claim_sms_daily_limit',
+        'email_domain_verified_elsewhere',
+        'invalid_request',
+      ]) {
+        expect(codes, code).toContain(code);
+      }
+      expect(await effects(world, bulk)).toEqual(await effects(world, oneByOne));
+    });
+
+    it('goes one by one where a daily limit stops some rows, and answers them as one by one (R6)', async () => {
+      const rows = () =>
+        Array.from({ length: 8 }, (_, i) => ({ phone: phoneOf(100 + i), displayName: `Worker ${i}` }));
+      const { inBulk, expected, wentOneByOne } = await both(rows);
+      expect(wentOneByOne).toBe(8);
+      expect(answers(inBulk)).toEqual(answers(expected));
+      const codes = expected.results.map((row) => (row.status === 'error' ? row.code : row.status));
+      expect(codes).toContain('created');
+      expect(codes).toContain('phone_account_daily_limit');
+      expect(await effects(world, bulk)).toEqual(await effects(world, oneByOne));
+    });
+
+    it('answers over HTTP as the use case does', async () => {
+      const rows = [
+        { email: 'http1@acme.test', displayName: 'First' },
+        { email: 'http1@acme.test', displayName: 'Second' },
+      ];
+      const sent = await bulk.client.post('/api/v1/people/batch', { people: rows, sendInvitations: false });
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect(sent.json()).toMatchObject({
+        created: 1,
+        failed: 1,
+        results: [
+          { index: 0, status: 'created', person: { email: 'http1@acme.test' } },
+          { index: 1, status: 'error', code: 'email_taken' },
+        ],
+      });
+    });
+  },
+  // The first batch adds four phone accounts; with the three added before, the second meets the limit.
+  { config: { MUSTER_PHONE_ACCOUNTS_PER_DAY: '10' } },
+);
