@@ -53,8 +53,7 @@ export const candidatesOf = (verdicts: readonly Verdict[]) =>
   verdicts.flatMap((v) => ('candidate' in v ? [v.candidate] : []));
 
 /** A line that would add a phone account, as far as its input tells: the lines a limit holds. */
-export const wouldAddPhone = (input: CreatePersonInput) =>
-  input.email === undefined && input.phone !== undefined;
+const wouldAddPhone = (input: CreatePersonInput) => input.email === undefined && input.phone !== undefined;
 
 /** The checks of one line that read nothing: its name and its login (R1, R21, R34's countries). */
 export function checkAlone(line: NewLine, community: Community): Verdict {
