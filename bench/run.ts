@@ -37,7 +37,7 @@ const BENCHMARKS: Benchmark[] = [
   {
     name: 'batch-add',
     file: 'batch-add.ts',
-    env: { BENCH_ROWS: '3000' },
+    env: { BENCH_ROWS: '20000' },
     about: 'phone people with invitations through POST /api/v1/people/batch',
   },
   {
