@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { AuditType } from '../src/audit/audit.js';
-import { findCommunityOrThrow } from '../src/communities/communities.store.js';
 import type { ActingContext } from '../src/context.js';
-import { takeClaimMessages } from '../src/limits/limits.service.js';
 import { addPeopleBatch } from '../src/onboarding/add-people-batch.js';
-import { eachDatabase, enablePhoneProfiles, seedCommunity, signIn, type World } from './harness.js';
+import {
+  eachDatabase,
+  enablePhoneProfiles,
+  seedCommunity,
+  signIn,
+  spendClaimTexts,
+  verifiedElsewhere,
+  type World,
+} from './harness.js';
 import { countRows, peopleProjection, phoneOf } from './imports-support.js';
 
 // POST /api/v1/people/batch adds a chunk of rows at a time with multi-row statements, and must
@@ -31,13 +37,7 @@ async function admin(world: World) {
     externalId: 'E0',
     sendInvitation: false,
   });
-  // Today's claim texts to one number are spent, as if its person had been added and deleted (R5).
-  const community = await findCommunityOrThrow(world.deps.db, seeded.community.id);
-  for (let i = 0; i < world.deps.config.limits.claimSmsPerDay; i++) {
-    await world.deps.db
-      .transaction()
-      .execute((tx) => takeClaimMessages(tx, world.deps, community, [{ medium: 'sms', to: phoneOf(4) }]));
-  }
+  await spendClaimTexts(world, seeded.community.id, phoneOf(4));
   const ctx: ActingContext = {
     communityId: seeded.community.id,
     actor: { id: seeded.admin.id, label: 'Ada Admin', role: 'system_admin' },
@@ -47,27 +47,6 @@ async function admin(world: World) {
 }
 
 type Admin = Awaited<ReturnType<typeof admin>>;
-
-/** A domain another community has verified (R26): its addresses get no invitation from this one (R20). */
-async function verifiedElsewhere(world: World, name: string) {
-  const other = await seedCommunity(world);
-  const now = world.clock.now().toISOString();
-  await world.deps.db
-    .insertInto('domains')
-    .values({
-      id: randomUUID(),
-      community_id: other.community.id,
-      name,
-      token: `token-${name}`,
-      created_by: null,
-      created_at: now,
-      verified_at: now,
-      last_checked_at: now,
-      next_check_at: now,
-      failing_since: null,
-    })
-    .execute();
-}
 
 /** Each row's answer, without the ids and times that differ between two communities. */
 function answers(result: Awaited<ReturnType<typeof addPeopleBatch>>) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDueReminders } from '../src/invitations/reminders.js';
 import { createMailer } from '../src/mail/create-mailer.js';
@@ -16,6 +15,7 @@ import {
   seedCommunity,
   signIn,
   testConfig,
+  verifiedElsewhere,
   type World,
 } from './harness.js';
 
@@ -221,23 +221,7 @@ eachDatabase(
       });
 
       it('refuses to email an invitation to a domain another community has verified, and adds nobody (R26)', async () => {
-        const other = await seedCommunity(world);
-        const now = world.clock.now().toISOString();
-        await world.deps.db
-          .insertInto('domains')
-          .values({
-            id: randomUUID(),
-            community_id: other.community.id,
-            name: 'rival-foods.co.uk',
-            token: 'verified-elsewhere',
-            created_by: null,
-            created_at: now,
-            verified_at: now,
-            last_checked_at: now,
-            next_check_at: now,
-            failing_since: null,
-          })
-          .execute();
+        await verifiedElsewhere(world, 'rival-foods.co.uk');
         for (const address of ['ana@rival-foods.co.uk', 'ben@depot.rival-foods.co.uk']) {
           const refused = await admin.post('/api/v1/people', { email: address, displayName: 'Ana Rival' });
           expectProblem(refused, 409, 'email_domain_verified_elsewhere');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
+import { findCommunityOrThrow } from '../src/communities/communities.store.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { newId } from '../src/crypto/random.js';
 import { createSecrets } from '../src/crypto/secrets.js';
 import type { Deps } from '../src/deps.js';
+import { takeClaimMessages } from '../src/limits/limits.service.js';
 import { createMailer } from '../src/mail/create-mailer.js';
 import { createDispatcher } from '../src/outbox/dispatcher.js';
 import { createOutboxSignal } from '../src/outbox/outbox-signal.js';
@@ -432,4 +434,35 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
   expect(body.detail.length).toBeGreaterThan(15);
   expect(body.requestId).toBeTruthy();
   return body;
+}
+
+/** Spends a number's claim texts for today (R5), as if its person had been added and deleted again. */
+export async function spendClaimTexts(world: World, communityId: string, phone: string) {
+  const community = await findCommunityOrThrow(world.deps.db, communityId);
+  for (let i = 0; i < world.deps.config.limits.claimSmsPerDay; i++) {
+    await world.deps.db
+      .transaction()
+      .execute((tx) => takeClaimMessages(tx, world.deps, community, [{ medium: 'sms', to: phone }]));
+  }
+}
+
+/** A domain another community has verified (R26): its addresses get no invitation from this one (R20). */
+export async function verifiedElsewhere(world: World, name: string) {
+  const other = await seedCommunity(world);
+  const now = world.clock.now().toISOString();
+  await world.deps.db
+    .insertInto('domains')
+    .values({
+      id: randomUUID(),
+      community_id: other.community.id,
+      name,
+      token: `token-${name}`,
+      created_by: null,
+      created_at: now,
+      verified_at: now,
+      last_checked_at: now,
+      next_check_at: now,
+      failing_since: null,
+    })
+    .execute();
 }

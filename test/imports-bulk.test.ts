@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { findCommunityOrThrow } from '../src/communities/communities.store.js';
 import { listRows } from '../src/imports/import-rows.store.js';
 import { findJob } from '../src/imports/imports.store.js';
 import { toImportJobView } from '../src/imports/job.view.js';
 import type { ImportWorkerOptions } from '../src/imports/worker.js';
-import { takeClaimMessages } from '../src/limits/limits.service.js';
 import { insertPerson } from '../src/people/people.store.js';
 import { newPerson } from '../src/people/person.js';
-import { eachDatabase, enablePhoneProfiles, seedCommunity, signIn, type World } from './harness.js';
+import {
+  eachDatabase,
+  enablePhoneProfiles,
+  seedCommunity,
+  signIn,
+  spendClaimTexts,
+  verifiedElsewhere,
+  type World,
+} from './harness.js';
 import { countRows, peopleProjection, phoneOf, runWorker, toCsv, upload } from './imports-support.js';
 
 // New people of an import are added a run of lines at a time, in multi-row statements (R54):
@@ -81,37 +87,6 @@ async function auditCounts(world: World, jobId: string) {
     .orderBy('type')
     .execute();
   return rows.map((row) => [row.type, Number(row.n)]);
-}
-
-/** Spends a number's claim texts for today (R5), as if its person had been added and deleted again. */
-async function spendClaimTexts(world: World, communityId: string, phone: string) {
-  const community = await findCommunityOrThrow(world.deps.db, communityId);
-  for (let i = 0; i < world.deps.config.limits.claimSmsPerDay; i++) {
-    await world.deps.db
-      .transaction()
-      .execute((tx) => takeClaimMessages(tx, world.deps, community, [{ medium: 'sms', to: phone }]));
-  }
-}
-
-/** A domain another community has verified (R26): its addresses get no invitation from this one (R20). */
-async function verifiedElsewhere(world: World, name: string) {
-  const other = await seedCommunity(world);
-  const now = world.clock.now().toISOString();
-  await world.deps.db
-    .insertInto('domains')
-    .values({
-      id: randomUUID(),
-      community_id: other.community.id,
-      name,
-      token: `token-${name}`,
-      created_by: null,
-      created_at: now,
-      verified_at: now,
-      last_checked_at: now,
-      next_check_at: now,
-      failing_since: null,
-    })
-    .execute();
 }
 
 eachDatabase(
