@@ -96,13 +96,15 @@ eachDatabase(
     });
 
     /** The same rows through the API (in bulk) and one by one; answers the two results. */
-    async function both(rows: (a: Admin) => object[], sendInvitations = true) {
+    /** The same rows in bulk and one by one (each in its own community); answers the two results. */
+    async function both(rows: (a: Admin) => object[], { dryRun = false } = {}) {
       let wentOneByOne = 0;
       const inBulk = await addPeopleBatch({
         deps: world.deps,
         ctx: bulk.ctx,
         rows: rows(bulk),
-        sendInvitations,
+        sendInvitations: true,
+        dryRun,
         onOneByOne: (count) => {
           wentOneByOne += count;
         },
@@ -111,10 +113,21 @@ eachDatabase(
         deps: world.deps,
         ctx: oneByOne.ctx,
         rows: rows(oneByOne),
-        sendInvitations,
+        sendInvitations: true,
+        dryRun,
         oneByOne: true,
       });
       return { inBulk, expected, wentOneByOne };
+    }
+
+    /** A preview both ways: the same answers, and nothing changed in either community. */
+    async function previewBoth(rows: (a: Admin) => object[], wentOneByOne: number) {
+      const before = [await effects(world, bulk), await effects(world, oneByOne)];
+      const previewed = await both(rows, { dryRun: true });
+      expect(previewed.wentOneByOne).toBe(wentOneByOne);
+      expect(answers(previewed.inBulk)).toEqual(answers(previewed.expected));
+      expect([await effects(world, bulk), await effects(world, oneByOne)]).toEqual(before);
+      return previewed.expected.results.map((row) => (row.status === 'error' ? row.code : row.status));
     }
 
     it('answers every row as one by one, refusals of every rule alike, and adds the same', async () => {
@@ -150,11 +163,26 @@ eachDatabase(
         'manager_not_found',
         'claim_sms_daily_limit',
         'email_domain_verified_elsewhere',
+        'phone_country_not_allowed',
+        'login_identifier_conflict',
         'invalid_request',
       ]) {
         expect(codes, code).toContain(code);
       }
       expect(await effects(world, bulk)).toEqual(await effects(world, oneByOne));
+    });
+
+    it('previews in bulk as one by one, and changes nothing (R2)', async () => {
+      const codes = await previewBoth(
+        (a) => [
+          ...Array.from({ length: 3 }, (_, i) => ({ phone: phoneOf(200 + i), displayName: `P${i}` })),
+          { email: 'preview@acme.test', displayName: 'Preview', managerId: a.bossId },
+          { phone: phoneOf(1), displayName: 'Ann, taken' },
+          { phone: '12', displayName: 'Short' },
+        ],
+        0,
+      );
+      expect(codes).toEqual([...Array(4).fill('created'), 'phone_taken', 'phone_invalid']);
     });
 
     it('goes one by one where a daily limit stops some rows, and answers them as one by one (R6)', async () => {
@@ -167,6 +195,17 @@ eachDatabase(
       expect(codes).toContain('created');
       expect(codes).toContain('phone_account_daily_limit');
       expect(await effects(world, bulk)).toEqual(await effects(world, oneByOne));
+    });
+
+    it('previews one by one once a daily limit stops some rows, with the same answers (R6)', async () => {
+      const codes = await previewBoth(
+        () => [
+          { email: 'later@acme.test', displayName: 'Later' },
+          { phone: phoneOf(300), displayName: 'Over the limit' },
+        ],
+        2,
+      );
+      expect(codes).toEqual(['created', 'phone_account_daily_limit']);
     });
 
     it('answers over HTTP as the use case does', async () => {
@@ -186,6 +225,7 @@ eachDatabase(
       });
     });
   },
-  // The first batch adds four phone accounts; with the three added before, the second meets the limit.
+  // One phone account before the batches and two from the first leave seven for today: the
+  // second batch (eight numbers) meets the limit.
   { config: { MUSTER_PHONE_ACCOUNTS_PER_DAY: '10' } },
 );

@@ -7,9 +7,9 @@ import { type CreatePersonInput, createPersonSchema, type PersonView } from '../
 import { toPersonView } from '../people/person.view.js';
 import { capabilitiesOf, uniqueViolation } from '../storage/db.js';
 import { inRolledBackTransaction } from '../storage/units.js';
-import { addPeopleInBulk } from './add-people-in-bulk.js';
+import { addPeopleInBulk, previewInBulk } from './add-people-in-bulk.js';
 import { addPerson, addPersonIn } from './add-person.js';
-import type { Result } from './bulk-verdicts.js';
+import type { NewLine, Result } from './bulk-verdicts.js';
 import { NotInBulk } from './bulk-writes.js';
 import { NO_HOLDS } from './limits-met.js';
 import type { BatchResult } from './onboarding.schemas.js';
@@ -40,8 +40,8 @@ interface Valid {
  * taken meanwhile), the chunk goes one row at a time, each in its own transaction; once a daily
  * limit is met, so does the rest of the batch.
  *
- * With `dryRun`, every row goes through exactly the same rules inside one transaction that is
- * then rolled back, a savepoint per row: rows that would succeed stay in the preview, so later
+ * With `dryRun`, every row goes through exactly the same rules, the same way, inside one
+ * transaction that is then rolled back: rows that would succeed stay in the preview, so later
  * rows meet the daily limit as they would, and nothing changes.
  */
 export async function addPeopleBatch({
@@ -63,29 +63,94 @@ export async function addPeopleBatch({
   /** Hears of rows the bulk path could not vouch for, which went one by one. */
   onOneByOne?: (rows: number) => void;
 }): Promise<BatchResult> {
-  if (dryRun) return summary(await previewBatch(deps, ctx, rows, sendInvitations));
-  const results: RowResult[] = [];
+  const batch = { rows, sendInvitations, oneByOne, onOneByOne };
+  const adding = { deps, ctx, channel: 'batch', limitsMet: 'one-by-one' } as const;
   const size = capabilitiesOf(deps.db).concurrentWriters ? CHUNK.concurrentWriters : CHUNK.oneWriter;
-  let inBulk = !oneByOne;
-  for (let from = 0; from < rows.length; from += size) {
-    if (from > 0) await letOthersRun();
+  if (dryRun) {
+    // One transaction, rolled back: a savepoint for each chunk, and for each row one by one.
+    return inRolledBackTransaction(deps.db, (tryEach) =>
+      addRows(batch, size, {
+        inBulk: (lines) => tryEach((tx) => previewInBulk(tx, adding, lines)),
+        one: (input) =>
+          tryEach((tx) => addPersonIn(tx, { deps, ctx, input, channel: 'batch', preview: true })),
+        refused: async () => undefined,
+        between: async () => undefined,
+      }),
+    );
+  }
+  return addRows(batch, size, {
+    inBulk: async (lines) => (await addPeopleInBulk(adding, lines, NO_HOLDS)).results,
+    one: (input) => addPerson({ deps, ctx, input, channel: 'batch' }),
+    refused: (error) => recordRefusedError(deps.db, deps.clock, ctx, error),
+    between: letOthersRun,
+  });
+}
+
+/** How the rows are added: for real, or in a preview that is rolled back. */
+interface Adding {
+  /** A chunk's people together; throws, having changed nothing, where it cannot vouch for them. */
+  inBulk(lines: readonly NewLine[]): Promise<Result[]>;
+  /** One person, in a transaction (or savepoint) of their own. */
+  one(input: CreatePersonInput): Promise<PersonView>;
+  /** Hears of a refused row (the audit log keeps refusals, R36). */
+  refused(error: AppError): Promise<void>;
+  /** Between chunks and between rows: lets the server answer others. */
+  between(): Promise<void>;
+}
+
+async function addRows(
+  batch: {
+    rows: readonly unknown[];
+    sendInvitations: boolean;
+    oneByOne: boolean;
+    onOneByOne?: ((rows: number) => void) | undefined;
+  },
+  size: number,
+  adding: Adding,
+): Promise<BatchResult> {
+  const results: RowResult[] = [];
+  let inBulk = !batch.oneByOne;
+  for (let from = 0; from < batch.rows.length; from += size) {
+    if (from > 0) await adding.between();
     const valid: Valid[] = [];
-    for (const [offset, raw] of rows.slice(from, from + size).entries()) {
-      const parsed = parse(from + offset, raw, sendInvitations);
+    for (const [offset, raw] of batch.rows.slice(from, from + size).entries()) {
+      const parsed = parse(from + offset, raw, batch.sendInvitations);
       if ('input' in parsed) valid.push(parsed);
       else results.push(parsed);
     }
-    if (inBulk) {
-      const added = await addChunkInBulk(deps, ctx, valid);
-      if (added !== 'one-by-one') {
-        results.push(...added);
+    if (inBulk && valid.length > 0) {
+      const added = await adding.inBulk(valid.map(({ input }) => ({ input }))).catch((error: unknown) => {
+        if (goesOneByOne(error)) return null;
+        throw error;
+      });
+      if (added) {
+        for (const [i, result] of added.entries()) {
+          const { index } = valid[i] as Valid;
+          if ('added' in result) {
+            results.push({ index, status: 'created', person: toPersonView(result.added) });
+            continue;
+          }
+          // A limit met sends the chunk one by one, so a row here was refused for its own reason.
+          const error = 'refused' in result ? result.refused : result.held.error;
+          await adding.refused(error);
+          results.push(refusedRow(index, error));
+        }
         continue;
       }
       // A limit met stays met for the rest of the batch; a login taken meanwhile was this chunk's.
       inBulk = false;
-      onOneByOne?.(valid.length);
+      batch.onOneByOne?.(valid.length);
     }
-    results.push(...(await addOneByOne(deps, ctx, valid)));
+    for (const [i, { index, input }] of valid.entries()) {
+      if (i > 0) await adding.between();
+      try {
+        results.push({ index, status: 'created', person: await adding.one(input) });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await adding.refused(error);
+        results.push(refusedRow(index, error));
+      }
+    }
   }
   return summary(results.sort((a, b) => a.index - b.index));
 }
@@ -96,87 +161,9 @@ function parse(index: number, raw: unknown, sendInvitations: boolean): Valid | R
   return { index, input: { ...parsed.data, sendInvitation: sendInvitations } };
 }
 
-/** A chunk's rows added together, or 'one-by-one' where only that would give each row its answer. */
-async function addChunkInBulk(
-  deps: Deps,
-  ctx: ActingContext,
-  valid: readonly Valid[],
-): Promise<RowResult[] | 'one-by-one'> {
-  if (valid.length === 0) return [];
-  let results: Result[];
-  try {
-    ({ results } = await addPeopleInBulk(
-      { deps, ctx, channel: 'batch', limitsMet: 'one-by-one' },
-      valid.map(({ input }) => ({ input })),
-      NO_HOLDS,
-    ));
-  } catch (error) {
-    if (error instanceof NotInBulk || error instanceof AppError || uniqueViolation(error) !== null) {
-      return 'one-by-one';
-    }
-    throw error;
-  }
-  const rows: RowResult[] = [];
-  for (const [i, result] of results.entries()) {
-    const { index } = valid[i] as Valid;
-    if ('added' in result) rows.push({ index, status: 'created', person: toPersonView(result.added) });
-    else {
-      // A limit met sends the chunk one by one, so a row here was refused for its own reason.
-      const error = 'refused' in result ? result.refused : result.held.error;
-      await recordRefusedError(deps.db, deps.clock, ctx, error);
-      rows.push(refusedRow(index, error));
-    }
-  }
-  return rows;
-}
-
-/** Each row in its own transaction, letting the event loop turn between rows. */
-async function addOneByOne(deps: Deps, ctx: ActingContext, valid: readonly Valid[]): Promise<RowResult[]> {
-  const rows: RowResult[] = [];
-  for (const [i, { index, input }] of valid.entries()) {
-    if (i > 0) await letOthersRun();
-    try {
-      rows.push({
-        index,
-        status: 'created',
-        person: await addPerson({ deps, ctx, input, channel: 'batch' }),
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await recordRefusedError(deps.db, deps.clock, ctx, error);
-      rows.push(refusedRow(index, error));
-    }
-  }
-  return rows;
-}
-
-/** A preview: every row's rules in one transaction, rolled back. */
-function previewBatch(
-  deps: Deps,
-  ctx: ActingContext,
-  rows: readonly unknown[],
-  sendInvitations: boolean,
-): Promise<RowResult[]> {
-  return inRolledBackTransaction(deps.db, async (tryEach) => {
-    const results: RowResult[] = [];
-    for (const [index, raw] of rows.entries()) {
-      const parsed = parse(index, raw, sendInvitations);
-      if (!('input' in parsed)) {
-        results.push(parsed);
-        continue;
-      }
-      try {
-        const person: PersonView = await tryEach((tx) =>
-          addPersonIn(tx, { deps, ctx, input: parsed.input, channel: 'batch', preview: true }),
-        );
-        results.push({ index, status: 'created', person });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        results.push(refusedRow(index, error));
-      }
-    }
-    return results;
-  });
+/** What made the bulk path give up a chunk, having changed nothing: one by one says which row. */
+function goesOneByOne(error: unknown): boolean {
+  return error instanceof NotInBulk || error instanceof AppError || uniqueViolation(error) !== null;
 }
 
 function summary(results: RowResult[]): BatchResult {

@@ -24,7 +24,7 @@ import {
   type Verdict,
 } from './bulk-verdicts.js';
 import { NotInBulk, writeNewPeople } from './bulk-writes.js';
-import type { Holds } from './limits-met.js';
+import { type Holds, NO_HOLDS } from './limits-met.js';
 
 export interface BulkAdd {
   deps: Deps;
@@ -61,44 +61,78 @@ export async function addPeopleInBulk(
   holds: Holds,
   record?: RecordResults,
 ): Promise<{ results: Result[]; holds: Holds }> {
-  const { deps, ctx } = adding;
-  const budgets = budgetsFor(deps);
+  const budgets = budgetsFor(adding.deps);
   try {
-    return await deps.db.transaction().execute(async (tx) => {
-      const community = await findCommunityOrThrow(tx, ctx.communityId);
-      const now = deps.clock.now();
-      const checked = lines.map((line) => checkAlone(line, community));
-      const phones = checked.some((c) => 'candidate' in c && c.candidate.login.kind === 'phone');
-      const allowance = phones ? await phoneAccountAllowance(tx, deps, community) : null;
-      const reads = await readForChecks(tx, deps, community, checked, adding.loginsLookedUp === true);
-      const { verdicts, phoneLimit } = inOrder(lines, checked, reads, { holds, allowance, now });
-      const texts = candidatesOf(verdicts).filter((c) => c.invite?.medium === 'sms');
-      const smsLimit = holdOverSmsBudget(lines, verdicts, texts, await budgets.texts(tx, texts), now);
-      const emails = candidatesOf(verdicts).filter((c) => c.invite?.medium === 'email');
-      const emailGrant = await budgets.emails(tx, emails);
-      if (adding.limitsMet === 'one-by-one' && (phoneLimit || smsLimit || emailGrant.refusal)) {
-        throw new NotInBulk('A daily limit stops some of the lines.');
-      }
-      refuseOverEmailBudget(verdicts, emails, emailGrant);
-      const added = candidatesOf(verdicts);
-      await allowance?.spend(added.filter((c) => c.login.kind === 'phone').length);
-      const people = await writeNewPeople(tx, { deps, ctx, community, now, channel: adding.channel }, added);
-      const results = verdicts.map((v) => resultOf(v, people));
-      await record?.(tx, results);
-      // Lines held back for texts never reached the limit of new phone accounts.
-      const phoneHeld = phoneLimit && !(smsLimit && smsLimit.index <= phoneLimit.index);
-      return {
-        results,
-        holds: {
-          phoneUntil: holds.phoneUntil ?? (phoneHeld ? phoneLimit.hold : null),
-          smsUntil: holds.smsUntil ?? smsLimit?.hold ?? null,
-        },
-      };
-    });
+    return await adding.deps.db
+      .transaction()
+      .execute((tx) => addIn(tx, adding, { lines, holds, record, budgets }));
   } catch (error) {
     await budgets.giveBack();
     throw error;
   }
+}
+
+/**
+ * The same in the caller's transaction, which will be rolled back: a dry run. Like a preview of
+ * Add person, it neither takes nor holds the SMS and email budgets, every sender's rows, and wakes
+ * no dispatcher; each line meets the daily limits as the lines before it left them.
+ */
+export async function previewInBulk(tx: Tx, adding: BulkAdd, lines: readonly NewLine[]): Promise<Result[]> {
+  const budgets = { texts: grantAll, emails: grantAll, giveBack: async () => undefined };
+  const { results } = await addIn(tx, adding, { lines, holds: NO_HOLDS, budgets, preview: true });
+  return results;
+}
+
+const grantAll = async (_tx: Tx, asked: readonly Candidate[]) => ({
+  granted: asked.length,
+  refusal: null,
+});
+
+type Budgets = ReturnType<typeof budgetsFor> | Pick<ReturnType<typeof budgetsFor>, 'texts' | 'emails'>;
+
+async function addIn(
+  tx: Tx,
+  adding: BulkAdd,
+  run: {
+    lines: readonly NewLine[];
+    holds: Holds;
+    budgets: Budgets;
+    record?: RecordResults | undefined;
+    preview?: boolean;
+  },
+): Promise<{ results: Result[]; holds: Holds }> {
+  const { deps, ctx } = adding;
+  const { lines, holds, budgets } = run;
+  const community = await findCommunityOrThrow(tx, ctx.communityId);
+  const now = deps.clock.now();
+  const checked = lines.map((line) => checkAlone(line, community));
+  const phones = checked.some((c) => 'candidate' in c && c.candidate.login.kind === 'phone');
+  const allowance = phones ? await phoneAccountAllowance(tx, deps, community) : null;
+  const reads = await readForChecks(tx, deps, community, checked, adding.loginsLookedUp === true);
+  const { verdicts, phoneLimit } = inOrder(lines, checked, reads, { holds, allowance, now });
+  const texts = candidatesOf(verdicts).filter((c) => c.invite?.medium === 'sms');
+  const smsLimit = holdOverSmsBudget(lines, verdicts, texts, await budgets.texts(tx, texts), now);
+  const emails = candidatesOf(verdicts).filter((c) => c.invite?.medium === 'email');
+  const emailGrant = await budgets.emails(tx, emails);
+  if (adding.limitsMet === 'one-by-one' && (phoneLimit || smsLimit || emailGrant.refusal)) {
+    throw new NotInBulk('A daily limit stops some of the lines.');
+  }
+  refuseOverEmailBudget(verdicts, emails, emailGrant);
+  const added = candidatesOf(verdicts);
+  await allowance?.spend(added.filter((c) => c.login.kind === 'phone').length);
+  const writing = { deps, ctx, community, now, channel: adding.channel, preview: run.preview === true };
+  const people = await writeNewPeople(tx, writing, added);
+  const results = verdicts.map((v) => resultOf(v, people));
+  await run.record?.(tx, results);
+  // Lines held back for texts never reached the limit of new phone accounts.
+  const phoneHeld = phoneLimit && !(smsLimit && smsLimit.index <= phoneLimit.index);
+  return {
+    results,
+    holds: {
+      phoneUntil: holds.phoneUntil ?? (phoneHeld ? phoneLimit.hold : null),
+      smsUntil: holds.smsUntil ?? smsLimit?.hold ?? null,
+    },
+  };
 }
 
 function resultOf(verdict: Verdict, people: ReadonlyMap<Candidate, Person>): Result {

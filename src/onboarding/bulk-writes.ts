@@ -23,6 +23,8 @@ interface Writing {
   now: Date;
   /** Where the people came from, as the audit log and the outbox name it ('import', 'batch'). */
   channel: string;
+  /** A dry run, rolled back: its texts and emails wake no dispatcher. */
+  preview: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ function personOf(candidate: Candidate, { community, now }: Writing): Person {
 }
 
 /** A claim link each, and its text or email queued in the outbox (R3, R8, R20, R50). */
-async function invite(tx: Tx, { deps, community, channel }: Writing, people: readonly Person[]) {
+async function invite(tx: Tx, { deps, community, channel, preview }: Writing, people: readonly Person[]) {
   const tokens = await issueClaimTokens(
     tx,
     deps.clock,
@@ -103,6 +105,7 @@ async function invite(tx: Tx, { deps, community, channel }: Writing, people: rea
         link: claimLink(deps.config.publicUrl, tokens[i] ?? ''),
       }),
     ),
+    { preview },
   );
 }
 
