@@ -64,8 +64,11 @@ for (const dialect of dialects()) {
       });
       let started = false;
       const keep = (chunk: Buffer) => {
+        // Looked for before the output is cut: a restarted server prints its queued texts at
+        // once, and one read can hold the line and more than the 20,000 characters kept.
+        const text = output.slice(-100) + chunk.toString();
+        if (text.includes('Muster is running')) started = true;
         output = (output + chunk.toString()).slice(-20_000);
-        if (output.includes('Muster is running')) started = true;
       };
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
