@@ -148,6 +148,8 @@ eachDatabase(
         { phone: '+1 202 555 0100', displayName: 'Abroad' },
         { phone: phoneOf(5), email: 'two@acme.test', displayName: 'Two logins' },
         { phone: phoneOf(6), displayName: 'Six', jobTitle: 'Baker' },
+        // Half a character (a lone surrogate), as any JSON string may carry: refused either way.
+        { email: 'half@acme.test', displayName: 'Half \udfff' },
         { nonsense: true },
       ]);
       expect(wentOneByOne, 'the bulk path vouched for every row').toBe(0);

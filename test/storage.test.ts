@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/crypto/random.js';
 import { newPersonRow } from '../src/people/person.row.js';
 import { type Db, migrateDown, migrateToLatest, uniqueViolation } from '../src/storage/db.js';
+import { insertMany } from '../src/storage/many-rows.js';
 import { migrations } from '../src/storage/migrations/index.js';
 import type { CommunitiesTable, PeopleTable } from '../src/storage/schema.js';
 import { writeAsOne } from '../src/storage/write-as-one.js';
@@ -150,6 +151,23 @@ for (const dialect of dialects()) {
           .execute();
         return rows;
       }
+
+      it('store half a character in many rows as in one (a lone UTF-16 surrogate)', async () => {
+        const community = await newCommunity();
+        const half = 'Half \udfff';
+        await db
+          .insertInto('people')
+          .values(personRow(community.id, { display_name: half }))
+          .execute();
+        await insertMany(db, 'people', [
+          personRow(community.id, { display_name: half, phone: '+447911123457', given_name: 'many' }),
+        ]);
+        const [one, many] = (await peopleIn(community.id))
+          .sort((a, b) => (a.given_name ?? '').localeCompare(b.given_name ?? ''))
+          .map((row) => row.display_name);
+        expect(one).toMatch(/^Half \ufffd+$/);
+        expect(many).toBe(one);
+      });
 
       it('refuse a person with both an email and a phone number', async () => {
         const community = await newCommunity();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, timeZoneSchema } from '../communities/settings-document.js';
+import { isWellFormed } from '../storage/well-formed.js';
 
 export const ROLES = ['system_admin', 'account_manager', 'analyst', 'member'] as const;
 export const STATES = ['not_invited', 'invited', 'active', 'deactivated'] as const;
@@ -8,7 +9,14 @@ export const LOGIN_KINDS = ['email', 'phone', 'username'] as const;
 /** Optional text: trimmed; an empty string or null clears the field. */
 const text = (max = 200) =>
   z
-    .union([z.string().trim().max(max), z.null()])
+    .union([
+      z
+        .string()
+        .trim()
+        .max(max)
+        .refine(isWellFormed, 'has half a character in it (a lone UTF-16 surrogate); send whole characters'),
+      z.null(),
+    ])
     .transform((value) => (value === '' ? null : value))
     .optional();
 

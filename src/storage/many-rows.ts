@@ -1,6 +1,7 @@
 import { CompiledQuery, type Insertable, SqliteAdapter, sql } from 'kysely';
 import type { Executor } from './db.js';
 import type { Database } from './schema.js';
+import { toWellFormed } from './well-formed.js';
 
 /** Bound values per statement on SQLite: inside its limit of 32,766, whatever the table. */
 const SQLITE_VALUES_BUDGET = 30_000;
@@ -60,9 +61,23 @@ export async function insertMany<T extends keyof Database & string>(
   }
   const names = sql.join(columns.map((column) => sql.ref(column)));
   for (let i = 0; i < rows.length; i += POSTGRES_ROWS) {
-    const json = JSON.stringify(rows.slice(i, i + POSTGRES_ROWS));
+    const json = asJson(rows.slice(i, i + POSTGRES_ROWS));
     await sql`insert into ${sql.table(table)} (${names}) select ${names} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(
       db,
     );
   }
+}
+
+/**
+ * Rows as JSON that PostgreSQL reads as it reads the same values bound one by one. JSON.stringify
+ * writes a lone surrogate as a `\udxxx` escape, which PostgreSQL's JSON parser refuses; bound as
+ * a value, the driver's UTF-8 encoding makes it U+FFFD, and so does this.
+ */
+function asJson(rows: readonly unknown[]): string {
+  const json = JSON.stringify(rows);
+  // Every other character is written as it is, so without this escape there is nothing to mend.
+  if (!json.includes('\\ud')) return json;
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    typeof value === 'string' ? toWellFormed(value) : value,
+  );
 }
